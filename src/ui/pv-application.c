@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pv-application.h"
+#include "pv-preferences-window.h"
+#include "pv-window.h"
+
+struct _PvApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (PvApplication, pv_application, ADW_TYPE_APPLICATION)
+
+/* The startup benchmark asks for the moment the first frame of the main
+ * window is drawn; nothing else uses this. */
+static void
+first_frame_cb (GdkFrameClock *frame_clock,
+                GApplication  *application)
+{
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, application);
+  g_application_quit (application);
+}
+
+static void
+window_realize_cb (GtkWidget    *window,
+                   GApplication *application)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (first_frame_cb), application);
+}
+
+static void
+pv_application_activate (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (pv_window_new (GTK_APPLICATION (application)));
+      if (g_getenv ("PROVISIO_REPORT_FIRST_FRAME") != NULL)
+        g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), application);
+    }
+
+  gtk_window_present (window);
+}
+
+GtkWindow *
+pv_application_show_about (PvApplication *self)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+  static const char *developers[] = { "The Provisio developers", NULL };
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "application-name", _("Provisio"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Provisio developers"),
+                        "developers", developers,
+                        "copyright", "© 2026 The Provisio developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/provisio/provisio",
+                        "issue-url", "https://github.com/provisio/provisio/issues",
+                        /* Translators: put your name (and e-mail) here, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        "comments", _("Enable people for enterprise voice in Microsoft Teams and Skype for Business, step by step."),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+
+  return GTK_WINDOW (about);
+}
+
+GtkWindow *
+pv_application_show_preferences (PvApplication *self)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = pv_preferences_window_new (parent);
+
+  gtk_window_present (GTK_WINDOW (preferences));
+
+  return GTK_WINDOW (preferences);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  pv_application_show_about (PV_APPLICATION (user_data));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  pv_application_show_preferences (PV_APPLICATION (user_data));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_autoptr(GList) windows = NULL;
+
+  /* Closing the windows rather than quitting outright lets each one save
+   * its size and ask about work in progress. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action, NULL, NULL, NULL, { 0 } },
+  { "preferences", preferences_action, NULL, NULL, NULL, { 0 } },
+  { "quit", quit_action, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+pv_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (pv_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences", preferences_accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+pv_application_class_init (PvApplicationClass *klass)
+{
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  application_class->activate = pv_application_activate;
+  application_class->startup = pv_application_startup;
+}
+
+static void
+pv_application_init (PvApplication *self)
+{
+}
+
+PvApplication *
+pv_application_new (void)
+{
+  /* The development build has its own ID but the same resources. */
+  return g_object_new (PV_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}

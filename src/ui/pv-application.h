@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define PV_TYPE_APPLICATION (pv_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (PvApplication, pv_application, PV, APPLICATION, AdwApplication)
+
+PvApplication *pv_application_new          (void);
+GtkWindow     *pv_application_show_about   (PvApplication *self);
+GtkWindow     *pv_application_show_preferences (PvApplication *self);
+
+G_END_DECLS

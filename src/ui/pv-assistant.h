@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pv-flow.h"
+
+G_BEGIN_DECLS
+
+#define PV_TYPE_ASSISTANT (pv_assistant_get_type ())
+
+G_DECLARE_FINAL_TYPE (PvAssistant, pv_assistant, PV, ASSISTANT, GtkWidget)
+
+GtkWidget *pv_assistant_new                (const PvFlow *flow);
+const PvFlow *pv_assistant_get_flow        (PvAssistant  *self);
+GObject   *pv_assistant_get_state          (PvAssistant  *self);
+PvPage    *pv_assistant_get_current_page   (PvAssistant  *self);
+guint      pv_assistant_get_n_pages        (PvAssistant  *self);
+PvPage    *pv_assistant_get_page           (PvAssistant  *self,
+                                            guint         index);
+gboolean   pv_assistant_get_applying       (PvAssistant  *self);
+gboolean   pv_assistant_get_modified       (PvAssistant  *self);
+char      *pv_assistant_dup_step_label     (PvAssistant  *self);
+void       pv_assistant_locale_changed     (PvAssistant  *self);
+
+G_END_DECLS

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pv-flow.h"
+
+/* The one table of flows: each flow adds its entry here, and the start
+ * page offers exactly what this table holds, in this order. */
+static const PvFlow *const registered_flows[] = {
+  NULL
+};
+
+const PvFlow *const *
+pv_flows_get_registered (void)
+{
+  return registered_flows;
+}

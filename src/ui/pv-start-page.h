@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pv-flow.h"
+
+G_BEGIN_DECLS
+
+#define PV_TYPE_START_PAGE (pv_start_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (PvStartPage, pv_start_page, PV, START_PAGE, GtkWidget)
+
+void   pv_start_page_set_flows (PvStartPage         *self,
+                                const PvFlow *const *flows);
+guint  pv_start_page_get_n_flows (PvStartPage       *self);
+
+G_END_DECLS

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pv-assistant.h"
+#include "pv-language.h"
+#include "pv-start-page.h"
+#include "pv-window.h"
+
+struct _PvWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  GSettings *settings;
+  GtkWidget *assistant;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *main_stack;
+  PvStartPage     *start_page;
+};
+
+G_DEFINE_FINAL_TYPE (PvWindow, pv_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+remove_assistant (PvWindow *self)
+{
+  if (self->assistant == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->assistant, self);
+  gtk_stack_remove (self->main_stack, self->assistant);
+  self->assistant = NULL;
+}
+
+static void
+assistant_finished_cb (PvWindow    *self,
+                       gboolean     completed,
+                       PvAssistant *assistant)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  remove_assistant (self);
+}
+
+/**
+ * pv_window_start_flow:
+ *
+ * Replaces the start page by a new wizard for @flow.
+ *
+ * Returns: (transfer none): the #PvAssistant
+ */
+GtkWidget *
+pv_window_start_flow (PvWindow     *self,
+                      const PvFlow *flow)
+{
+  g_return_val_if_fail (PV_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (flow != NULL, NULL);
+
+  remove_assistant (self);
+
+  self->assistant = pv_assistant_new (flow);
+  g_signal_connect_object (self->assistant, "finished",
+                           G_CALLBACK (assistant_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->main_stack, self->assistant, "assistant");
+  gtk_stack_set_visible_child (self->main_stack, self->assistant);
+
+  return self->assistant;
+}
+
+static void
+start_page_flow_activated_cb (PvWindow     *self,
+                              const PvFlow *flow)
+{
+  pv_window_start_flow (self, flow);
+}
+
+static gboolean
+pv_window_close_request (GtkWindow *window)
+{
+  PvWindow *self = PV_WINDOW (window);
+  int width, height;
+
+  /* The size the user chose, not the maximised one. */
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (pv_window_parent_class)->close_request (window);
+}
+
+static void
+pv_window_dispose (GObject *object)
+{
+  PvWindow *self = PV_WINDOW (object);
+
+  self->assistant = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), PV_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (pv_window_parent_class)->dispose (object);
+}
+
+static void
+pv_window_finalize (GObject *object)
+{
+  PvWindow *self = PV_WINDOW (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (pv_window_parent_class)->finalize (object);
+}
+
+static void
+pv_window_class_init (PvWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = pv_window_dispose;
+  object_class->finalize = pv_window_finalize;
+  window_class->close_request = pv_window_close_request;
+
+  g_type_ensure (PV_TYPE_START_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/pv-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PvWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PvWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PvWindow, start_page);
+}
+
+static void
+pv_window_init (PvWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->start_page, "flow-activated",
+                           G_CALLBACK (start_page_flow_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->settings = g_settings_new (PV_SETTINGS_SCHEMA_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+PvWindow *
+pv_window_new (GtkApplication *application)
+{
+  return g_object_new (PV_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * pv_window_set_flows:
+ * @flows: a NULL-terminated table that outlives the window
+ *
+ * Offers @flows on the start page instead of the registered flows; tests
+ * use it to drive the window with a flow of their own.
+ */
+void
+pv_window_set_flows (PvWindow            *self,
+                     const PvFlow *const *flows)
+{
+  g_return_if_fail (PV_IS_WINDOW (self));
+
+  pv_start_page_set_flows (self->start_page, flows);
+}
+
+GtkWidget *
+pv_window_get_assistant (PvWindow *self)
+{
+  g_return_val_if_fail (PV_IS_WINDOW (self), NULL);
+
+  return self->assistant;
+}
+
+GtkWidget *
+pv_window_get_start_page (PvWindow *self)
+{
+  g_return_val_if_fail (PV_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->start_page);
+}

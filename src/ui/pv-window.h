@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pv-flow.h"
+
+G_BEGIN_DECLS
+
+#define PV_TYPE_WINDOW (pv_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (PvWindow, pv_window, PV, WINDOW, AdwApplicationWindow)
+
+PvWindow  *pv_window_new             (GtkApplication      *application);
+void       pv_window_set_flows       (PvWindow            *self,
+                                      const PvFlow *const *flows);
+GtkWidget *pv_window_start_flow      (PvWindow            *self,
+                                      const PvFlow        *flow);
+GtkWidget *pv_window_get_assistant   (PvWindow            *self);
+GtkWidget *pv_window_get_start_page  (PvWindow            *self);
+
+G_END_DECLS

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "pv-assistant.h"
+#include "pv-page.h"
+#include "pv-preferences-window.h"
+#include "pv-start-page.h"
+#include "pv-window.h"
+
+/* Preloaded into gtk4-builder-tool so that it knows the types our .ui
+ * files use: the tool looks template parents up by name, and only types
+ * already registered can be found that way. Registering a type runs no
+ * class code, so this is safe before gtk_init(). */
+
+static void register_types (void) __attribute__ ((constructor));
+
+static void
+register_types (void)
+{
+  g_type_ensure (ADW_TYPE_APPLICATION_WINDOW);
+  g_type_ensure (ADW_TYPE_PREFERENCES_WINDOW);
+  g_type_ensure (PV_TYPE_PAGE);
+  g_type_ensure (PV_TYPE_ASSISTANT);
+  g_type_ensure (PV_TYPE_PREFERENCES_WINDOW);
+  g_type_ensure (PV_TYPE_START_PAGE);
+  g_type_ensure (PV_TYPE_WINDOW);
+}

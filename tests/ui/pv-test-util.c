@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "pv-test-util.h"
+
+void
+pv_test_init (int    *argc,
+              char ***argv)
+{
+  const char *localedir = g_getenv ("PROVISIO_TEST_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  /* The translations built in the build tree, so that tests can check
+   * the French interface without installing anything. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  /* Tests check where things end up, not how they get there. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+void
+pv_test_iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits for @condition, failing the test after 10 s rather than hanging:
+ * a deadline for progress, not a timing measurement. */
+void
+pv_test_wait_until (gboolean (*condition) (gpointer),
+                    gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+GtkWidget *
+pv_test_find_widget (GtkWidget     *root,
+                     gboolean     (*match) (GtkWidget *, gconstpointer),
+                     gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = pv_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+match_action_button (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+GtkWidget *
+pv_test_find_button (GtkWidget  *root,
+                     const char *action_name)
+{
+  return pv_test_find_widget (root, match_action_button, action_name);
+}
+
+static gboolean
+match_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+GtkWidget *
+pv_test_find_by_type (GtkWidget *root,
+                      GType      type)
+{
+  return pv_test_find_widget (root, match_type, GSIZE_TO_POINTER (type));
+}
+
+GtkWindow *
+pv_test_find_toplevel (GType type)
+{
+  g_autoptr(GListModel) toplevels = NULL;
+  guint n;
+
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  n = g_list_model_get_n_items (toplevels);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void       pv_test_init            (int         *argc,
+                                    char      ***argv);
+void       pv_test_iterate         (void);
+void       pv_test_wait_until      (gboolean   (*condition) (gpointer),
+                                    gpointer     data);
+GtkWidget *pv_test_find_widget     (GtkWidget   *root,
+                                    gboolean   (*match) (GtkWidget *, gconstpointer),
+                                    gconstpointer data);
+GtkWidget *pv_test_find_button     (GtkWidget   *root,
+                                    const char  *action_name);
+GtkWidget *pv_test_find_by_type     (GtkWidget   *root,
+                                    GType        type);
+GtkWindow *pv_test_find_toplevel   (GType        type);
+
+G_END_DECLS

@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "pv-application.h"
+#include "pv-assistant.h"
+#include "pv-language.h"
+#include "pv-preferences-window.h"
+#include "pv-start-page.h"
+#include "pv-test-flow.h"
+#include "pv-test-util.h"
+#include "pv-window.h"
+
+static const PvFlow *const test_flows[] = { &pv_test_flow, NULL };
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (PV_SETTINGS_SCHEMA_ID);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+  g_settings_reset (settings, "language");
+}
+
+static void
+destroy_and_finalize (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  pv_test_iterate ();
+  g_assert_finalize_object (window);
+}
+
+static gboolean
+match_label_text (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+static void
+test_start_page_without_flows (void)
+{
+  PvWindow *window = g_object_ref (pv_window_new (NULL));
+  PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
+
+  gtk_window_present (GTK_WINDOW (window));
+  pv_test_iterate ();
+
+  /* Nothing is registered yet: the page explains, it offers nothing. */
+  g_assert_cmpuint (pv_start_page_get_n_flows (start_page), ==, 0);
+  g_assert_nonnull (pv_test_find_widget (GTK_WIDGET (start_page), match_label_text, "Welcome to Provisio"));
+  g_assert_nonnull (pv_test_find_widget (GTK_WIDGET (start_page), match_label_text, "What Provisio Is For"));
+  g_assert_null (pv_window_get_assistant (window));
+
+  destroy_and_finalize (GTK_WINDOW (window));
+}
+
+static void
+test_start_page_starts_flow (void)
+{
+  PvWindow *window = g_object_ref (pv_window_new (NULL));
+  PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
+  GtkWidget *row;
+  GtkWidget *assistant;
+
+  pv_window_set_flows (window, test_flows);
+  gtk_window_present (GTK_WINDOW (window));
+  pv_test_iterate ();
+
+  g_assert_cmpuint (pv_start_page_get_n_flows (start_page), ==, 1);
+  row = pv_test_find_by_type (GTK_WIDGET (start_page), ADW_TYPE_ACTION_ROW);
+  while (row != NULL && !gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)))
+    row = NULL;
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Test flow");
+
+  /* Activating the row is what a click or Enter does. */
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  pv_test_iterate ();
+  assistant = pv_window_get_assistant (window);
+  g_assert_true (PV_IS_ASSISTANT (assistant));
+  g_assert_true (gtk_widget_get_mapped (assistant));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (start_page)));
+
+  /* Cancelling an untouched wizard returns to the start page. */
+  g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
+  gtk_widget_activate_action (assistant, "assistant.cancel", NULL);
+  pv_test_iterate ();
+  g_assert_null (pv_window_get_assistant (window));
+  g_assert_null (assistant);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (start_page)));
+
+  destroy_and_finalize (GTK_WINDOW (window));
+}
+
+static void
+test_window_size_restored (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (PV_SETTINGS_SCHEMA_ID);
+  PvWindow *window;
+  int width, height;
+
+  reset_settings ();
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 650);
+
+  window = g_object_ref (pv_window_new (NULL));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 650);
+
+  /* The size is saved when the window closes. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 820, 610);
+  gtk_window_present (GTK_WINDOW (window));
+  pv_test_iterate ();
+  gtk_window_close (GTK_WINDOW (window));
+  pv_test_iterate ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 820);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  g_assert_finalize_object (window);
+
+  reset_settings ();
+}
+
+static void
+test_preferences_language (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (PV_SETTINGS_SCHEMA_ID);
+  GtkWidget *preferences;
+  AdwComboRow *row;
+
+  reset_settings ();
+  preferences = g_object_ref (pv_preferences_window_new (NULL));
+  row = ADW_COMBO_ROW (pv_test_find_by_type (preferences, ADW_TYPE_COMBO_ROW));
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  adw_combo_row_set_selected (row, 2);
+  g_assert_cmpstr (g_settings_get_string (settings, "language"), ==, "fr");
+  adw_combo_row_set_selected (row, 1);
+  g_assert_cmpstr (g_settings_get_string (settings, "language"), ==, "en");
+
+  g_settings_set_string (settings, "language", "");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  /* The preference says when it applies. */
+  g_assert_nonnull (pv_test_find_by_type (preferences, ADW_TYPE_PREFERENCES_GROUP));
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (pv_test_find_by_type (preferences, ADW_TYPE_PREFERENCES_GROUP))),
+                   ==, "Provisio uses the chosen language the next time it starts.");
+
+  destroy_and_finalize (GTK_WINDOW (preferences));
+  reset_settings ();
+}
+
+static void
+test_language_from_preference (void)
+{
+  g_assert_null (pv_language_from_preference ("", NULL));
+  g_assert_null (pv_language_from_preference (NULL, "fr"));
+  g_assert_cmpstr (pv_language_from_preference ("fr", NULL), ==, "fr");
+  g_assert_cmpstr (pv_language_from_preference ("en", "fr:en"), ==, "en");
+  g_assert_null (pv_language_from_preference ("fr", "fr"));
+  /* A value edited by hand into an unknown language is ignored. */
+  g_assert_null (pv_language_from_preference ("de", NULL));
+  g_assert_null (pv_language_from_preference ("fr; rm -rf /", NULL));
+}
+
+typedef struct
+{
+  gboolean checked;
+} AppCheck;
+
+static void
+check_accels (GtkApplication *application,
+              const char     *action,
+              const char     *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (application, action);
+
+  g_assert_true (g_strv_contains ((const char *const *) accels, accel));
+}
+
+static void
+application_activate_cb (GApplication *application,
+                         AppCheck     *check)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  GtkWindow *about;
+  GtkWindow *preferences;
+
+  g_assert_true (PV_IS_WINDOW (window));
+
+  check_accels (GTK_APPLICATION (application), "app.quit", "<Control>q");
+  check_accels (GTK_APPLICATION (application), "window.close", "<Control>w");
+  check_accels (GTK_APPLICATION (application), "app.preferences", "<Control>comma");
+
+  /* The shortcuts window comes from gtk/help-overlay.ui in the resources. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (window), "show-help-overlay"));
+
+  about = pv_application_show_about (PV_APPLICATION (application));
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_website (ADW_ABOUT_WINDOW (about)), ==, "https://github.com/provisio/provisio");
+  g_assert_nonnull (adw_about_window_get_translator_credits (ADW_ABOUT_WINDOW (about)));
+  g_assert_true (gtk_window_get_transient_for (about) == window);
+  gtk_window_destroy (about);
+
+  preferences = pv_application_show_preferences (PV_APPLICATION (application));
+  g_assert_true (PV_IS_PREFERENCES_WINDOW (preferences));
+  g_assert_true (gtk_window_get_transient_for (preferences) == window);
+  gtk_window_destroy (preferences);
+
+  check->checked = TRUE;
+
+  /* Quitting closes the windows, which ends the application. */
+  g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
+}
+
+static void
+test_application (void)
+{
+  g_autoptr(PvApplication) application = pv_application_new ();
+  AppCheck check = { FALSE };
+  int status;
+
+  g_assert_cmpstr (g_application_get_application_id (G_APPLICATION (application)), ==, APP_ID);
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (application, "activate", G_CALLBACK (application_activate_cb), &check);
+
+  status = g_application_run (G_APPLICATION (application), 0, NULL);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (check.checked);
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (application)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pv_test_init (&argc, &argv);
+
+  g_test_add_func ("/window/start-page-without-flows", test_start_page_without_flows);
+  g_test_add_func ("/window/start-page-starts-flow", test_start_page_starts_flow);
+  g_test_add_func ("/window/size-restored", test_window_size_restored);
+  g_test_add_func ("/window/preferences-language", test_preferences_language);
+  g_test_add_func ("/window/language-from-preference", test_language_from_preference);
+  g_test_add_func ("/window/application", test_application);
+
+  return g_test_run ();
+}
