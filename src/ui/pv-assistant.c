@@ -329,35 +329,47 @@ back_action (GtkWidget  *widget,
 static void
 discard_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
-                     PvAssistant      *self)
+                     gpointer          user_data)
 {
-  if (g_strcmp0 (response, "discard") == 0)
-    g_signal_emit (self, signals[FINISHED], 0, FALSE);
+  g_autoptr(GTask) task = user_data;
+
+  g_signal_handlers_disconnect_by_func (dialog, discard_response_cb, user_data);
+  g_task_return_boolean (task, g_strcmp0 (response, "discard") == 0);
 }
 
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+/**
+ * pv_assistant_confirm_discard_async:
+ *
+ * Asks the user whether to throw away what the wizard holds, when it
+ * holds anything: entered data, or a step being applied. Finishes with
+ * %TRUE when there is nothing to lose or the user chose to discard.
+ */
+void
+pv_assistant_confirm_discard_async (PvAssistant         *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
 {
-  PvAssistant *self = PV_ASSISTANT (widget);
-  GtkRoot *root;
+  g_autoptr(GTask) task = NULL;
   AdwMessageDialog *dialog;
+  GtkRoot *root;
 
-  if (self->apply_cancellable != NULL)
+  g_return_if_fail (PV_IS_ASSISTANT (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_assistant_confirm_discard_async);
+
+  /* Past the last step there is only the outcome left to look at. */
+  if (self->apply_cancellable == NULL &&
+      (find_visible_page (self, current_index (self), 1) < 0 ||
+       !pv_assistant_get_modified (self)))
     {
-      g_cancellable_cancel (self->apply_cancellable);
+      g_task_return_boolean (task, TRUE);
       return;
     }
 
-  if (find_visible_page (self, current_index (self), 1) < 0 ||
-      !pv_assistant_get_modified (self))
-    {
-      g_signal_emit (self, signals[FINISHED], 0, FALSE);
-      return;
-    }
-
-  root = gtk_widget_get_root (widget);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                        _("Discard Your Choices?"),
                                                        _("The choices you made in this wizard will be lost. Nothing has been changed on the service.")));
@@ -368,8 +380,48 @@ cancel_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "keep");
   adw_message_dialog_set_close_response (dialog, "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), g_steal_pointer (&task));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+pv_assistant_confirm_discard_finish (PvAssistant   *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (PV_IS_ASSISTANT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_assistant_confirm_discard_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+cancel_confirmed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  PvAssistant *self = PV_ASSISTANT (object);
+
+  if (pv_assistant_confirm_discard_finish (self, result, NULL))
+    g_signal_emit (self, signals[FINISHED], 0, FALSE);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PvAssistant *self = PV_ASSISTANT (widget);
+
+  /* While a step applies, Cancel stops that step and keeps the wizard. */
+  if (self->apply_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->apply_cancellable);
+      return;
+    }
+
+  pv_assistant_confirm_discard_async (self, NULL, cancel_confirmed_cb, NULL);
 }
 
 static void

@@ -20,5 +20,12 @@ gboolean   pv_assistant_get_applying       (PvAssistant  *self);
 gboolean   pv_assistant_get_modified       (PvAssistant  *self);
 char      *pv_assistant_dup_step_label     (PvAssistant  *self);
 void       pv_assistant_locale_changed     (PvAssistant  *self);
+void       pv_assistant_confirm_discard_async  (PvAssistant         *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean   pv_assistant_confirm_discard_finish (PvAssistant         *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 G_END_DECLS

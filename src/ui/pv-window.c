@@ -14,6 +14,8 @@ struct _PvWindow
 
   GSettings *settings;
   GtkWidget *assistant;
+  /* The user agreed to lose the wizard's state; the next close proceeds. */
+  gboolean   close_confirmed;
 
   AdwToastOverlay *toast_overlay;
   GtkStack        *main_stack;
@@ -75,11 +77,34 @@ start_page_flow_activated_cb (PvWindow     *self,
   pv_window_start_flow (self, flow);
 }
 
+static void
+close_confirmed_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(PvWindow) self = user_data;
+
+  if (!pv_assistant_confirm_discard_finish (PV_ASSISTANT (object), result, NULL))
+    return;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 pv_window_close_request (GtkWindow *window)
 {
   PvWindow *self = PV_WINDOW (window);
   int width, height;
+
+  /* Closing the window loses a wizard's state as surely as Cancel does,
+   * so it asks the same question. */
+  if (self->assistant != NULL && !self->close_confirmed)
+    {
+      pv_assistant_confirm_discard_async (PV_ASSISTANT (self->assistant), NULL,
+                                          close_confirmed_cb, g_object_ref (self));
+      return GDK_EVENT_STOP;
+    }
 
   /* The size the user chose, not the maximised one. */
   gtk_window_get_default_size (window, &width, &height);

@@ -8,8 +8,7 @@
 #include "pv-test-util.h"
 
 void
-pv_test_init (int    *argc,
-              char ***argv)
+pv_test_setup_translations (void)
 {
   const char *localedir = g_getenv ("PROVISIO_TEST_LOCALEDIR");
 
@@ -19,6 +18,13 @@ pv_test_init (int    *argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+}
+
+void
+pv_test_init (int    *argc,
+              char ***argv)
+{
+  pv_test_setup_translations ();
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();

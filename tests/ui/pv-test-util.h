@@ -5,6 +5,7 @@
 
 G_BEGIN_DECLS
 
+void       pv_test_setup_translations (void);
 void       pv_test_init            (int         *argc,
                                     char      ***argv);
 void       pv_test_iterate         (void);

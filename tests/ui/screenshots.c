@@ -116,9 +116,8 @@ main (int   argc,
       g_printerr ("Could not create %s: %s\n", output_dir, g_strerror (errno));
       return 1;
     }
-  argc = 1;
-
-  pv_test_init (&argc, &argv);
+  pv_test_setup_translations ();
+  adw_init ();
   /* Pictures of the settled interface, not of transitions. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 

@@ -97,6 +97,63 @@ test_start_page_starts_flow (void)
   destroy_and_finalize (GTK_WINDOW (window));
 }
 
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_close_asks_while_wizard_holds_data (void)
+{
+  PvWindow *window = pv_window_new (NULL);
+  GtkWidget *assistant;
+  AdwMessageDialog *dialog;
+  PvPage *page;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  assistant = pv_window_start_flow (window, &pv_test_flow);
+  page = pv_assistant_get_current_page (PV_ASSISTANT (assistant));
+  gtk_editable_set_text (pv_test_entry_page_get_entry (PV_TEST_ENTRY_PAGE (page)), "Jean");
+  pv_test_iterate ();
+
+  /* Closing asks, and keeping on editing keeps the window. */
+  gtk_window_close (GTK_WINDOW (window));
+  pv_test_iterate ();
+  dialog = ADW_MESSAGE_DIALOG (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "keep");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pv_test_iterate ();
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* Discarding closes it. */
+  gtk_window_close (GTK_WINDOW (window));
+  pv_test_iterate ();
+  dialog = ADW_MESSAGE_DIALOG (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pv_test_wait_until (window_gone, &window);
+}
+
+static void
+test_close_without_data_does_not_ask (void)
+{
+  PvWindow *window = pv_window_new (NULL);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  pv_window_start_flow (window, &pv_test_flow);
+  pv_test_iterate ();
+
+  gtk_window_close (GTK_WINDOW (window));
+  pv_test_wait_until (window_gone, &window);
+  g_assert_null (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
 static void
 test_window_size_restored (void)
 {
@@ -133,6 +190,7 @@ test_preferences_language (void)
   g_autoptr(GSettings) settings = g_settings_new (PV_SETTINGS_SCHEMA_ID);
   GtkWidget *preferences;
   AdwComboRow *row;
+  char *language;
 
   reset_settings ();
   preferences = g_object_ref (pv_preferences_window_new (NULL));
@@ -141,9 +199,13 @@ test_preferences_language (void)
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
 
   adw_combo_row_set_selected (row, 2);
-  g_assert_cmpstr (g_settings_get_string (settings, "language"), ==, "fr");
+  language = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (language, ==, "fr");
+  g_free (language);
   adw_combo_row_set_selected (row, 1);
-  g_assert_cmpstr (g_settings_get_string (settings, "language"), ==, "en");
+  language = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (language, ==, "en");
+  g_free (language);
 
   g_settings_set_string (settings, "language", "");
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
@@ -248,6 +310,8 @@ main (int   argc,
 
   g_test_add_func ("/window/start-page-without-flows", test_start_page_without_flows);
   g_test_add_func ("/window/start-page-starts-flow", test_start_page_starts_flow);
+  g_test_add_func ("/window/close-asks-while-wizard-holds-data", test_close_asks_while_wizard_holds_data);
+  g_test_add_func ("/window/close-without-data-does-not-ask", test_close_without_data_does_not_ask);
   g_test_add_func ("/window/size-restored", test_window_size_restored);
   g_test_add_func ("/window/preferences-language", test_preferences_language);
   g_test_add_func ("/window/language-from-preference", test_language_from_preference);
