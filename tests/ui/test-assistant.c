@@ -364,6 +364,48 @@ test_enter_in_entry_moves_on (Fixture       *fixture,
   g_assert_true (PV_IS_TEST_APPLY_PAGE (current (fixture)));
 }
 
+static const char *
+action_for_trigger (PvAssistant *assistant,
+                    const char  *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (assistant));
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  g_assert_nonnull (wanted);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              GTK_IS_NAMED_ACTION (action))
+            return gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+        }
+    }
+
+  return NULL;
+}
+
+static void
+test_keyboard_bindings (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  /* The keys a keyboard user relies on are bound to the same actions as
+   * the header's buttons, so they follow the same sensitivity. */
+  g_assert_cmpstr (action_for_trigger (fixture->assistant, "Return"), ==, "assistant.next");
+  g_assert_cmpstr (action_for_trigger (fixture->assistant, "KP_Enter"), ==, "assistant.next");
+  g_assert_cmpstr (action_for_trigger (fixture->assistant, "Escape"), ==, "assistant.cancel");
+  g_assert_cmpstr (action_for_trigger (fixture->assistant, "<Alt>Left"), ==, "assistant.back");
+}
+
 static void
 test_destroy_while_applying (Fixture       *fixture,
                              gconstpointer  data)
@@ -396,6 +438,7 @@ main (int   argc,
   ADD ("cancel-modified-asks", test_cancel_modified_asks);
   ADD ("enter-in-entry-moves-on", test_enter_in_entry_moves_on);
   ADD ("destroy-while-applying", test_destroy_while_applying);
+  ADD ("keyboard-bindings", test_keyboard_bindings);
 
   return g_test_run ();
 }
