@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "pv-a11y.h"
 #include "pv-assistant.h"
 
 /* The assistant owns navigation through one flow: the pages come from the
@@ -174,6 +175,7 @@ update_navigation (PvAssistant *self)
   if (next_label == NULL)
     next_label = is_last ? _("_Done") : _("_Next");
   gtk_button_set_label (self->next_button, next_label);
+  pv_a11y_fix_mnemonic_labels (GTK_WIDGET (self->next_button));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assistant.next",
                                  !applying && pv_page_get_complete (page));
@@ -212,6 +214,28 @@ page_notify_cb (PvAssistant *self,
     update_navigation (self);
 }
 
+/* Keyboard users land in the page; a page with nothing to focus hands the
+ * focus to the header, because with no focus inside the assistant its
+ * key bindings (Escape, Alt+Left) would not see the keys. */
+static void
+focus_page (PvAssistant *self,
+            PvPage      *page)
+{
+  GtkWidget *candidates[] = {
+    GTK_WIDGET (self->next_button),
+    GTK_WIDGET (self->back_button),
+    GTK_WIDGET (self->cancel_button),
+  };
+
+  if (gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (gtk_widget_is_sensitive (candidates[i]) && gtk_widget_get_visible (candidates[i]) &&
+        gtk_widget_grab_focus (candidates[i]))
+      return;
+}
+
 static void
 show_page (PvAssistant *self,
            gint         index,
@@ -228,9 +252,8 @@ show_page (PvAssistant *self,
   update_navigation (self);
   pv_page_shown (page);
 
-  /* Keyboard users land in the page, not on the header. */
   if (gtk_widget_get_root (GTK_WIDGET (page)) != NULL)
-    gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+    focus_page (self, page);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_PAGE]);
 }
@@ -380,6 +403,7 @@ pv_assistant_confirm_discard_async (PvAssistant         *self,
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "keep");
   adw_message_dialog_set_close_response (dialog, "keep");
+  pv_a11y_fix_mnemonic_labels (GTK_WIDGET (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), g_steal_pointer (&task));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -422,6 +446,20 @@ cancel_action (GtkWidget  *widget,
     }
 
   pv_assistant_confirm_discard_async (self, NULL, cancel_confirmed_cb, NULL);
+}
+
+static void
+pv_assistant_map (GtkWidget *widget)
+{
+  PvAssistant *self = PV_ASSISTANT (widget);
+  PvPage *page = pv_assistant_get_current_page (self);
+
+  GTK_WIDGET_CLASS (pv_assistant_parent_class)->map (widget);
+
+  /* The first page was shown before the assistant had a window, so the
+   * focus is still where the user started the wizard (or nowhere). */
+  if (page != NULL)
+    focus_page (self, page);
 }
 
 static void
@@ -489,6 +527,8 @@ pv_assistant_class_init (PvAssistantClass *klass)
   object_class->finalize = pv_assistant_finalize;
   object_class->get_property = pv_assistant_get_property;
 
+  widget_class->map = pv_assistant_map;
+
   properties[PROP_CURRENT_PAGE] =
     g_param_spec_object ("current-page", NULL, NULL, PV_TYPE_PAGE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -540,6 +580,7 @@ static void
 pv_assistant_init (PvAssistant *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pv_a11y_fix_mnemonic_labels (GTK_WIDGET (self->header_bar));
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);

@@ -38,6 +38,8 @@ static void
 pv_test_entry_page_init (PvTestEntryPage *self)
 {
   self->entry = gtk_entry_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "Name", -1);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activate_cb), self);
   gtk_widget_set_parent (self->entry, GTK_WIDGET (self));
   g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (entry_changed_cb), self);
