@@ -683,14 +683,17 @@ add_hint (PvSipEngine       *self,
           const PvSipPerson *person,
           PvSipResult       *result)
 {
-  const char *hint_domain = !is_empty (domain) ? domain : self->default_domain;
+  /* A missing or mistyped domain is not the person's fault: the hint
+   * then says what the default domain would give. */
+  const char *hint_domain = !is_empty (domain) && pv_sip_engine_has_domain (self, domain)
+                            ? domain : self->default_domain;
 
   result->working_formats = 0;
   for (guint f = 0; f < PV_SIP_N_FORMATS; f++)
     {
       g_autoptr(PvSipResult) other = NULL;
 
-      if (f == format && is_empty (person->explicit_address))
+      if (f == format && is_empty (person->explicit_address) && hint_domain == domain)
         continue;
       other = compute (self, f, hint_domain, person, FALSE);
       if (other->status == PV_SIP_STATUS_OK)
