@@ -56,6 +56,8 @@ static guint signals[N_SIGNALS];
 
 static void recompute (PvEnablePlan *self);
 
+/* Mirrors the change in the entries, so that a list view bound to them
+ * only creates rows for the people added. */
 static void
 on_selection_changed (GListModel   *model,
                       guint         position,
@@ -63,6 +65,18 @@ on_selection_changed (GListModel   *model,
                       guint         added,
                       PvEnablePlan *self)
 {
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_full (added, g_object_unref);
+
+  if (position + removed <= g_list_model_get_n_items (G_LIST_MODEL (self->entries)))
+    {
+      for (guint i = 0; i < added; i++)
+        {
+          g_autoptr(PvUser) user = g_list_model_get_item (model, position + i);
+          g_ptr_array_add (fresh, pv_enable_entry_new (user));
+        }
+      g_list_store_splice (self->entries, position, removed, fresh->pdata, fresh->len);
+    }
+
   recompute (self);
 }
 
@@ -398,6 +412,8 @@ pv_enable_plan_set_selection (PvEnablePlan *self,
 {
   g_return_if_fail (PV_IS_ENABLE_PLAN (self));
   g_return_if_fail (selection == NULL || G_IS_LIST_MODEL (selection));
+  g_return_if_fail (selection == NULL ||
+                    g_type_is_a (g_list_model_get_item_type (selection), PV_TYPE_USER));
 
   if (selection != NULL && self->selection == selection)
     return;
