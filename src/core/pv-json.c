@@ -306,9 +306,11 @@ read_member (GObject            *object,
         }
       if (!in_range)
         {
-          /* Translators: %s is a JSON path; the number is the value found. */
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+
+          /* Translators: the first %s is a JSON path, the second the number found. */
           g_set_error (error, PV_JSON_ERROR, PV_JSON_ERROR_INVALID_VALUE,
-                       _("“%s” is out of range (%" G_GINT64_FORMAT ")."), path, v);
+                       _("“%s” is out of range (%s)."), path, number);
           return FALSE;
         }
     }
