@@ -748,30 +748,37 @@ person_label (const PvSipPerson *person)
   return "?";
 }
 
+/* @next remembers, per address, the number to try first, so that a long
+ * chain of namesakes costs one probe each rather than one per earlier
+ * namesake. */
 static char *
 suggest (GHashTable *taken,
+         GHashTable *next,
          const char *address)
 {
   const char *at = strrchr (address, '@');
   g_autofree char *user = g_strndup (address, at - address);
+  guint first = GPOINTER_TO_UINT (g_hash_table_lookup (next, address));
 
-  for (guint n = 2; n < MAX_SUGGESTION_TRIES; n++)
+  for (guint n = MAX (first, 2); n < MAX_SUGGESTION_TRIES; n++)
     {
       char *candidate = g_strdup_printf ("%s%u%s", user, n, at);
 
       if (g_utf8_strlen (candidate, -1) > PV_SIP_URI_MAX_LENGTH)
         {
           g_free (candidate);
-          return NULL;
+          break;
         }
       if (!g_hash_table_contains (taken, candidate))
         {
+          g_hash_table_insert (next, g_strdup (address), GUINT_TO_POINTER (n + 1));
           g_hash_table_add (taken, candidate);
           return g_strdup (candidate);
         }
       g_free (candidate);
     }
 
+  g_hash_table_insert (next, g_strdup (address), GUINT_TO_POINTER (MAX_SUGGESTION_TRIES));
   return NULL;
 }
 
@@ -797,6 +804,7 @@ pv_sip_engine_resolve (PvSipEngine       *self,
 {
   g_autoptr(GHashTable) first_holder = NULL;
   g_autoptr(GHashTable) taken = NULL;
+  g_autoptr(GHashTable) next = NULL;
   GPtrArray *results;
 
   g_return_val_if_fail (PV_IS_SIP_ENGINE (self), NULL);
@@ -860,6 +868,7 @@ pv_sip_engine_resolve (PvSipEngine       *self,
           gpointer key;
 
           taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
           g_hash_table_iter_init (&iter, self->existing);
           while (g_hash_table_iter_next (&iter, &key, NULL))
             g_hash_table_add (taken, g_strdup (key));
@@ -871,7 +880,7 @@ pv_sip_engine_resolve (PvSipEngine       *self,
             }
         }
 
-      result->suggestion = suggest (taken, result->address);
+      result->suggestion = suggest (taken, next, result->address);
       if (result->suggestion != NULL)
         /* Translators: %s is a SIP address. */
         result->hint = g_strdup_printf (_("%s is free and could be used instead."),
