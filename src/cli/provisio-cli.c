@@ -366,16 +366,21 @@ run_sip (int    argc,
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, _("Usage: %s COMMAND [OPTION…]\n"), g_get_prgname ());
-  fprintf (stream, "\n%s\n", _("Commands:"));
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *prgname = g_get_prgname ();
+
+  g_string_append_printf (text, _("Usage: %s COMMAND [OPTION…]\n"), prgname);
+  g_string_append_printf (text, "\n%s\n", _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (stream, "\n");
+    g_string_append_printf (text, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append_c (text, '\n');
   /* Translators: %s is the program name. */
-  fprintf (stream, _("Run “%s COMMAND --help” for the options of a command.\n"),
-           g_get_prgname ());
-  fprintf (stream, "%s\n", _("Exit status: 0 when everything is fine, 1 when some items have "
-                             "problems, 2 when the input cannot be used."));
+  g_string_append_printf (text, _("Run “%s COMMAND --help” for the options of a command.\n"),
+                          prgname);
+  g_string_append_printf (text, "%s\n", _("Exit status: 0 when everything is fine, 1 when some "
+                                          "items have problems, 2 when the input cannot be "
+                                          "used."));
+  fputs (text->str, stream);
 }
 
 int
