@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "pv-enums.h"
@@ -325,6 +327,42 @@ read_member (GObject            *object,
   return TRUE;
 }
 
+/* A member name with dots reaches into nested objects, as Graph nests
+ * prepaidUnits.enabled inside a subscribedSku.  A missing parent is a
+ * missing member; a parent of another type is a type error. */
+static gboolean
+lookup_member (JsonObject  *json,
+               const char  *path,
+               const char  *member,
+               JsonNode   **found,
+               GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (member, ".", -1);
+  g_autofree char *walked = g_strdup (path);
+
+  *found = NULL;
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      JsonNode *node = json_object_get_member (json, parts[i]);
+      char *next = pv_json_member_path (walked, parts[i]);
+
+      g_free (walked);
+      walked = next;
+      if (node == NULL)
+        return TRUE;
+      if (parts[i + 1] == NULL)
+        {
+          *found = node;
+          return TRUE;
+        }
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return wrong_type (error, walked, "object");
+      json = json_node_get_object (node);
+    }
+
+  return TRUE;
+}
+
 gboolean
 pv_json_read_fields (GObject            *object,
                      JsonNode           *node,
@@ -352,7 +390,8 @@ pv_json_read_fields (GObject            *object,
 
       g_return_val_if_fail (pspec != NULL, FALSE);
 
-      member = json_object_get_member (json, field->member);
+      if (!lookup_member (json, path, field->member, &member, error))
+        return FALSE;
       if (member == NULL)
         {
           if ((field->flags & PV_JSON_FIELD_REQUIRED) != 0)
@@ -401,12 +440,36 @@ pv_json_write_array (GListModel      *model,
   return node;
 }
 
+/* The object that holds the last part of a dotted member name,
+ * created on first use. */
+static JsonObject *
+parent_for (JsonObject *root,
+            const char *member)
+{
+  g_auto(GStrv) parts = g_strsplit (member, ".", -1);
+  JsonObject *json = root;
+
+  for (guint i = 0; parts[i] != NULL && parts[i + 1] != NULL; i++)
+    {
+      JsonNode *node = json_object_get_member (json, parts[i]);
+
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        {
+          json_object_set_object_member (json, parts[i], json_object_new ());
+          node = json_object_get_member (json, parts[i]);
+        }
+      json = json_node_get_object (node);
+    }
+
+  return json;
+}
+
 JsonNode *
 pv_json_write_fields (GObject           *object,
                       const PvJsonField *fields,
                       guint              n_fields)
 {
-  JsonObject *json = json_object_new ();
+  JsonObject *root_object = json_object_new ();
   JsonNode *root = json_node_new (JSON_NODE_OBJECT);
 
   for (guint i = 0; i < n_fields; i++)
@@ -416,6 +479,9 @@ pv_json_write_fields (GObject           *object,
                                                         field->property);
       GType type;
       g_auto(GValue) value = G_VALUE_INIT;
+      JsonObject *json = parent_for (root_object, field->member);
+      const char *leaf = strrchr (field->member, '.');
+      const char *member = leaf != NULL ? leaf + 1 : field->member;
 
       g_assert (pspec != NULL);
       type = G_PARAM_SPEC_VALUE_TYPE (pspec);
@@ -426,20 +492,20 @@ pv_json_write_fields (GObject           *object,
         {
           const char *s = g_value_get_string (&value);
           if (s != NULL)
-            json_object_set_string_member (json, field->member, s);
+            json_object_set_string_member (json, member, s);
           else
-            json_object_set_null_member (json, field->member);
+            json_object_set_null_member (json, member);
         }
       else if (type == G_TYPE_BOOLEAN)
-        json_object_set_boolean_member (json, field->member, g_value_get_boolean (&value));
+        json_object_set_boolean_member (json, member, g_value_get_boolean (&value));
       else if (type == G_TYPE_INT)
-        json_object_set_int_member (json, field->member, g_value_get_int (&value));
+        json_object_set_int_member (json, member, g_value_get_int (&value));
       else if (type == G_TYPE_UINT)
-        json_object_set_int_member (json, field->member, g_value_get_uint (&value));
+        json_object_set_int_member (json, member, g_value_get_uint (&value));
       else if (type == G_TYPE_INT64)
-        json_object_set_int_member (json, field->member, g_value_get_int64 (&value));
+        json_object_set_int_member (json, member, g_value_get_int64 (&value));
       else if (G_TYPE_IS_ENUM (type))
-        json_object_set_string_member (json, field->member,
+        json_object_set_string_member (json, member,
                                        pv_enum_to_nick (type, g_value_get_enum (&value)));
       else if (G_TYPE_IS_FLAGS (type))
         {
@@ -452,19 +518,19 @@ pv_json_write_fields (GObject           *object,
             if ((flags & klass->values[j].value) != 0)
               g_strv_builder_add (builder, klass->values[j].value_nick);
           nicks = g_strv_builder_end (builder);
-          json_object_set_member (json, field->member, write_strv ((const char * const *) nicks));
+          json_object_set_member (json, member, write_strv ((const char * const *) nicks));
         }
       else if (type == G_TYPE_STRV)
-        json_object_set_member (json, field->member, write_strv (g_value_get_boxed (&value)));
+        json_object_set_member (json, member, write_strv (g_value_get_boxed (&value)));
       else if (type == G_TYPE_LIST_MODEL)
-        json_object_set_member (json, field->member,
+        json_object_set_member (json, member,
                                 pv_json_write_array (g_value_get_object (&value),
                                                      field->write_item));
       else
         g_assert_not_reached ();
     }
 
-  json_node_take_object (root, json);
+  json_node_take_object (root, root_object);
   return root;
 }
 

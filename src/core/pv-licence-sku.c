@@ -11,6 +11,9 @@ struct _PvLicenceSku
   char *sku_id;
   char *sku_part_number;
   int consumed_units;
+  int enabled_units;
+  int suspended_units;
+  int warning_units;
   GListStore *service_plans;
 };
 
@@ -21,6 +24,9 @@ enum {
   PROP_SKU_ID,
   PROP_SKU_PART_NUMBER,
   PROP_CONSUMED_UNITS,
+  PROP_ENABLED_UNITS,
+  PROP_SUSPENDED_UNITS,
+  PROP_WARNING_UNITS,
   PROP_SERVICE_PLANS,
   N_PROPS
 };
@@ -45,6 +51,9 @@ static const PvJsonField json_fields[] = {
   { "skuId", "sku-id", PV_JSON_FIELD_REQUIRED, NULL, NULL },
   { "skuPartNumber", "sku-part-number", PV_JSON_FIELD_REQUIRED, NULL, NULL },
   { "consumedUnits", "consumed-units", PV_JSON_FIELD_OPTIONAL, NULL, NULL },
+  { "prepaidUnits.enabled", "enabled-units", PV_JSON_FIELD_OPTIONAL, NULL, NULL },
+  { "prepaidUnits.suspended", "suspended-units", PV_JSON_FIELD_OPTIONAL, NULL, NULL },
+  { "prepaidUnits.warning", "warning-units", PV_JSON_FIELD_OPTIONAL, NULL, NULL },
   { "servicePlans", "service-plans", PV_JSON_FIELD_OPTIONAL, read_service_plan, write_service_plan },
 };
 
@@ -82,6 +91,18 @@ pv_licence_sku_get_property (GObject    *object,
       g_value_set_int (value, self->consumed_units);
       break;
 
+    case PROP_ENABLED_UNITS:
+      g_value_set_int (value, self->enabled_units);
+      break;
+
+    case PROP_SUSPENDED_UNITS:
+      g_value_set_int (value, self->suspended_units);
+      break;
+
+    case PROP_WARNING_UNITS:
+      g_value_set_int (value, self->warning_units);
+      break;
+
     case PROP_SERVICE_PLANS:
       g_value_set_object (value, self->service_plans);
       break;
@@ -113,6 +134,18 @@ pv_licence_sku_set_property (GObject      *object,
       pv_licence_sku_set_consumed_units (self, g_value_get_int (value));
       break;
 
+    case PROP_ENABLED_UNITS:
+      pv_licence_sku_set_enabled_units (self, g_value_get_int (value));
+      break;
+
+    case PROP_SUSPENDED_UNITS:
+      pv_licence_sku_set_suspended_units (self, g_value_get_int (value));
+      break;
+
+    case PROP_WARNING_UNITS:
+      pv_licence_sku_set_warning_units (self, g_value_get_int (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -142,6 +175,24 @@ pv_licence_sku_class_init (PvLicenceSkuClass *klass)
   /* Licences assigned. */
   properties[PROP_CONSUMED_UNITS] =
     g_param_spec_int ("consumed-units", NULL, NULL,
+                      0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Licences bought and active. */
+  properties[PROP_ENABLED_UNITS] =
+    g_param_spec_int ("enabled-units", NULL, NULL,
+                      0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Licences suspended. */
+  properties[PROP_SUSPENDED_UNITS] =
+    g_param_spec_int ("suspended-units", NULL, NULL,
+                      0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Licences in their grace period. */
+  properties[PROP_WARNING_UNITS] =
+    g_param_spec_int ("warning-units", NULL, NULL,
                       0, G_MAXINT, 0,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -262,6 +313,69 @@ pv_licence_sku_set_consumed_units (PvLicenceSku *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONSUMED_UNITS]);
 }
 
+int
+pv_licence_sku_get_enabled_units (PvLicenceSku *self)
+{
+  g_return_val_if_fail (PV_IS_LICENCE_SKU (self), 0);
+
+  return self->enabled_units;
+}
+
+void
+pv_licence_sku_set_enabled_units (PvLicenceSku *self,
+                                  int           enabled_units)
+{
+  g_return_if_fail (PV_IS_LICENCE_SKU (self));
+
+  if (self->enabled_units == enabled_units)
+    return;
+
+  self->enabled_units = enabled_units;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENABLED_UNITS]);
+}
+
+int
+pv_licence_sku_get_suspended_units (PvLicenceSku *self)
+{
+  g_return_val_if_fail (PV_IS_LICENCE_SKU (self), 0);
+
+  return self->suspended_units;
+}
+
+void
+pv_licence_sku_set_suspended_units (PvLicenceSku *self,
+                                    int           suspended_units)
+{
+  g_return_if_fail (PV_IS_LICENCE_SKU (self));
+
+  if (self->suspended_units == suspended_units)
+    return;
+
+  self->suspended_units = suspended_units;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUSPENDED_UNITS]);
+}
+
+int
+pv_licence_sku_get_warning_units (PvLicenceSku *self)
+{
+  g_return_val_if_fail (PV_IS_LICENCE_SKU (self), 0);
+
+  return self->warning_units;
+}
+
+void
+pv_licence_sku_set_warning_units (PvLicenceSku *self,
+                                  int           warning_units)
+{
+  g_return_if_fail (PV_IS_LICENCE_SKU (self));
+
+  if (self->warning_units == warning_units)
+    return;
+
+  self->warning_units = warning_units;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WARNING_UNITS]);
+}
+
 /**
  * pv_licence_sku_get_service_plans:
  *
@@ -283,6 +397,20 @@ pv_licence_sku_add_service_plan (PvLicenceSku  *self,
   g_return_if_fail (PV_IS_SERVICE_PLAN (service_plan));
 
   g_list_store_append (self->service_plans, service_plan);
+}
+
+/**
+ * pv_licence_sku_get_available_units:
+ *
+ * Returns: the licences that can still be assigned, never negative (a
+ *   tenant over its count reports more consumed than enabled)
+ */
+int
+pv_licence_sku_get_available_units (PvLicenceSku *self)
+{
+  g_return_val_if_fail (PV_IS_LICENCE_SKU (self), 0);
+
+  return MAX (self->enabled_units - self->consumed_units, 0);
 }
 
 gboolean

@@ -31,9 +31,19 @@ void          pv_licence_sku_set_sku_part_number (PvLicenceSku *self,
 int           pv_licence_sku_get_consumed_units  (PvLicenceSku *self);
 void          pv_licence_sku_set_consumed_units  (PvLicenceSku *self,
                                                   int           consumed_units);
+int           pv_licence_sku_get_enabled_units   (PvLicenceSku *self);
+void          pv_licence_sku_set_enabled_units   (PvLicenceSku *self,
+                                                  int           enabled_units);
+int           pv_licence_sku_get_suspended_units (PvLicenceSku *self);
+void          pv_licence_sku_set_suspended_units (PvLicenceSku *self,
+                                                  int           suspended_units);
+int           pv_licence_sku_get_warning_units   (PvLicenceSku *self);
+void          pv_licence_sku_set_warning_units   (PvLicenceSku *self,
+                                                  int           warning_units);
 GListModel   *pv_licence_sku_get_service_plans   (PvLicenceSku *self);
 void          pv_licence_sku_add_service_plan    (PvLicenceSku  *self,
                                                   PvServicePlan *service_plan);
+int                 pv_licence_sku_get_available_units (PvLicenceSku *self);
 gboolean            pv_licence_sku_has_service_plan   (PvLicenceSku *self,
                                                        const char   *service_plan_id);
 gboolean            pv_licence_sku_has_phone_system   (PvLicenceSku *self);

@@ -63,6 +63,7 @@ static const RoundTrip round_trips[] = {
     "{\"identity\":\"France\",\"description\":null,\"pstnUsages\":[\"Local\",\"National\"]}" },
   { "licence-sku", read_licence_sku, write_licence_sku,
     "{\"skuId\":\"06ebc4ee\",\"skuPartNumber\":\"ENTERPRISEPREMIUM\",\"consumedUnits\":12,"
+    "\"prepaidUnits\":{\"enabled\":25,\"suspended\":0,\"warning\":1},"
     "\"servicePlans\":[{\"servicePlanId\":\"4828c8ec-dc2e-4779-b502-87ac9ce28ab7\","
     "\"servicePlanName\":\"MCOEV\",\"provisioningStatus\":\"Success\",\"appliesTo\":\"User\"}]}" },
   { "operator", read_operator, write_operator,
@@ -149,6 +150,11 @@ test_errors (void)
       PV_JSON_ERROR_WRONG_TYPE, "“consumedUnits”" },
     { read_licence_sku, "{\"skuId\":\"s\",\"skuPartNumber\":\"E5\",\"consumedUnits\":-1}",
       PV_JSON_ERROR_INVALID_VALUE, "“consumedUnits”" },
+    { read_licence_sku, "{\"skuId\":\"s\",\"skuPartNumber\":\"E5\",\"prepaidUnits\":[]}",
+      PV_JSON_ERROR_WRONG_TYPE, "“prepaidUnits”" },
+    { read_licence_sku, "{\"skuId\":\"s\",\"skuPartNumber\":\"E5\","
+      "\"prepaidUnits\":{\"enabled\":\"5\"}}", PV_JSON_ERROR_WRONG_TYPE,
+      "“prepaidUnits.enabled”" },
     { read_licence_sku, "{\"skuId\":\"s\",\"skuPartNumber\":\"E5\",\"servicePlans\":[7]}",
       PV_JSON_ERROR_NOT_OBJECT, "“servicePlans[0]”" },
     { read_operator, "{\"id\":\"o\",\"displayName\":\"O\",\"emergencyAddressModel\":\"nobody\"}",
@@ -275,6 +281,23 @@ test_phone_system (void)
 }
 
 static void
+test_licence_units (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = pv_json_parse (
+    "{\"skuId\":\"s\",\"skuPartNumber\":\"E5\",\"consumedUnits\":30,"
+    "\"prepaidUnits\":{\"enabled\":25}}", -1, &error);
+  g_autoptr(PvLicenceSku) sku = pv_licence_sku_new_from_json (node, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (pv_licence_sku_get_enabled_units (sku), ==, 25);
+  /* Over-assigned tenants exist; nothing is left, not a negative count. */
+  g_assert_cmpint (pv_licence_sku_get_available_units (sku), ==, 0);
+  pv_licence_sku_set_consumed_units (sku, 20);
+  g_assert_cmpint (pv_licence_sku_get_available_units (sku), ==, 5);
+}
+
+static void
 test_pool_target (void)
 {
   g_autoptr(PvPool) pool = pv_pool_new ();
@@ -364,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/json/nullable-boolean", test_nullable_boolean);
   g_test_add_func ("/models/phone-system", test_phone_system);
   g_test_add_func ("/models/pool-target", test_pool_target);
+  g_test_add_func ("/models/licence-units", test_licence_units);
   g_test_add_func ("/models/notify-only-on-change", test_notify_only_on_change);
   g_test_add_func ("/models/enums", test_enums);
 
