@@ -309,6 +309,7 @@ pv_csv_reader_read_header (PvCsvReader         *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GStrv row = NULL;
 
   g_return_val_if_fail (PV_IS_CSV_READER (self), FALSE);
@@ -328,17 +329,21 @@ pv_csv_reader_read_header (PvCsvReader         *self,
 
   for (guint i = 0; row[i] != NULL; i++)
     {
+      g_autofree char *folded = NULL;
+
       g_strstrip (row[i]);
-      for (guint j = 0; j < i; j++)
-        if (row[i][0] != '\0' && g_ascii_strcasecmp (row[i], row[j]) == 0)
-          {
-            /* Translators: %s is a file name, %u a line number, the last %s a column name. */
-            g_set_error (error, PV_CSV_ERROR, PV_CSV_ERROR_DUPLICATE_COLUMN,
-                         _("%s, line %u: the column “%s” appears twice in the header."),
-                         self->name, self->row_line, row[i]);
-            g_strfreev (row);
-            return FALSE;
-          }
+      if (row[i][0] == '\0')
+        continue;
+      folded = g_ascii_strdown (row[i], -1);
+      if (!g_hash_table_add (seen, g_steal_pointer (&folded)))
+        {
+          /* Translators: %s is a file name, %u a line number, the last %s a column name. */
+          g_set_error (error, PV_CSV_ERROR, PV_CSV_ERROR_DUPLICATE_COLUMN,
+                       _("%s, line %u: the column “%s” appears twice in the header."),
+                       self->name, self->row_line, row[i]);
+          g_strfreev (row);
+          return FALSE;
+        }
     }
 
   g_strfreev (self->header);

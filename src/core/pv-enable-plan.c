@@ -685,12 +685,13 @@ pv_enable_plan_get_step_status (PvEnablePlan  *self,
       return TRUE;
 
     case PV_ENABLE_STEP_SIGN_IN_NAME:
+      /* Every address needs a known domain, whatever the format. */
+      if (g_list_model_get_n_items (self->sip_domains) == 0)
+        return incomplete (reason,
+                           g_strdup (_("The deployment has no SIP domain yet; add one before "
+                                       "enabling users.")));
       if (pv_sip_format_needs_domain (self->format))
         {
-          if (g_list_model_get_n_items (self->sip_domains) == 0)
-            return incomplete (reason,
-                               g_strdup (_("The deployment has no SIP domain yet; add one "
-                                           "before using this format.")));
           if (self->domain == NULL || *self->domain == '\0')
             return incomplete (reason,
                                g_strdup (_("Choose the SIP domain for the addresses.")));

@@ -61,6 +61,10 @@ on_contact_notify (PvContactDetails *contact,
   emit_changed (self);
 }
 
+static void on_operator_countries (PvOperator     *operator_,
+                                   GParamSpec     *pspec,
+                                   PvOperatorPlan *self);
+
 static void
 pv_operator_plan_dispose (GObject *object)
 {
@@ -68,6 +72,8 @@ pv_operator_plan_dispose (GObject *object)
 
   if (self->contact != NULL)
     g_signal_handlers_disconnect_by_func (self->contact, on_contact_notify, self);
+  if (self->operator_ != NULL)
+    g_signal_handlers_disconnect_by_func (self->operator_, on_operator_countries, self);
   g_clear_object (&self->contact);
   g_clear_object (&self->operator_);
   g_clear_object (&self->available);
@@ -229,19 +235,14 @@ compare_countries (gconstpointer a,
   return pv_country_compare ((PvCountry *) a, (PvCountry *) b);
 }
 
-/* Changing operator keeps the countries the new one also serves: the
- * admin comparing two operators should not lose their choice. */
-void
-pv_operator_plan_set_operator (PvOperatorPlan *self,
-                               PvOperator     *operator_)
+/* Keeps the selection to what the operator serves: after a change of
+ * operator, the countries the new one also serves stay selected, so an
+ * admin comparing two operators does not lose their choice. */
+static void
+refresh_countries (PvOperatorPlan *self)
 {
+  PvOperator *operator_ = self->operator_;
   const char * const *served;
-
-  g_return_if_fail (PV_IS_OPERATOR_PLAN (self));
-  g_return_if_fail (operator_ == NULL || PV_IS_OPERATOR (operator_));
-
-  if (!g_set_object (&self->operator_, operator_))
-    return;
 
   g_list_store_remove_all (self->available);
   served = operator_ != NULL ? pv_operator_get_countries (operator_) : NULL;
@@ -264,7 +265,34 @@ pv_operator_plan_set_operator (PvOperatorPlan *self,
       if (!serves (operator_, pv_country_get_code (country)))
         g_list_store_remove (self->countries, i - 1);
     }
+}
 
+static void
+on_operator_countries (PvOperator     *operator_,
+                       GParamSpec     *pspec,
+                       PvOperatorPlan *self)
+{
+  refresh_countries (self);
+  emit_changed (self);
+}
+
+void
+pv_operator_plan_set_operator (PvOperatorPlan *self,
+                               PvOperator     *operator_)
+{
+  g_return_if_fail (PV_IS_OPERATOR_PLAN (self));
+  g_return_if_fail (operator_ == NULL || PV_IS_OPERATOR (operator_));
+
+  if (self->operator_ == operator_)
+    return;
+
+  if (self->operator_ != NULL)
+    g_signal_handlers_disconnect_by_func (self->operator_, on_operator_countries, self);
+  g_set_object (&self->operator_, operator_);
+  if (operator_ != NULL)
+    g_signal_connect (operator_, "notify::countries", G_CALLBACK (on_operator_countries), self);
+
+  refresh_countries (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPERATOR]);
   emit_changed (self);
 }

@@ -458,7 +458,7 @@ pv_sip_engine_has_domain (PvSipEngine *self,
   if (self->domains == NULL)
     return TRUE;
   lower = g_ascii_strdown (domain, -1);
-  return g_hash_table_contains (self->domains, lower);
+  return g_hash_table_contains (self->domains, g_strstrip (lower));
 }
 
 void

@@ -166,6 +166,14 @@ test_plurals_fr (void)
   b = pv_user_new ();
   pv_user_set_id (a, "a");
   pv_user_set_id (b, "b");
+  {
+    g_autoptr(GListStore) domains = g_list_store_new (PV_TYPE_SIP_DOMAIN);
+    g_autoptr(PvSipDomain) domain = pv_sip_domain_new ();
+
+    pv_sip_domain_set_name (domain, "contoso.com");
+    g_list_store_append (domains, domain);
+    pv_enable_plan_set_sip_domains (plan, G_LIST_MODEL (domains));
+  }
   pv_enable_plan_set_selection (plan, G_LIST_MODEL (users));
 
   g_list_store_append (users, a);

@@ -120,8 +120,9 @@ test_enable_plan_steps (void)
   pv_enable_plan_set_pool (plan, pool);
   assert_step (plan, PV_ENABLE_STEP_SELECT_POOL, TRUE, NULL);
 
-  /* No SIP domain known yet: the e-mail domain is unknown. */
-  assert_step (plan, PV_ENABLE_STEP_SIGN_IN_NAME, FALSE, "1 person has no usable SIP address");
+  /* No SIP domain known yet: no address can be checked. */
+  assert_step (plan, PV_ENABLE_STEP_SIGN_IN_NAME, FALSE, "no SIP domain yet");
+  g_assert_cmpuint (pv_enable_plan_get_n_problems (plan), ==, 1);
 
   pv_enable_plan_set_sip_domains (plan, domains);
   /* The default domain is chosen for the user. */
@@ -307,6 +308,22 @@ test_operator_plan (void)
   assert_op_step (plan, PV_OPERATOR_STEP_COUNTRIES, FALSE, "Telco DE");
   pv_operator_plan_set_operator (plan, op);
   g_assert_true (pv_operator_plan_select_country (plan, "FR", NULL));
+
+  /* The operator's own list changing (a refresh from the service) is
+   * followed. */
+  {
+    static const char * const fr_only[] = { "FR", NULL };
+    static const char * const de_es[] = { "DE", "ES", NULL };
+
+    pv_operator_set_countries (op, fr_only);
+    g_assert_cmpuint (g_list_model_get_n_items (available), ==, 1);
+    g_assert_true (pv_operator_plan_has_country (plan, "FR"));
+    pv_operator_set_countries (op, de_es);
+    g_assert_false (pv_operator_plan_has_country (plan, "FR"));
+    assert_op_step (plan, PV_OPERATOR_STEP_COUNTRIES, FALSE, NULL);
+    pv_operator_set_countries (op, fr_only);
+    g_assert_true (pv_operator_plan_select_country (plan, "FR", NULL));
+  }
 
   /* Contact details: prefilled, company size required, phone optional. */
   assert_op_step (plan, PV_OPERATOR_STEP_CONTACT, FALSE, "full name");
