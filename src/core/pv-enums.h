@@ -126,5 +126,7 @@ gboolean    pv_enum_from_nick (GType        enum_type,
                                const char  *nick,
                                int         *value);
 char       *pv_enum_list_nicks (GType       enum_type);
+const char *pv_enum_get_label  (GType       enum_type,
+                                int         value);
 
 G_END_DECLS

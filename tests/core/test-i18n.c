@@ -145,6 +145,12 @@ test_messages_fr (void)
                                 "sAMAccountName");
   g_assert_cmpstr (pv_sip_format_get_label (PV_SIP_FORMAT_EMAIL), ==,
                    "Utiliser l’adresse de messagerie de l’utilisateur");
+  g_assert_cmpstr (pv_enum_get_label (PV_TYPE_POOL_KIND, PV_POOL_KIND_ENTERPRISE), ==,
+                   "Pool d’entreprise");
+  g_assert_cmpstr (pv_enum_get_label (PV_TYPE_POOL_KIND, PV_POOL_KIND_STANDARD_EDITION), ==,
+                   "Serveur Standard Edition");
+  g_assert_cmpstr (pv_enum_get_label (PV_TYPE_RESULT_STATUS, PV_RESULT_STATUS_ALREADY_DONE), ==,
+                   "Déjà fait");
 }
 
 static void

@@ -369,6 +369,40 @@ test_enums (void)
   g_assert_true (G_TYPE_IS_FLAGS (PV_TYPE_OPERATOR_SERVICES));
 }
 
+static void
+test_enum_labels (void)
+{
+  /* Every value the UI can show has a label; steps are not shown. */
+  GType types[] = {
+    PV_TYPE_POOL_KIND, PV_TYPE_SIP_FORMAT, PV_TYPE_NUMBER_TYPE, PV_TYPE_NUMBER_STATUS,
+    PV_TYPE_EMERGENCY_MODEL, PV_TYPE_RESULT_STATUS, PV_TYPE_COEXISTENCE_MODE, PV_TYPE_SIP_STATUS,
+  };
+
+  for (gsize t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (types[t]);
+
+      for (guint i = 0; i < klass->n_values; i++)
+        {
+          const char *label = pv_enum_get_label (types[t], klass->values[i].value);
+
+          if (label == NULL || *label == '\0')
+            g_error ("%s has no label", klass->values[i].value_name);
+        }
+      g_assert_null (pv_enum_get_label (types[t], 1000));
+    }
+
+  {
+    g_autoptr(GFlagsClass) klass = g_type_class_ref (PV_TYPE_OPERATOR_SERVICES);
+    for (guint i = 0; i < klass->n_values; i++)
+      g_assert_nonnull (pv_enum_get_label (PV_TYPE_OPERATOR_SERVICES, klass->values[i].value));
+  }
+
+  g_assert_cmpstr (pv_enum_get_label (PV_TYPE_POOL_KIND, PV_POOL_KIND_ENTERPRISE), ==,
+                   "Enterprise pool");
+  g_assert_null (pv_enum_get_label (PV_TYPE_ENABLE_STEP, PV_ENABLE_STEP_WELCOME));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/models/licence-units", test_licence_units);
   g_test_add_func ("/models/notify-only-on-change", test_notify_only_on_change);
   g_test_add_func ("/models/enums", test_enums);
+  g_test_add_func ("/models/enum-labels", test_enum_labels);
 
   return g_test_run ();
 }
