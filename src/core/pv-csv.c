@@ -353,6 +353,18 @@ pv_csv_reader_read_header (PvCsvReader         *self,
     if (pv_csv_reader_get_column (self, required[i]) < 0)
       g_ptr_array_add (missing, (gpointer) required[i]);
 
+  /* Spreadsheets set to French and other languages that write decimal
+   * commas export with semicolons; say so rather than list every column. */
+  if (missing->len > 0 && self->header[0] != NULL && self->header[1] == NULL &&
+      strchr (self->header[0], ';') != NULL)
+    {
+      /* Translators: %s is a file name, %u a line number. */
+      g_set_error (error, PV_CSV_ERROR, PV_CSV_ERROR_MISSING_COLUMN,
+                   _("%s, line %u: the columns are separated by semicolons; export the file "
+                     "again as CSV with commas."), self->name, self->row_line);
+      return FALSE;
+    }
+
   if (missing->len > 0)
     {
       g_autofree char *list = NULL;

@@ -103,6 +103,7 @@ test_header (void)
   g_autoptr(PvCsvReader) missing = reader_for ("id,mail\n1,a@b.c\n", -1);
   g_autoptr(PvCsvReader) twice = reader_for ("id,ID\n", -1);
   g_autoptr(PvCsvReader) empty = reader_for ("\n\n", -1);
+  g_autoptr(PvCsvReader) semicolons = reader_for ("id;givenName;surname\n1;Jean;Dupont\n", -1);
   g_auto(GStrv) row = NULL;
   g_auto(GStrv) short_row = NULL;
 
@@ -130,6 +131,11 @@ test_header (void)
 
   g_assert_false (pv_csv_reader_read_header (empty, NULL, &error));
   g_assert_error (error, PV_CSV_ERROR, PV_CSV_ERROR_EMPTY);
+  g_clear_error (&error);
+
+  g_assert_false (pv_csv_reader_read_header (semicolons, required, &error));
+  g_assert_error (error, PV_CSV_ERROR, PV_CSV_ERROR_MISSING_COLUMN);
+  g_assert_nonnull (strstr (error->message, "semicolons"));
 }
 
 static void
