@@ -737,3 +737,41 @@ pv_enable_plan_is_complete (PvEnablePlan  *self,
 {
   return pv_enable_plan_get_step_status (self, PV_ENABLE_STEP_READY, reason);
 }
+
+/**
+ * pv_enable_plan_dup_summary:
+ *
+ * Returns: (transfer full) (nullable): the sentence for the Ready to
+ *   Enable Users page, translated; %NULL until a pool is chosen
+ */
+char *
+pv_enable_plan_dup_summary (PvEnablePlan *self)
+{
+  guint n;
+  const char *fqdn;
+
+  g_return_val_if_fail (PV_IS_ENABLE_PLAN (self), NULL);
+
+  if (self->pool == NULL || pv_pool_get_fqdn (self->pool) == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (self->selection);
+  fqdn = pv_pool_get_fqdn (self->pool);
+
+  if (self->dry_run)
+    /* Translators: %u is a number of people, %s a pool FQDN. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Dry run: %u person would be enabled on %s; nothing "
+                                         "will be changed.",
+                                         "Dry run: %u people would be enabled on %s; nothing "
+                                         "will be changed.",
+                                         n),
+                            n, fqdn);
+
+  /* Translators: %u is a number of people, %s a pool FQDN. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u person will be enabled on %s.",
+                                       "%u people will be enabled on %s.",
+                                       n),
+                          n, fqdn);
+}

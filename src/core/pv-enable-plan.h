@@ -48,5 +48,6 @@ gboolean      pv_enable_plan_get_step_status       (PvEnablePlan        *self,
                                                     char               **reason);
 gboolean      pv_enable_plan_is_complete           (PvEnablePlan        *self,
                                                     char               **reason);
+char         *pv_enable_plan_dup_summary           (PvEnablePlan        *self);
 
 G_END_DECLS

@@ -579,3 +579,39 @@ pv_operator_plan_is_complete (PvOperatorPlan  *self,
 {
   return pv_operator_plan_get_step_status (self, PV_OPERATOR_STEP_REVIEW, reason);
 }
+
+/**
+ * pv_operator_plan_dup_summary:
+ *
+ * Returns: (transfer full) (nullable): the sentence for the Review page,
+ *   translated, with the country names in the user's language; %NULL
+ *   until an operator and a country are chosen
+ */
+char *
+pv_operator_plan_dup_summary (PvOperatorPlan *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n;
+
+  g_return_val_if_fail (PV_IS_OPERATOR_PLAN (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->countries));
+  if (self->operator_ == NULL || n == 0)
+    return NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PvCountry) country = g_list_model_get_item (G_LIST_MODEL (self->countries), i);
+
+      if (i > 0)
+        g_string_append (names, C_("list separator", ", "));
+      g_string_append (names, pv_country_get_name (country));
+    }
+
+  /* Translators: the first %s is an operator name, the second a list of countries. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s will be added as your operator in this country: %s.",
+                                       "%s will be added as your operator in these countries: %s.",
+                                       n),
+                          pv_operator_get_name (self->operator_), names->str);
+}

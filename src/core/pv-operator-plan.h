@@ -50,5 +50,6 @@ gboolean          pv_operator_plan_get_step_status        (PvOperatorPlan  *self
                                                            char           **reason);
 gboolean          pv_operator_plan_is_complete            (PvOperatorPlan  *self,
                                                            char           **reason);
+char             *pv_operator_plan_dup_summary            (PvOperatorPlan  *self);
 
 G_END_DECLS

@@ -92,6 +92,7 @@ test_enable_plan_steps (void)
   g_autoptr(PvEnablePlan) plan = pv_enable_plan_new ();
   g_autoptr(GListStore) users = g_list_store_new (PV_TYPE_USER);
   g_autoptr(GListModel) domains = make_domains ();
+  g_autofree char *no_summary = pv_enable_plan_dup_summary (plan);
   g_autoptr(PvPool) director = make_pool ("dir01.contoso.com", PV_POOL_KIND_DIRECTOR);
   g_autoptr(PvPool) pool = make_pool ("pool01.contoso.com", PV_POOL_KIND_ENTERPRISE);
   g_autoptr(PvUser) jean = make_user ("1", "Jean", "Dupont", "jean.dupont@contoso.com");
@@ -101,6 +102,7 @@ test_enable_plan_steps (void)
   guint changed = 0;
 
   g_signal_connect (plan, "changed", G_CALLBACK (count_changed), &changed);
+  g_assert_null (no_summary);
 
   /* The documented default. */
   g_assert_cmpint (pv_enable_plan_get_format (plan), ==, PV_SIP_FORMAT_EMAIL);
@@ -130,6 +132,17 @@ test_enable_plan_steps (void)
   assert_step (plan, PV_ENABLE_STEP_SIGN_IN_NAME, TRUE, NULL);
   assert_step (plan, PV_ENABLE_STEP_READY, TRUE, NULL);
   g_assert_true (pv_enable_plan_is_complete (plan, NULL));
+  {
+    g_autofree char *summary = pv_enable_plan_dup_summary (plan);
+    g_autofree char *dry = NULL;
+
+    g_assert_cmpstr (summary, ==, "1 person will be enabled on pool01.contoso.com.");
+    pv_enable_plan_set_dry_run (plan, TRUE);
+    dry = pv_enable_plan_dup_summary (plan);
+    g_assert_cmpstr (dry, ==, "Dry run: 1 person would be enabled on pool01.contoso.com; "
+                              "nothing will be changed.");
+    pv_enable_plan_set_dry_run (plan, FALSE);
+  }
 
   entry = g_list_model_get_item (entries, 0);
   g_assert_cmpstr (pv_enable_entry_get_address (entry), ==, "sip:jean.dupont@contoso.com");
@@ -347,6 +360,19 @@ test_operator_plan (void)
   pv_operator_plan_set_notice_accepted (plan, TRUE);
   assert_op_step (plan, PV_OPERATOR_STEP_REVIEW, TRUE, NULL);
   g_assert_true (pv_operator_plan_is_complete (plan, NULL));
+  {
+    g_autofree char *summary = pv_operator_plan_dup_summary (plan);
+    g_autofree char *two = NULL;
+    static const char * const fr_de[] = { "FR", "DE", NULL };
+
+    g_assert_cmpstr (summary, ==, "Telco Europe will be added as your operator in this country: "
+                                  "France.");
+    pv_operator_set_countries (op, fr_de);
+    g_assert_true (pv_operator_plan_select_country (plan, "DE", NULL));
+    two = pv_operator_plan_dup_summary (plan);
+    g_assert_cmpstr (two, ==, "Telco Europe will be added as your operator in these countries: "
+                              "France, Germany.");
+  }
   g_assert_cmpuint (changed, >, 10);
 
   {
