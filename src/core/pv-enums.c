@@ -174,38 +174,55 @@ pv_enum_get_label (GType enum_type,
   if (enum_type == PV_TYPE_POOL_KIND)
     switch (value)
       {
-      case PV_POOL_KIND_STANDARD_EDITION: return _("Standard Edition server");
-      case PV_POOL_KIND_ENTERPRISE: return _("Enterprise pool");
-      case PV_POOL_KIND_DIRECTOR: return _("Director");
-      default: return NULL;
+      case PV_POOL_KIND_STANDARD_EDITION:
+        return _("Standard Edition server");
+      case PV_POOL_KIND_ENTERPRISE:
+        return _("Enterprise pool");
+      case PV_POOL_KIND_DIRECTOR:
+        return _("Director");
+      default:
+        return NULL;
       }
 
   if (enum_type == PV_TYPE_SIP_FORMAT)
     switch (value)
       {
-      case PV_SIP_FORMAT_EMAIL: return _("Use the user’s e-mail address");
-      case PV_SIP_FORMAT_UPN: return _("Use userPrincipalName");
-      case PV_SIP_FORMAT_FIRST_LAST: return _("Use the format <first name>.<last name>@domain");
-      case PV_SIP_FORMAT_SAM: return _("Use the format <sAMAccountName>@domain");
-      default: return NULL;
+      case PV_SIP_FORMAT_EMAIL:
+        return _("Use the user’s e-mail address");
+      case PV_SIP_FORMAT_UPN:
+        return _("Use userPrincipalName");
+      case PV_SIP_FORMAT_FIRST_LAST:
+        return _("Use the format <first name>.<last name>@domain");
+      case PV_SIP_FORMAT_SAM:
+        return _("Use the format <sAMAccountName>@domain");
+      default:
+        return NULL;
       }
 
   if (enum_type == PV_TYPE_NUMBER_TYPE)
     switch (value)
       {
-      case PV_NUMBER_TYPE_DIRECT_ROUTING: return _("Direct Routing");
-      case PV_NUMBER_TYPE_CALLING_PLAN: return _("Calling Plan");
-      case PV_NUMBER_TYPE_OPERATOR_CONNECT: return _("Operator Connect");
-      default: return NULL;
+      case PV_NUMBER_TYPE_DIRECT_ROUTING:
+        return _("Direct Routing");
+      case PV_NUMBER_TYPE_CALLING_PLAN:
+        return _("Calling Plan");
+      case PV_NUMBER_TYPE_OPERATOR_CONNECT:
+        return _("Operator Connect");
+      default:
+        return NULL;
       }
 
   if (enum_type == PV_TYPE_NUMBER_STATUS)
     switch (value)
       {
-      case PV_NUMBER_STATUS_UNASSIGNED: return _("Unassigned");
-      case PV_NUMBER_STATUS_ASSIGNED: return _("Assigned");
-      case PV_NUMBER_STATUS_PENDING: return _("Pending");
-      default: return NULL;
+      case PV_NUMBER_STATUS_UNASSIGNED:
+        return _("Unassigned");
+      case PV_NUMBER_STATUS_ASSIGNED:
+        return _("Assigned");
+      case PV_NUMBER_STATUS_PENDING:
+        return _("Pending");
+      default:
+        return NULL;
       }
 
   if (enum_type == PV_TYPE_EMERGENCY_MODEL)
@@ -218,50 +235,68 @@ pv_enum_get_label (GType enum_type,
       case PV_EMERGENCY_MODEL_OPERATOR_ASSIGNS_LOCKED:
         return _("The operator assigns emergency addresses and only the operator can change "
                  "them");
-      default: return NULL;
+      default:
+        return NULL;
       }
 
   if (enum_type == PV_TYPE_RESULT_STATUS)
     switch (value)
       {
       /* Translators: the outcome of one item of a run. */
-      case PV_RESULT_STATUS_DONE: return C_("result", "Done");
-      case PV_RESULT_STATUS_ALREADY_DONE: return C_("result", "Already done");
-      case PV_RESULT_STATUS_SKIPPED: return C_("result", "Skipped");
-      case PV_RESULT_STATUS_FAILED: return C_("result", "Failed");
-      default: return NULL;
+      case PV_RESULT_STATUS_DONE:
+        return C_("result", "Done");
+      case PV_RESULT_STATUS_ALREADY_DONE:
+        return C_("result", "Already done");
+      case PV_RESULT_STATUS_SKIPPED:
+        return C_("result", "Skipped");
+      case PV_RESULT_STATUS_FAILED:
+        return C_("result", "Failed");
+      default:
+        return NULL;
       }
 
   if (enum_type == PV_TYPE_COEXISTENCE_MODE)
     switch (value)
       {
-      case PV_COEXISTENCE_MODE_ISLANDS: return _("Islands");
-      case PV_COEXISTENCE_MODE_SFB_ONLY: return _("Skype for Business only");
+      case PV_COEXISTENCE_MODE_ISLANDS:
+        return _("Islands");
+      case PV_COEXISTENCE_MODE_SFB_ONLY:
+        return _("Skype for Business only");
       case PV_COEXISTENCE_MODE_SFB_WITH_TEAMS_COLLAB:
         return _("Skype for Business with Teams collaboration");
       case PV_COEXISTENCE_MODE_SFB_WITH_TEAMS_COLLAB_AND_MEETINGS:
         return _("Skype for Business with Teams collaboration and meetings");
-      case PV_COEXISTENCE_MODE_TEAMS_ONLY: return _("Teams only");
-      default: return NULL;
+      case PV_COEXISTENCE_MODE_TEAMS_ONLY:
+        return _("Teams only");
+      default:
+        return NULL;
       }
 
   if (enum_type == PV_TYPE_OPERATOR_SERVICES)
     switch (value)
       {
-      case PV_OPERATOR_SERVICE_CALLING: return _("Calling");
-      case PV_OPERATOR_SERVICE_AUDIO_CONFERENCING: return _("Audio Conferencing");
-      case PV_OPERATOR_SERVICE_TEAMS_PHONE_MOBILE: return _("Teams Phone Mobile");
-      default: return NULL;
+      case PV_OPERATOR_SERVICE_CALLING:
+        return _("Calling");
+      case PV_OPERATOR_SERVICE_AUDIO_CONFERENCING:
+        return _("Audio Conferencing");
+      case PV_OPERATOR_SERVICE_TEAMS_PHONE_MOBILE:
+        return _("Teams Phone Mobile");
+      default:
+        return NULL;
       }
 
   if (enum_type == PV_TYPE_SIP_STATUS)
     switch (value)
       {
       /* Translators: the state of a computed SIP address. */
-      case PV_SIP_STATUS_OK: return C_("sip status", "Ready");
-      case PV_SIP_STATUS_PROBLEM: return C_("sip status", "Problem");
-      case PV_SIP_STATUS_DUPLICATE: return C_("sip status", "Duplicate");
-      default: return NULL;
+      case PV_SIP_STATUS_OK:
+        return C_("sip status", "Ready");
+      case PV_SIP_STATUS_PROBLEM:
+        return C_("sip status", "Problem");
+      case PV_SIP_STATUS_DUPLICATE:
+        return C_("sip status", "Duplicate");
+      default:
+        return NULL;
       }
 
   return NULL;

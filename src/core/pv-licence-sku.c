@@ -54,7 +54,8 @@ static const PvJsonField json_fields[] = {
   { "prepaidUnits.enabled", "enabled-units", PV_JSON_FIELD_OPTIONAL, NULL, NULL },
   { "prepaidUnits.suspended", "suspended-units", PV_JSON_FIELD_OPTIONAL, NULL, NULL },
   { "prepaidUnits.warning", "warning-units", PV_JSON_FIELD_OPTIONAL, NULL, NULL },
-  { "servicePlans", "service-plans", PV_JSON_FIELD_OPTIONAL, read_service_plan, write_service_plan },
+  { "servicePlans", "service-plans",
+    PV_JSON_FIELD_OPTIONAL, read_service_plan, write_service_plan },
 };
 
 static void

@@ -93,11 +93,14 @@ static const PvJsonField json_fields[] = {
   { "surname", "surname", PV_JSON_FIELD_OPTIONAL, NULL, NULL },
   { "mail", "mail", PV_JSON_FIELD_OPTIONAL, NULL, NULL },
   { "userPrincipalName", "user-principal-name", PV_JSON_FIELD_OPTIONAL, NULL, NULL },
-  { "onPremisesSamAccountName", "on-premises-sam-account-name", PV_JSON_FIELD_OPTIONAL, NULL, NULL },
+  { "onPremisesSamAccountName", "on-premises-sam-account-name",
+    PV_JSON_FIELD_OPTIONAL, NULL, NULL },
   { "onPremisesSyncEnabled", "on-premises-sync-enabled", PV_JSON_FIELD_NULLABLE, NULL, NULL },
   { "usageLocation", "usage-location", PV_JSON_FIELD_OPTIONAL, NULL, NULL },
-  { "assignedLicenses", "assigned-licences", PV_JSON_FIELD_OPTIONAL, read_assigned_licence, write_assigned_licence },
-  { "assignedPlans", "assigned-plans", PV_JSON_FIELD_OPTIONAL, read_assigned_plan, write_assigned_plan },
+  { "assignedLicenses", "assigned-licences",
+    PV_JSON_FIELD_OPTIONAL, read_assigned_licence, write_assigned_licence },
+  { "assignedPlans", "assigned-plans",
+    PV_JSON_FIELD_OPTIONAL, read_assigned_plan, write_assigned_plan },
   { "sipAddress", "sip-address", PV_JSON_FIELD_OPTIONAL, NULL, NULL },
   { "registrarPool", "registrar-pool", PV_JSON_FIELD_OPTIONAL, NULL, NULL },
   { "enterpriseVoiceEnabled", "enterprise-voice-enabled", PV_JSON_FIELD_NULLABLE, NULL, NULL },
@@ -105,7 +108,8 @@ static const PvJsonField json_fields[] = {
   { "onPremLineUri", "on-prem-line-uri", PV_JSON_FIELD_OPTIONAL, NULL, NULL },
   { "hostedVoiceMail", "hosted-voice-mail", PV_JSON_FIELD_NULLABLE, NULL, NULL },
   { "voiceRoutingPolicy", "voice-routing-policy", PV_JSON_FIELD_OPTIONAL, NULL, NULL },
-  { "teamsUpgradeEffectiveMode", "teams-upgrade-effective-mode", PV_JSON_FIELD_OPTIONAL, NULL, NULL },
+  { "teamsUpgradeEffectiveMode", "teams-upgrade-effective-mode",
+    PV_JSON_FIELD_OPTIONAL, NULL, NULL },
 };
 
 static void
@@ -918,7 +922,8 @@ pv_user_has_service_plan (PvUser     *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->assigned_plans));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PvAssignedPlan) plan = g_list_model_get_item (G_LIST_MODEL (self->assigned_plans), i);
+      g_autoptr(PvAssignedPlan) plan =
+        g_list_model_get_item (G_LIST_MODEL (self->assigned_plans), i);
       const char *id = pv_assigned_plan_get_service_plan_id (plan);
       const char *status = pv_assigned_plan_get_capability_status (plan);
 

@@ -126,7 +126,8 @@ test_formats (void)
     { { "1", "Jean Dupont", "Jean", "Dupont", "Jean.Dupont@Contoso.com", "jdupont@contoso.com",
         "JDUPONT" }, PV_SIP_FORMAT_UPN, NULL, "sip:jdupont@contoso.com", -1, 0 },
     { { "1", "Jean Dupont", "Jean", "Dupont", "Jean.Dupont@Contoso.com", "jdupont@contoso.com",
-        "JDUPONT" }, PV_SIP_FORMAT_FIRST_LAST, "fabrikam.com", "sip:jean.dupont@fabrikam.com", -1, 0 },
+        "JDUPONT" }, PV_SIP_FORMAT_FIRST_LAST, "fabrikam.com", "sip:jean.dupont@fabrikam.com",
+      -1, 0 },
     { { "1", "Jean Dupont", "Jean", "Dupont", "Jean.Dupont@Contoso.com", "jdupont@contoso.com",
         "JDUPONT" }, PV_SIP_FORMAT_SAM, "Contoso.com", "sip:jdupont@contoso.com", -1, 0 },
     /* Accented and non-Latin names. */
