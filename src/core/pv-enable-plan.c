@@ -614,6 +614,21 @@ pv_enable_plan_get_override (PvEnablePlan *self,
 }
 
 /**
+ * pv_enable_plan_refresh:
+ *
+ * Recomputes every address.  The plan follows its own properties and the
+ * selection list, but not the fields of each user: a caller that edits a
+ * user in place (a name fixed in the directory) calls this afterwards.
+ */
+void
+pv_enable_plan_refresh (PvEnablePlan *self)
+{
+  g_return_if_fail (PV_IS_ENABLE_PLAN (self));
+
+  recompute (self);
+}
+
+/**
  * pv_enable_plan_get_entries:
  *
  * Returns: (transfer none): a list of #PvEnableEntry

@@ -41,6 +41,7 @@ void          pv_enable_plan_set_override          (PvEnablePlan        *self,
                                                     const char          *address);
 const char   *pv_enable_plan_get_override          (PvEnablePlan        *self,
                                                     const char          *user_id);
+void          pv_enable_plan_refresh               (PvEnablePlan        *self);
 GListModel   *pv_enable_plan_get_entries           (PvEnablePlan        *self);
 guint         pv_enable_plan_get_n_problems        (PvEnablePlan        *self);
 gboolean      pv_enable_plan_get_step_status       (PvEnablePlan        *self,

@@ -197,6 +197,16 @@ test_enable_plan_steps (void)
     assert_step (plan, PV_ENABLE_STEP_SIGN_IN_NAME, FALSE, NULL);
   }
 
+  /* A user edited in place is picked up on refresh. */
+  {
+    g_autoptr(PvEnableEntry) e = g_list_model_get_item (entries, 0);
+
+    pv_user_set_given_name (jean, "Jean-Luc");
+    g_assert_cmpstr (pv_enable_entry_get_address (e), ==, "sip:jean.dupont@fabrikam.com");
+    pv_enable_plan_refresh (plan);
+    g_assert_cmpstr (pv_enable_entry_get_address (e), ==, "sip:jean-luc.dupont@fabrikam.com");
+  }
+
   /* Removing people updates the entries. */
   g_list_store_remove (users, 1);
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
