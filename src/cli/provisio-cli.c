@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+
+#include "provisio-core.h"
+
+/* provisio-cli: the plans and engines of src/core without a window.
+ * Each subcommand is one entry of the table below and parses its own
+ * options, so that later ones (topology, export, enable) only add an
+ * entry and a function. */
+
+enum {
+  EXIT_OK = 0,
+  EXIT_PROBLEMS = 1,
+  EXIT_UNUSABLE = 2,
+};
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  int (*run) (int argc, char **argv);
+} Command;
+
+static int run_sip (int argc, char **argv);
+
+static const Command commands[] = {
+  { "sip", N_("Compute the SIP address of each user listed in a CSV file"), run_sip },
+};
+
+static void
+print_error (const char *message)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+}
+
+static GBytes *
+read_input (const char  *path,
+            GError     **error)
+{
+  if (path == NULL || g_str_equal (path, "-"))
+    {
+      GByteArray *data = g_byte_array_new ();
+      guint8 buffer[65536];
+      size_t n;
+
+      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+        g_byte_array_append (data, buffer, (guint) n);
+      if (ferror (stdin))
+        {
+          g_byte_array_unref (data);
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Cannot read standard input."));
+          return NULL;
+        }
+      return g_byte_array_free_to_bytes (data);
+    }
+  else
+    {
+      char *contents = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (path, &contents, &length, error))
+        return NULL;
+      return g_bytes_new_take (contents, length);
+    }
+}
+
+static const char *
+input_name (const char *path)
+{
+  return path == NULL || g_str_equal (path, "-") ? _("standard input") : path;
+}
+
+/* One address a line; blank lines and lines starting with # are skipped,
+ * so that the file can carry a comment saying where it came from. */
+static gboolean
+load_existing (PvSipEngine  *engine,
+               const char   *path,
+               GError      **error)
+{
+  g_autoptr(GBytes) bytes = read_input (path, error);
+  g_auto(GStrv) lines = NULL;
+  const char *data;
+  gsize size;
+
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &size);
+  if (data == NULL)
+    data = "";
+  if (!g_utf8_validate_len (data, size, NULL))
+    {
+      const char *bad = NULL;
+      guint line = 1;
+
+      g_utf8_validate_len (data, size, &bad);
+      for (const char *p = data; p < bad; p++)
+        if (*p == '\n')
+          line++;
+      /* Translators: %s is a file name, %u a line number. */
+      g_set_error (error, PV_CSV_ERROR, PV_CSV_ERROR_ENCODING,
+                   _("%s, line %u: the text is not valid UTF-8; save the file as UTF-8 and try "
+                     "again."), input_name (path), line);
+      return FALSE;
+    }
+
+  {
+    g_autofree char *text = g_strndup (data, size);
+    lines = g_strsplit (text, "\n", -1);
+  }
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (*line == '\0' || *line == '#')
+        continue;
+      pv_sip_engine_add_existing (engine, line);
+    }
+
+  return TRUE;
+}
+
+static const char * const sip_columns[] = {
+  "id", "displayName", "givenName", "surname", "mail", "userPrincipalName", "sAMAccountName",
+};
+
+enum {
+  COL_ID,
+  COL_DISPLAY_NAME,
+  COL_GIVEN_NAME,
+  COL_SURNAME,
+  COL_MAIL,
+  COL_UPN,
+  COL_SAM,
+  N_COLS
+};
+
+static int
+run_sip (int    argc,
+         char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_name = NULL;
+  g_auto(GStrv) domains = NULL;
+  g_autofree char *existing = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autoptr(PvSipEngine) engine = pv_sip_engine_new ();
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(PvCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GArray) people = g_array_new (FALSE, TRUE, sizeof (PvSipPerson));
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(PvCsvWriter) writer = NULL;
+  g_autoptr(GString) description = g_string_new (NULL);
+  g_autoptr(GPtrArray) required = g_ptr_array_new ();
+  const char *path;
+  const char *domain;
+  int format = PV_SIP_FORMAT_EMAIL;
+  int column[N_COLS];
+  int status = EXIT_OK;
+  GStrv row = NULL;
+  static const char * const header[] = {
+    "id", "sipAddress", "status", "message", "suggestion", NULL
+  };
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("How to build each address: email, upn, firstlast or sam (default: email)"),
+      N_("FORMAT") },
+    { "domain", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &domains,
+      N_("A SIP domain of the deployment; repeat for several. The first one is used by "
+         "firstlast and sam"), N_("DOMAIN") },
+    { "existing", 'e', 0, G_OPTION_ARG_FILENAME, &existing,
+      N_("A file of SIP addresses already in use, one a line"), N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+  static const char * const paragraphs[] = {
+    N_("Reads a CSV list of users and writes to standard output, as CSV, the SIP address each "
+       "one would get, with every problem found."),
+    N_("Input: UTF-8 CSV (RFC 4180), with or without a byte order mark, with a header row. "
+       "Columns, in any order, unknown ones ignored: id, displayName, givenName, surname, mail, "
+       "userPrincipalName, sAMAccountName. The id column and the columns the format needs are "
+       "required. Without FILE, or with -, standard input is read."),
+    N_("Output columns: id, sipAddress, status (ok, problem or duplicate), message, suggestion "
+       "(a free address for a duplicate)."),
+    N_("Formats: email uses the user’s e-mail address, upn the userPrincipalName, firstlast "
+       "<first name>.<last name>@DOMAIN and sam <sAMAccountName>@DOMAIN. Names are "
+       "transliterated to ASCII, apostrophes removed, spaces turned into hyphens, and other "
+       "characters than letters, digits, . - _ removed. “&” and the other reserved characters "
+       "= + $ , ; ? / are refused. An address is at most 454 characters, “sip:” included."),
+    N_("Without --domain, email and upn accept any domain; with it, only the domains given."),
+    N_("Exit status: 0 when every row is ok, 1 when some rows have a problem or a duplicate, 2 "
+       "when the input cannot be used."),
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (paragraphs); i++)
+    g_string_append_printf (description, "%s%s", i > 0 ? "\n\n" : "", _(paragraphs[i]));
+
+  context = g_option_context_new (_("[FILE.csv|-]"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(commands[0].summary));
+  g_option_context_set_description (context, description->str);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error (error->message);
+      return EXIT_UNUSABLE;
+    }
+
+  if (format_name != NULL && !pv_enum_from_nick (PV_TYPE_SIP_FORMAT, format_name, &format))
+    {
+      g_autofree char *message =
+        /* Translators: %s is what the user typed after --format. */
+        g_strdup_printf (_("Unknown format “%s”; use email, upn, firstlast or sam."), format_name);
+      print_error (message);
+      return EXIT_UNUSABLE;
+    }
+
+  if (files != NULL && g_strv_length (files) > 1)
+    {
+      print_error (_("Give one input file at most."));
+      return EXIT_UNUSABLE;
+    }
+  path = files != NULL ? files[0] : NULL;
+
+  for (guint i = 0; domains != NULL && domains[i] != NULL; i++)
+    if (!pv_validate_fqdn (domains[i], &error))
+      {
+        g_autofree char *message =
+          /* Translators: the first %s is a domain, the second the reason it is refused. */
+          g_strdup_printf (_("The domain “%s” is not valid: %s"), domains[i], error->message);
+        print_error (message);
+        return EXIT_UNUSABLE;
+      }
+
+  domain = domains != NULL ? domains[0] : NULL;
+  if (pv_sip_format_needs_domain (format) && domain == NULL)
+    {
+      print_error (_("This format needs the SIP domain: add --domain."));
+      return EXIT_UNUSABLE;
+    }
+
+  pv_sip_engine_set_domains (engine, (const char * const *) domains);
+  if (existing != NULL && !load_existing (engine, existing, &error))
+    {
+      print_error (error->message);
+      return EXIT_UNUSABLE;
+    }
+
+  input = read_input (path, &error);
+  if (input == NULL)
+    {
+      print_error (error->message);
+      return EXIT_UNUSABLE;
+    }
+
+  g_ptr_array_add (required, (gpointer) "id");
+  switch (format)
+    {
+    case PV_SIP_FORMAT_EMAIL:
+      g_ptr_array_add (required, (gpointer) "mail");
+      break;
+    case PV_SIP_FORMAT_UPN:
+      g_ptr_array_add (required, (gpointer) "userPrincipalName");
+      break;
+    case PV_SIP_FORMAT_FIRST_LAST:
+      g_ptr_array_add (required, (gpointer) "givenName");
+      g_ptr_array_add (required, (gpointer) "surname");
+      break;
+    case PV_SIP_FORMAT_SAM:
+      g_ptr_array_add (required, (gpointer) "sAMAccountName");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  g_ptr_array_add (required, NULL);
+
+  reader = pv_csv_reader_new (input, input_name (path));
+  if (!pv_csv_reader_read_header (reader, (const char * const *) required->pdata, &error))
+    {
+      print_error (error->message);
+      return EXIT_UNUSABLE;
+    }
+  for (guint i = 0; i < N_COLS; i++)
+    column[i] = pv_csv_reader_get_column (reader, sip_columns[i]);
+
+  while (pv_csv_reader_read_row (reader, &row, &error))
+    g_ptr_array_add (rows, row);
+  if (error != NULL)
+    {
+      print_error (error->message);
+      return EXIT_UNUSABLE;
+    }
+
+  /* The people borrow their strings from the rows, which outlive them. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char * const *r = g_ptr_array_index (rows, i);
+      PvSipPerson person = {
+        .id = pv_csv_row_get (r, column[COL_ID]),
+        .display_name = pv_csv_row_get (r, column[COL_DISPLAY_NAME]),
+        .given_name = pv_csv_row_get (r, column[COL_GIVEN_NAME]),
+        .surname = pv_csv_row_get (r, column[COL_SURNAME]),
+        .mail = pv_csv_row_get (r, column[COL_MAIL]),
+        .user_principal_name = pv_csv_row_get (r, column[COL_UPN]),
+        .sam_account_name = pv_csv_row_get (r, column[COL_SAM]),
+      };
+      g_array_append_val (people, person);
+    }
+
+  results = pv_sip_engine_resolve (engine, format, domain,
+                                   (const PvSipPerson *) people->data, people->len);
+
+  out = g_unix_output_stream_new (1, FALSE);
+  writer = pv_csv_writer_new (out);
+  if (!pv_csv_writer_write_row (writer, header, &error))
+    {
+      print_error (error->message);
+      return EXIT_UNUSABLE;
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const PvSipResult *r = g_ptr_array_index (results, i);
+      const PvSipPerson *person = &g_array_index (people, PvSipPerson, i);
+      g_autofree char *message = NULL;
+      const char *fields[6];
+
+      if (r->problem != NULL && r->hint != NULL)
+        message = g_strconcat (r->problem->message, " ", r->hint, NULL);
+      else if (r->problem != NULL)
+        message = g_strdup (r->problem->message);
+
+      fields[0] = person->id;
+      fields[1] = r->address != NULL ? r->address : "";
+      fields[2] = pv_enum_to_nick (PV_TYPE_SIP_STATUS, r->status);
+      fields[3] = message != NULL ? message : "";
+      fields[4] = r->suggestion != NULL ? r->suggestion : "";
+      fields[5] = NULL;
+
+      if (r->status != PV_SIP_STATUS_OK)
+        status = EXIT_PROBLEMS;
+
+      if (!pv_csv_writer_write_row (writer, fields, &error))
+        {
+          print_error (error->message);
+          return EXIT_UNUSABLE;
+        }
+    }
+
+  return status;
+}
+
+static void
+print_usage (FILE *stream)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *prgname = g_get_prgname ();
+
+  g_string_append_printf (text, _("Usage: %s COMMAND [OPTION…]\n"), prgname);
+  g_string_append_printf (text, "\n%s\n", _("Commands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append_c (text, '\n');
+  /* Translators: %s is the program name. */
+  g_string_append_printf (text, _("Run “%s COMMAND --help” for the options of a command.\n"),
+                          prgname);
+  g_string_append_printf (text, "%s\n", _("Exit status: 0 when everything is fine, 1 when some "
+                                          "items have problems, 2 when the input cannot be "
+                                          "used."));
+  fputs (text->str, stream);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("PROVISIO_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  /* PROVISIO_LOCALEDIR lets an uninstalled build find its translations. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("provisio-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_UNUSABLE;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("provisio-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      {
+        /* The subcommand sees itself as argv[0], so that its --help reads
+         * “provisio-cli sip [OPTION…]”. */
+        g_autofree char *prgname = g_strdup_printf ("provisio-cli %s", commands[i].name);
+        int result;
+
+        g_set_prgname (prgname);
+        result = commands[i].run (argc - 1, argv + 1);
+        return result;
+      }
+
+  {
+    g_autofree char *message =
+      /* Translators: %s is what the user typed as the command. */
+      g_strdup_printf (_("Unknown command “%s”; run provisio-cli --help for the list."), argv[1]);
+    print_error (message);
+  }
+  return EXIT_UNUSABLE;
+}
