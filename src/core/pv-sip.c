@@ -274,19 +274,8 @@ pv_sip_format_needs_domain (PvSipFormat format)
 const char *
 pv_sip_format_get_label (PvSipFormat format)
 {
-  switch (format)
-    {
-    case PV_SIP_FORMAT_EMAIL:
-      return _("Use the user’s e-mail address");
-    case PV_SIP_FORMAT_UPN:
-      return _("Use userPrincipalName");
-    case PV_SIP_FORMAT_FIRST_LAST:
-      return _("Use the format <first name>.<last name>@domain");
-    case PV_SIP_FORMAT_SAM:
-      return _("Use the format <sAMAccountName>@domain");
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  /* One wording for the formats, shared with every other enum label. */
+  return pv_enum_get_label (PV_TYPE_SIP_FORMAT, format);
 }
 
 const char *
