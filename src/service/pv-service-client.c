@@ -1,0 +1,825 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+
+#include "pv-backoff.h"
+#include "pv-service-client.h"
+#include "pv-service-error.h"
+
+/* How Provisio talks to a service: one SoupSession, JSON in and out, and
+ * the rules that make bulk work safe. A request that the service did not
+ * apply (429, 503, a refused connection) is tried again, honouring
+ * Retry-After; a change whose outcome is unknown (the connection dropped
+ * after it was sent) is never sent again unless the caller declared it
+ * idempotent; the error says so, and the caller checks the state. */
+
+/* Graph answers pages of up to 999 users in well under this; anything
+ * larger is parsed in a worker thread so the window keeps drawing. */
+#define PARSE_IN_THREAD_THRESHOLD (256 * 1024)
+/* Beyond this an answer is not one the contract can produce. */
+#define MAX_ANSWER_SIZE (64 * 1024 * 1024)
+
+#define DEFAULT_MAX_ATTEMPTS 6
+#define DEFAULT_MAX_TOTAL_US (300 * G_USEC_PER_SEC)
+#define DEFAULT_BACKOFF_BASE_US (500 * G_TIME_SPAN_MILLISECOND)
+#define BACKOFF_CAP_US (60 * G_USEC_PER_SEC)
+
+struct _PvServiceClient
+{
+  GObject          parent_instance;
+
+  SoupSession     *session;
+  GUri            *base_uri;
+  char            *base_url;
+  PvTokenProvider *token_provider;
+
+  guint            max_attempts;
+  gint64           max_total_us;
+  gint64           backoff_base_us;
+};
+
+G_DEFINE_FINAL_TYPE (PvServiceClient, pv_service_client, G_TYPE_OBJECT)
+
+static void
+pv_service_client_finalize (GObject *object)
+{
+  PvServiceClient *self = PV_SERVICE_CLIENT (object);
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->base_uri, g_uri_unref);
+  g_clear_pointer (&self->base_url, g_free);
+  g_clear_object (&self->token_provider);
+
+  G_OBJECT_CLASS (pv_service_client_parent_class)->finalize (object);
+}
+
+static void
+pv_service_client_class_init (PvServiceClientClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pv_service_client_finalize;
+}
+
+static void
+pv_service_client_init (PvServiceClient *self)
+{
+  /* Enough parallel connections for a bulk run to be limited by the
+   * service, few enough per host not to look like an attack to it. */
+  self->session = soup_session_new_with_options ("max-conns", 32,
+                                                 "max-conns-per-host", 16,
+                                                 "timeout", 60,
+                                                 "idle-timeout", 60,
+                                                 "user-agent", "Provisio/" PACKAGE_VERSION " ",
+                                                 NULL);
+  self->max_attempts = DEFAULT_MAX_ATTEMPTS;
+  self->max_total_us = DEFAULT_MAX_TOTAL_US;
+  self->backoff_base_us = DEFAULT_BACKOFF_BASE_US;
+}
+
+/**
+ * pv_service_client_new:
+ * @base_url: the service, such as `http://127.0.0.1:8080` for the sandbox
+ * @token_provider: (nullable): where credentials come from; %NULL sends
+ *   none
+ *
+ * Returns: (transfer full) (nullable): a client, or %NULL if @base_url is
+ *   not an http or https URL
+ */
+PvServiceClient *
+pv_service_client_new (const char       *base_url,
+                       PvTokenProvider  *token_provider,
+                       GError          **error)
+{
+  g_autoptr(PvServiceClient) self = NULL;
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  g_return_val_if_fail (base_url != NULL, NULL);
+  g_return_val_if_fail (!token_provider || PV_IS_TOKEN_PROVIDER (token_provider), NULL);
+
+  uri = g_uri_parse (base_url, SOUP_HTTP_URI_FLAGS, NULL);
+  scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
+      (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0))
+    {
+      /* Translators: %s is what the user gave as the service address. */
+      g_set_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_INVALID_REQUEST,
+                   _("“%s” is not a service address. Give an address such as https://graph.microsoft.com or http://127.0.0.1:8080."),
+                   base_url);
+      return NULL;
+    }
+
+  self = g_object_new (PV_TYPE_SERVICE_CLIENT, NULL);
+  self->base_uri = g_steal_pointer (&uri);
+  self->base_url = g_uri_to_string (self->base_uri);
+  if (token_provider != NULL)
+    self->token_provider = g_object_ref (token_provider);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+pv_service_client_get_base_url (PvServiceClient *self)
+{
+  g_return_val_if_fail (PV_IS_SERVICE_CLIENT (self), NULL);
+
+  return self->base_url;
+}
+
+/**
+ * pv_service_client_set_retry_limits:
+ * @max_attempts: how many times a request is sent at most (1 disables
+ *   retries)
+ * @max_total_us: how long a request may take, waits included
+ * @backoff_base_us: the first backoff delay when the service gives no
+ *   Retry-After
+ */
+void
+pv_service_client_set_retry_limits (PvServiceClient *self,
+                                    guint            max_attempts,
+                                    gint64           max_total_us,
+                                    gint64           backoff_base_us)
+{
+  g_return_if_fail (PV_IS_SERVICE_CLIENT (self));
+  g_return_if_fail (max_attempts >= 1);
+  g_return_if_fail (max_total_us > 0 && backoff_base_us > 0);
+
+  self->max_attempts = max_attempts;
+  self->max_total_us = max_total_us;
+  self->backoff_base_us = backoff_base_us;
+}
+
+/* --- One request, with its retries. --- */
+
+typedef struct
+{
+  char           *method;
+  GUri           *uri;
+  GBytes         *body;
+  PvRequestFlags  flags;
+
+  SoupMessage    *message;
+  char           *token;
+  guint           attempt;
+  gint64          started_us;
+  gboolean        token_refreshed;
+
+  GSource        *wait_source;
+  GError         *last_error;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_clear_pointer (&request->method, g_free);
+  g_clear_pointer (&request->uri, g_uri_unref);
+  g_clear_pointer (&request->body, g_bytes_unref);
+  g_clear_object (&request->message);
+  g_clear_pointer (&request->token, g_free);
+  if (request->wait_source != NULL)
+    {
+      g_source_destroy (request->wait_source);
+      g_clear_pointer (&request->wait_source, g_source_unref);
+    }
+  g_clear_error (&request->last_error);
+  g_free (request);
+}
+
+static gboolean
+method_is_safe (const char *method)
+{
+  return g_strcmp0 (method, SOUP_METHOD_GET) == 0 || g_strcmp0 (method, SOUP_METHOD_HEAD) == 0;
+}
+
+/* Whether sending this request twice is the same as sending it once. */
+static gboolean
+request_repeatable (Request *request)
+{
+  return method_is_safe (request->method) || (request->flags & PV_REQUEST_FLAGS_IDEMPOTENT) != 0;
+}
+
+static void send_attempt (GTask *task);
+
+static void
+stop_waiting (Request *request)
+{
+  if (request->wait_source != NULL)
+    {
+      g_source_destroy (request->wait_source);
+      g_clear_pointer (&request->wait_source, g_source_unref);
+    }
+}
+
+static gboolean
+wait_done_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  Request *request = g_task_get_task_data (task);
+
+  g_clear_pointer (&request->wait_source, g_source_unref);
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    g_task_return_new_error (task, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED,
+                             _("The operation was cancelled."));
+  else
+    send_attempt (g_object_ref (task));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Either waits and tries again, or gives up with @error. Takes @task. */
+static void
+retry_or_fail (GTask   *task,
+               GError  *error,
+               gint64   retry_after_us)
+{
+  Request *request = g_task_get_task_data (task);
+  gint64 delay_us, elapsed_us;
+
+  g_clear_error (&request->last_error);
+  request->last_error = error;
+
+  delay_us = retry_after_us >= 0
+    ? retry_after_us
+    : pv_backoff_exponential (request->attempt - 1,
+                              PV_SERVICE_CLIENT (g_task_get_source_object (task))->backoff_base_us,
+                              BACKOFF_CAP_US, g_random_int ());
+  elapsed_us = g_get_monotonic_time () - request->started_us;
+
+  if (request->attempt >= PV_SERVICE_CLIENT (g_task_get_source_object (task))->max_attempts ||
+      elapsed_us + delay_us > PV_SERVICE_CLIENT (g_task_get_source_object (task))->max_total_us)
+    {
+      g_task_return_error (task, g_steal_pointer (&request->last_error));
+      g_object_unref (task);
+      return;
+    }
+
+  g_debug ("Retrying %s %s in %" G_GINT64_FORMAT " ms (attempt %u): %s",
+           request->method, g_uri_get_path (request->uri), delay_us / 1000,
+           request->attempt + 1, error->message);
+
+  request->wait_source = g_timeout_source_new ((guint) MIN (delay_us / 1000, G_MAXUINT));
+  g_source_set_callback (request->wait_source, wait_done_cb, task, g_object_unref);
+  g_source_set_static_name (request->wait_source, "[provisio] retry wait");
+  /* Cancelling ends the wait at once, from any thread: the cancellable's
+   * source wakes its parent in the task's own context. */
+  if (g_task_get_cancellable (task) != NULL)
+    {
+      g_autoptr(GSource) cancelled = g_cancellable_source_new (g_task_get_cancellable (task));
+
+      g_source_set_dummy_callback (cancelled);
+      g_source_add_child_source (request->wait_source, cancelled);
+    }
+  g_source_attach (request->wait_source, g_task_get_context (task));
+}
+
+typedef struct
+{
+  GBytes *bytes;
+} ParseData;
+
+static JsonNode *
+parse_json (GBytes  *bytes,
+            GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (size == 0)
+    return NULL;
+
+  if (!g_utf8_validate_len (data, size, NULL) ||
+      !json_parser_load_from_data (parser, data, (gssize) size, &local_error))
+    {
+      /* Translators: %s is the technical reason the answer could not be read. */
+      g_set_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER,
+                   _("The service sent an answer that could not be read (%s)."),
+                   local_error != NULL ? local_error->message : _("not UTF-8"));
+      return NULL;
+    }
+
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static void
+parse_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+  JsonNode *node = parse_json (task_data, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, node, node != NULL ? (GDestroyNotify) json_node_unref : NULL);
+}
+
+static void finish_answer (GTask    *task,
+                           JsonNode *body,
+                           GError   *parse_error);
+
+static void
+parsed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+  JsonNode *node = g_task_propagate_pointer (G_TASK (result), &error);
+
+  finish_answer (task, node, error);
+  g_clear_pointer (&node, json_node_unref);
+}
+
+static gboolean
+status_means_not_applied (guint status)
+{
+  /* Throttled or unavailable: Graph applies nothing in these answers. */
+  return status == PV_HTTP_STATUS_TOO_MANY_REQUESTS || status == SOUP_STATUS_SERVICE_UNAVAILABLE;
+}
+
+/* The answer is complete and parsed (or failed to parse). Takes @task,
+ * and @parse_error. */
+static void
+finish_answer (GTask    *task,
+               JsonNode *body,
+               GError   *parse_error)
+{
+  Request *request = g_task_get_task_data (task);
+  PvServiceClient *self = g_task_get_source_object (task);
+  SoupMessageHeaders *headers = soup_message_get_response_headers (request->message);
+  guint status = soup_message_get_status (request->message);
+  gint64 retry_after_us = -1;
+  g_autoptr(GDateTime) now = NULL;
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      if (parse_error != NULL)
+        {
+          g_task_return_error (task, parse_error);
+        }
+      else
+        {
+          g_autoptr(PvServiceResponse) response =
+            pv_service_response_new (status, body, soup_message_headers_get_one (headers, "Location"));
+          g_task_return_pointer (task, g_steal_pointer (&response), g_object_unref);
+        }
+      g_object_unref (task);
+      return;
+    }
+
+  g_clear_error (&parse_error);
+
+  if (status == SOUP_STATUS_UNAUTHORIZED && self->token_provider != NULL && !request->token_refreshed)
+    {
+      /* An expired token mid-run: sign in again once, then resend; the
+       * service applied nothing to a request it did not authorise. */
+      pv_token_provider_invalidate (self->token_provider, request->token);
+      request->token_refreshed = TRUE;
+      send_attempt (task);
+      return;
+    }
+
+  if (status_means_not_applied (status) ||
+      (status == SOUP_STATUS_GATEWAY_TIMEOUT && request_repeatable (request)))
+    {
+      now = g_date_time_new_now_utc ();
+      if (!pv_backoff_parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"),
+                                         now, &retry_after_us))
+        retry_after_us = -1;
+      retry_or_fail (task,
+                     pv_service_error_new_from_answer (status, body,
+                                                       soup_message_headers_get_one (headers, "request-id")),
+                     retry_after_us);
+      return;
+    }
+
+  if (status == SOUP_STATUS_GATEWAY_TIMEOUT)
+    {
+      /* A gateway gave up waiting, but the service behind it may have
+       * made the change. */
+      g_task_return_new_error (task, PV_SERVICE_ERROR, PV_SERVICE_ERROR_OUTCOME_UNKNOWN,
+                               _("The service did not confirm the change in time. It may or may not have been made; Provisio checks before trying again."));
+      g_object_unref (task);
+      return;
+    }
+
+  g_task_return_error (task, pv_service_error_new_from_answer (status, body,
+                                                               soup_message_headers_get_one (headers, "request-id")));
+  g_object_unref (task);
+}
+
+static void
+sent_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GError *parse_error = NULL;
+  JsonNode *body;
+
+  bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+
+  if (bytes == NULL)
+    {
+      gboolean repeatable = request_repeatable (request);
+      GError *service_error = pv_service_error_new_from_transport (error, !repeatable);
+
+      if (repeatable && pv_service_error_is_transient (service_error))
+        {
+          retry_or_fail (task, service_error, -1);
+          return;
+        }
+
+      g_task_return_error (task, service_error);
+      g_object_unref (task);
+      return;
+    }
+
+  if (g_bytes_get_size (bytes) > MAX_ANSWER_SIZE)
+    {
+      g_task_return_new_error (task, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER,
+                               _("The service sent an answer far larger than expected; it was not read."));
+      g_object_unref (task);
+      return;
+    }
+
+  if (g_bytes_get_size (bytes) > PARSE_IN_THREAD_THRESHOLD)
+    {
+      g_autoptr(GTask) parse_task = g_task_new (NULL, g_task_get_cancellable (task), parsed_cb, task);
+
+      g_task_set_source_tag (parse_task, parse_in_thread);
+      g_task_set_task_data (parse_task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+      g_task_run_in_thread (parse_task, parse_in_thread);
+      return;
+    }
+
+  body = parse_json (bytes, &parse_error);
+  finish_answer (task, body, parse_error);
+  g_clear_pointer (&body, json_node_unref);
+}
+
+static void
+send_with_token (GTask *task)
+{
+  PvServiceClient *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  SoupMessageHeaders *headers;
+
+  g_clear_object (&request->message);
+  request->message = soup_message_new_from_uri (request->method, request->uri);
+  headers = soup_message_get_request_headers (request->message);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  if (request->flags & PV_REQUEST_FLAGS_EVENTUAL_CONSISTENCY)
+    soup_message_headers_replace (headers, "ConsistencyLevel", "eventual");
+  if (request->token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", request->token, NULL);
+      soup_message_headers_replace (headers, "Authorization", authorization);
+    }
+  if (request->body != NULL)
+    soup_message_set_request_body_from_bytes (request->message, "application/json", request->body);
+
+  request->attempt++;
+  soup_session_send_and_read_async (self->session, request->message, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task), sent_cb, task);
+}
+
+static void
+token_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&request->token, g_free);
+  request->token = pv_token_provider_get_token_finish (PV_TOKEN_PROVIDER (object), result, &error);
+  if (request->token == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_new_error (task, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED,
+                                 _("The operation was cancelled."));
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  send_with_token (task);
+}
+
+/* Takes @task. */
+static void
+send_attempt (GTask *task)
+{
+  PvServiceClient *self = g_task_get_source_object (task);
+
+  stop_waiting (g_task_get_task_data (task));
+
+  if (self->token_provider != NULL)
+    pv_token_provider_get_token_async (self->token_provider, g_task_get_cancellable (task),
+                                       token_cb, task);
+  else
+    send_with_token (task);
+}
+
+/* Resolves @path against the base URL, refusing to leave its origin: a
+ * next link from a hostile answer must not send our credentials, or our
+ * requests, anywhere else. */
+static GUri *
+resolve_path (PvServiceClient  *self,
+              const char       *path,
+              GError          **error)
+{
+  g_autoptr(GUri) uri = g_uri_parse_relative (self->base_uri, path, SOUP_HTTP_URI_FLAGS, NULL);
+
+  if (uri == NULL ||
+      g_strcmp0 (g_uri_get_scheme (uri), g_uri_get_scheme (self->base_uri)) != 0 ||
+      g_ascii_strcasecmp (g_uri_get_host (uri), g_uri_get_host (self->base_uri)) != 0 ||
+      g_uri_get_port (uri) != g_uri_get_port (self->base_uri))
+    {
+      g_set_error_literal (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER,
+                           _("The service pointed to an address outside itself; it was not followed."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&uri);
+}
+
+/**
+ * pv_service_client_request_async:
+ * @method: an HTTP method
+ * @path: a path with its query, relative to the base URL, or an absolute
+ *   URL on the same service (a next link)
+ * @body: (nullable): a JSON body
+ * @flags: what the request allows
+ *
+ * Sends one request, retrying it when the service did not apply it. The
+ * result is a #PvServiceResponse for a 2xx answer, or a
+ * #PV_SERVICE_ERROR.
+ */
+void
+pv_service_client_request_async (PvServiceClient     *self,
+                                 const char          *method,
+                                 const char          *path,
+                                 JsonNode            *body,
+                                 PvRequestFlags       flags,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Request *request;
+
+  g_return_if_fail (PV_IS_SERVICE_CLIENT (self));
+  g_return_if_fail (method != NULL && path != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_service_client_request_async);
+  /* Cancellation is reported in our own domain like every other outcome,
+   * so callers match one domain. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  request = g_new0 (Request, 1);
+  request->method = g_strdup (method);
+  request->flags = flags;
+  request->started_us = g_get_monotonic_time ();
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+
+  request->uri = resolve_path (self, path, &error);
+  if (request->uri == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (body != NULL)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      gsize length;
+      char *data;
+
+      json_generator_set_root (generator, body);
+      data = json_generator_to_data (generator, &length);
+      request->body = g_bytes_new_take (data, length);
+    }
+
+  send_attempt (g_steal_pointer (&task));
+}
+
+/**
+ * pv_service_client_request_finish:
+ *
+ * Returns: (transfer full) (nullable): the answer, or %NULL with @error
+ */
+PvServiceResponse *
+pv_service_client_request_finish (PvServiceClient  *self,
+                                  GAsyncResult     *result,
+                                  GError          **error)
+{
+  g_return_val_if_fail (PV_IS_SERVICE_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_service_client_request_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* --- Paged lists. --- */
+
+typedef struct
+{
+  PvRequestFlags   flags;
+  PvJsonParseFunc  parse;
+  GListStore      *store;
+  gint64           total_count;
+  guint            page;
+  guint            n_items;
+} ListData;
+
+static void
+list_data_free (ListData *data)
+{
+  g_clear_object (&data->store);
+  g_free (data);
+}
+
+static void list_page_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data);
+
+/* Parses one page into the store; returns the next link, if any. */
+static gboolean
+read_page (ListData    *data,
+           JsonNode    *body,
+           char       **next_link,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonObject *root;
+  JsonNode *node;
+  JsonArray *values;
+
+  *next_link = NULL;
+
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    goto malformed;
+  root = json_node_get_object (body);
+
+  node = json_object_get_member (root, "value");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    goto malformed;
+  values = json_node_get_array (node);
+
+  for (guint i = 0; i < json_array_get_length (values); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("value[%u]", i);
+      g_autoptr(GError) item_error = NULL;
+      GObject *item = data->parse (json_array_get_element (values, i), path, &item_error);
+
+      if (item == NULL)
+        {
+          /* Translators: %s says which item of a list was wrong and how,
+           * as a sentence of its own. */
+          g_set_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER,
+                       _("The service sent a list that could not be read. %s"),
+                       item_error != NULL ? item_error->message : "");
+          return FALSE;
+        }
+      g_ptr_array_add (items, item);
+    }
+
+  /* Only the first page carries the count. */
+  node = json_object_get_member (root, "@odata.count");
+  if (data->page == 0 && node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_INT64)
+    data->total_count = json_node_get_int (node);
+
+  node = json_object_get_member (root, "@odata.nextLink");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        goto malformed;
+      *next_link = g_strdup (json_node_get_string (node));
+    }
+
+  /* One splice a page, so that a list view shows the page at once without
+   * one signal per item. */
+  g_list_store_splice (data->store, g_list_model_get_n_items (G_LIST_MODEL (data->store)), 0,
+                       items->pdata, items->len);
+  data->n_items += items->len;
+  data->page++;
+  return TRUE;
+
+malformed:
+  g_set_error_literal (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER,
+                       _("The service sent a list in an unexpected shape."));
+  return FALSE;
+}
+
+static void
+list_page_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PvServiceClient *self = PV_SERVICE_CLIENT (object);
+  ListData *data = g_task_get_task_data (task);
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *next_link = NULL;
+
+  response = pv_service_client_request_finish (self, result, &error);
+  if (response == NULL ||
+      !read_page (data, pv_service_response_get_body (response), &next_link, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (next_link == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  pv_service_client_request_async (self, SOUP_METHOD_GET, next_link, NULL, data->flags,
+                                   g_task_get_cancellable (task), list_page_cb,
+                                   g_object_ref (task));
+}
+
+/**
+ * pv_service_client_list_async:
+ * @path: the first page, with its query
+ * @parse: turns an item of `value` into an object
+ * @store: where items are appended, a page at a time, as pages arrive
+ *
+ * Follows `@odata.nextLink` to the end of a Graph-shaped list.
+ */
+void
+pv_service_client_list_async (PvServiceClient     *self,
+                              const char          *path,
+                              PvRequestFlags       flags,
+                              PvJsonParseFunc      parse,
+                              GListStore          *store,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ListData *data;
+
+  g_return_if_fail (PV_IS_SERVICE_CLIENT (self));
+  g_return_if_fail (path != NULL && parse != NULL);
+  g_return_if_fail (G_IS_LIST_STORE (store));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_service_client_list_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  data = g_new0 (ListData, 1);
+  data->flags = flags;
+  data->parse = parse;
+  data->store = g_object_ref (store);
+  data->total_count = -1;
+  g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
+
+  pv_service_client_request_async (self, SOUP_METHOD_GET, path, NULL, flags, cancellable,
+                                   list_page_cb, g_steal_pointer (&task));
+}
+
+/**
+ * pv_service_client_list_finish:
+ * @total_count: (out) (optional): the service's count of all items when
+ *   it gave one (`$count=true`), otherwise -1
+ */
+gboolean
+pv_service_client_list_finish (PvServiceClient  *self,
+                               GAsyncResult     *result,
+                               gint64           *total_count,
+                               GError          **error)
+{
+  ListData *data;
+
+  g_return_val_if_fail (PV_IS_SERVICE_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_service_client_list_async), FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (total_count != NULL)
+    *total_count = data->total_count;
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,620 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "pv-service-client.h"
+#include "pv-service-error.h"
+#include "pv-user.h"
+
+/* The client against a small server started by each test on loopback,
+ * scripted per path: what it answers, how often it was asked, when. */
+
+typedef struct
+{
+  SoupServer *server;
+  char       *base_url;
+  GHashTable *calls;       /* path → GArray of gint64 monotonic times */
+  guint       fail_first;  /* how many answers of a failing path fail */
+  char       *last_consistency;
+} Fixture;
+
+static void
+record_call (Fixture    *fixture,
+             const char *path)
+{
+  GArray *times = g_hash_table_lookup (fixture->calls, path);
+  gint64 now = g_get_monotonic_time ();
+
+  if (times == NULL)
+    {
+      times = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (fixture->calls, g_strdup (path), times);
+    }
+  g_array_append_val (times, now);
+}
+
+static guint
+n_calls (Fixture    *fixture,
+         const char *path)
+{
+  GArray *times = g_hash_table_lookup (fixture->calls, path);
+
+  return times != NULL ? times->len : 0;
+}
+
+static void
+reply (SoupServerMessage *msg,
+       guint              status,
+       const char        *json)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  if (json != NULL)
+    soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
+}
+
+static void
+users_page (Fixture           *fixture,
+            SoupServerMessage *msg,
+            guint              page,
+            const char        *next)
+{
+  g_autoptr(GString) json = g_string_new ("{");
+
+  if (page == 0)
+    g_string_append (json, "\"@odata.count\": 5, ");
+  g_string_append (json, "\"value\": [");
+  for (guint i = 0; i < 2 && page * 2 + i < 5; i++)
+    g_string_append_printf (json, "%s{\"id\": \"u%u\", \"displayName\": \"User %u\"}",
+                            i > 0 ? ", " : "", page * 2 + i, page * 2 + i);
+  g_string_append (json, "]");
+  if (next != NULL)
+    g_string_append_printf (json, ", \"@odata.nextLink\": \"%s\"", next);
+  g_string_append (json, "}");
+
+  reply (msg, SOUP_STATUS_OK, json->str);
+}
+
+static void
+handler (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+  guint calls;
+
+  record_call (fixture, path);
+  calls = n_calls (fixture, path);
+  g_free (fixture->last_consistency);
+  fixture->last_consistency = g_strdup (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                                      "ConsistencyLevel"));
+
+  if (g_str_equal (path, "/ok"))
+    reply (msg, SOUP_STATUS_OK, "{\"hello\": \"world\"}");
+  else if (g_str_equal (path, "/no-content"))
+    reply (msg, SOUP_STATUS_NO_CONTENT, NULL);
+  else if (g_str_equal (path, "/operation"))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Location", "/operations/42");
+      reply (msg, SOUP_STATUS_ACCEPTED, NULL);
+    }
+  else if (g_str_equal (path, "/forbidden"))
+    reply (msg, SOUP_STATUS_FORBIDDEN,
+           "{\"error\": {\"code\": \"Authorization_RequestDenied\", "
+           "\"message\": \"Insufficient privileges to complete the operation.\", "
+           "\"innerError\": {\"request-id\": \"4b1f-77\", \"date\": \"2026-11-22T20:00:00\"}}}");
+  else if (g_str_equal (path, "/conflict-garbage"))
+    reply (msg, SOUP_STATUS_CONFLICT, "{\"error\": {\"code\": 12, \"message\": [\"x\"]}}");
+  else if (g_str_equal (path, "/throttled"))
+    {
+      if (calls <= fixture->fail_first)
+        {
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "1");
+          reply (msg, PV_HTTP_STATUS_TOO_MANY_REQUESTS,
+                 "{\"error\": {\"code\": \"TooManyRequests\", \"message\": \"Slow down.\"}}");
+        }
+      else
+        reply (msg, SOUP_STATUS_OK, "{\"done\": true}");
+    }
+  else if (g_str_equal (path, "/throttled-long"))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "30");
+      reply (msg, PV_HTTP_STATUS_TOO_MANY_REQUESTS, NULL);
+    }
+  else if (g_str_equal (path, "/unavailable"))
+    {
+      if (calls <= fixture->fail_first)
+        reply (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+      else
+        reply (msg, SOUP_STATUS_OK, "{\"done\": true}");
+    }
+  else if (g_str_equal (path, "/gateway-timeout"))
+    reply (msg, SOUP_STATUS_GATEWAY_TIMEOUT, NULL);
+  else if (g_str_equal (path, "/drop"))
+    {
+      /* The connection dies after the request arrived: whatever it asked
+       * for may have been done. */
+      g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+      g_io_stream_close (stream, NULL, NULL);
+    }
+  else if (g_str_equal (path, "/malformed"))
+    reply (msg, SOUP_STATUS_OK, "{\"value\": [");
+  else if (g_str_equal (path, "/large"))
+    {
+      g_autoptr(GString) json = g_string_new ("{\"value\": [");
+      for (guint i = 0; i < 20000; i++)
+        g_string_append_printf (json, "%s{\"id\": \"user-%05u\", \"displayName\": \"Person %u\"}",
+                                i > 0 ? "," : "", i, i);
+      g_string_append (json, "]}");
+      reply (msg, SOUP_STATUS_OK, json->str);
+    }
+  else if (g_str_equal (path, "/users"))
+    {
+      g_autofree char *next = g_strdup_printf ("%s/users/page1?$skiptoken=abc", fixture->base_url);
+      users_page (fixture, msg, 0, next);
+    }
+  else if (g_str_equal (path, "/users/page1"))
+    {
+      g_autofree char *next = g_strdup_printf ("%s/users/page2?$skiptoken=def", fixture->base_url);
+      users_page (fixture, msg, 1, next);
+    }
+  else if (g_str_equal (path, "/users/page2"))
+    users_page (fixture, msg, 2, NULL);
+  else if (g_str_equal (path, "/evil-users"))
+    users_page (fixture, msg, 0, "http://attacker.invalid/steal?$skiptoken=abc");
+  else if (g_str_equal (path, "/bad-item-users"))
+    reply (msg, SOUP_STATUS_OK, "{\"value\": [{\"id\": \"u1\"}, {\"displayName\": \"no id\"}]}");
+  else
+    reply (msg, SOUP_STATUS_NOT_FOUND,
+           "{\"error\": {\"code\": \"Request_ResourceNotFound\", \"message\": \"No such route.\"}}");
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  fixture->calls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  fixture->fail_first = 2;
+  fixture->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (fixture->server, NULL, handler, fixture, NULL);
+  g_assert_true (soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (fixture->server);
+  fixture->base_url = g_uri_to_string_partial (uris->data, G_URI_HIDE_PASSWORD);
+  /* No trailing slash: paths are joined as absolute paths. */
+  if (g_str_has_suffix (fixture->base_url, "/"))
+    fixture->base_url[strlen (fixture->base_url) - 1] = '\0';
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  soup_server_disconnect (fixture->server);
+  g_assert_finalize_object (fixture->server);
+  g_hash_table_unref (fixture->calls);
+  g_free (fixture->base_url);
+  g_free (fixture->last_consistency);
+}
+
+static PvServiceClient *
+new_client (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  PvServiceClient *client = pv_service_client_new (fixture->base_url, NULL, &error);
+
+  g_assert_no_error (error);
+  /* Short waits between retries when the server gives no Retry-After. */
+  pv_service_client_set_retry_limits (client, 4, 20 * G_USEC_PER_SEC, 10 * G_TIME_SPAN_MILLISECOND);
+  return client;
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static PvServiceResponse *
+request (PvServiceClient *client,
+         const char      *method,
+         const char      *path,
+         PvRequestFlags   flags,
+         GCancellable    *cancellable,
+         GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) body = NULL;
+
+  if (g_strcmp0 (method, "GET") != 0)
+    body = json_from_string ("{\"enterpriseVoiceEnabled\": true}", NULL);
+
+  pv_service_client_request_async (client, method, path, body, flags, cancellable,
+                                   store_result_cb, &result);
+  return pv_service_client_request_finish (client, wait_result (&result), error);
+}
+
+static void
+test_success_and_body (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *body;
+
+  response = request (client, "GET", "/ok", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pv_service_response_get_status (response), ==, 200);
+  body = pv_service_response_get_body (response);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (body), "hello"), ==, "world");
+  g_clear_object (&response);
+
+  response = request (client, "DELETE", "/no-content", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pv_service_response_get_status (response), ==, 204);
+  g_assert_null (pv_service_response_get_body (response));
+  g_clear_object (&response);
+
+  response = request (client, "POST", "/operation", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pv_service_response_get_status (response), ==, 202);
+  g_assert_cmpstr (pv_service_response_get_location (response), ==, "/operations/42");
+}
+
+static void
+test_error_body_mapped (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  response = request (client, "GET", "/forbidden", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_null (response);
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_FORBIDDEN);
+  g_assert_cmpstr (pv_service_error_get_service_code (error), ==, "Authorization_RequestDenied");
+  g_assert_cmpstr (pv_service_error_get_request_id (error), ==, "4b1f-77");
+  g_assert_cmpuint (pv_service_error_get_http_status (error), ==, 403);
+  g_assert_nonnull (strstr (error->message, "Insufficient privileges"));
+  /* A refusal is not retried. */
+  g_assert_cmpuint (n_calls (fixture, "/forbidden"), ==, 1);
+
+  /* The extended data survives a copy. */
+  {
+    g_autoptr(GError) copy = g_error_copy (error);
+    g_assert_cmpstr (pv_service_error_get_request_id (copy), ==, "4b1f-77");
+  }
+  g_clear_error (&error);
+
+  response = request (client, "GET", "/nowhere", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (pv_service_error_get_service_code (error), ==, "Request_ResourceNotFound");
+  g_clear_error (&error);
+
+  /* An error body of the wrong shape still gives a clear error. */
+  response = request (client, "GET", "/conflict-garbage", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CONFLICT);
+  g_assert_null (pv_service_error_get_service_code (error));
+}
+
+static void
+test_retry_after_honoured (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *times;
+
+  /* Throttled twice with Retry-After: 1, then through, for a write: a
+   * throttled request was not applied, so resending it is safe. */
+  response = request (client, "POST", "/throttled", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pv_service_response_get_status (response), ==, 200);
+
+  times = g_hash_table_lookup (fixture->calls, "/throttled");
+  g_assert_cmpuint (times->len, ==, 3);
+  /* The client waited at least what it was told each time. */
+  g_assert_cmpint (g_array_index (times, gint64, 1) - g_array_index (times, gint64, 0), >=, G_USEC_PER_SEC);
+  g_assert_cmpint (g_array_index (times, gint64, 2) - g_array_index (times, gint64, 1), >=, G_USEC_PER_SEC);
+}
+
+static void
+test_retries_are_capped (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->fail_first = 100;
+  response = request (client, "GET", "/unavailable", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_null (response);
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_SERVER_ERROR);
+  g_assert_cmpuint (n_calls (fixture, "/unavailable"), ==, 4);
+  g_clear_error (&error);
+
+  /* A Retry-After longer than the total time allowed is not waited for. */
+  pv_service_client_set_retry_limits (client, 4, 5 * G_USEC_PER_SEC, 10 * G_TIME_SPAN_MILLISECOND);
+  response = request (client, "GET", "/throttled-long", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_THROTTLED);
+  g_assert_cmpuint (n_calls (fixture, "/throttled-long"), ==, 1);
+}
+
+static void
+test_backoff_without_retry_after (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  response = request (client, "GET", "/unavailable", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_calls (fixture, "/unavailable"), ==, 3);
+}
+
+static gboolean
+cancel_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_cancel_during_wait (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  /* Told to wait 30 s; cancelled after 0.2 s, it stops waiting. */
+  pv_service_client_set_retry_limits (client, 4, 120 * G_USEC_PER_SEC, 10 * G_TIME_SPAN_MILLISECOND);
+  g_timeout_add (200, cancel_cb, cancellable);
+  response = request (client, "GET", "/throttled-long", PV_REQUEST_FLAGS_NONE, cancellable, &error);
+  g_assert_null (response);
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED);
+  g_assert_cmpuint (n_calls (fixture, "/throttled-long"), ==, 1);
+  /* Far less than the 30 s it was told to wait: the wait was cut short. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+}
+
+static void
+test_dropped_write_not_repeated (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A change whose answer never came: reported as unknown, never resent. */
+  response = request (client, "POST", "/drop", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_null (response);
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_OUTCOME_UNKNOWN);
+  g_assert_cmpuint (n_calls (fixture, "/drop"), ==, 1);
+  g_clear_error (&error);
+
+  /* The same for a gateway timeout on a write. */
+  response = request (client, "PATCH", "/gateway-timeout", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_OUTCOME_UNKNOWN);
+  g_assert_cmpuint (n_calls (fixture, "/gateway-timeout"), ==, 1);
+  g_clear_error (&error);
+
+  /* A write declared idempotent, and a read, are tried again. */
+  response = request (client, "POST", "/drop", PV_REQUEST_FLAGS_IDEMPOTENT, NULL, &error);
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_NETWORK);
+  g_assert_cmpuint (n_calls (fixture, "/drop"), >=, 1 + 4);
+  g_clear_error (&error);
+
+  response = request (client, "GET", "/gateway-timeout", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_TIMEOUT);
+  g_assert_cmpuint (n_calls (fixture, "/gateway-timeout"), ==, 1 + 4);
+}
+
+static void
+test_malformed_answer (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  response = request (client, "GET", "/malformed", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_null (response);
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER);
+}
+
+static void
+test_unreachable (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = NULL;
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  guint port;
+
+  /* A port nobody listens on: stop our server and reuse its address. */
+  port = g_uri_get_port (((GUri *) soup_server_get_uris (fixture->server)->data));
+  soup_server_disconnect (fixture->server);
+  url = g_strdup_printf ("http://127.0.0.1:%u", port);
+  client = pv_service_client_new (url, NULL, &error);
+  g_assert_no_error (error);
+  pv_service_client_set_retry_limits (client, 2, 5 * G_USEC_PER_SEC, 10 * G_TIME_SPAN_MILLISECOND);
+
+  /* A refused connection never carried the change: a plain network error,
+   * not an unknown outcome. */
+  response = request (client, "POST", "/ok", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_NETWORK);
+}
+
+static void
+test_bad_base_url (void)
+{
+  const char *bad[] = { "", "graph.microsoft.com", "ftp://example.com", "file:///etc/passwd", "http://" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PvServiceClient) client = pv_service_client_new (bad[i], NULL, &error);
+
+      g_assert_null (client);
+      g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_INVALID_REQUEST);
+    }
+}
+
+static GObject *
+parse_user (JsonNode    *node,
+            const char  *path,
+            GError     **error)
+{
+  return G_OBJECT (pv_user_new_from_json (node, path, error));
+}
+
+typedef struct
+{
+  guint n_changes;
+  guint max_added;
+} StoreWatch;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  StoreWatch *watch)
+{
+  watch->n_changes++;
+  watch->max_added = MAX (watch->max_added, added);
+}
+
+static void
+test_list_pages (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(GListStore) store = g_list_store_new (PV_TYPE_USER);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  StoreWatch watch = { 0, 0 };
+  gint64 count = 0;
+  g_autoptr(PvUser) last = NULL;
+
+  g_signal_connect (store, "items-changed", G_CALLBACK (items_changed_cb), &watch);
+  pv_service_client_list_async (client, "/users?$count=true", PV_REQUEST_FLAGS_EVENTUAL_CONSISTENCY,
+                                parse_user, store, NULL, store_result_cb, &result);
+  g_assert_true (pv_service_client_list_finish (client, wait_result (&result), &count, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 5);
+  g_assert_cmpint (count, ==, 5);
+  /* One change per page, as the pages arrived. */
+  g_assert_cmpuint (watch.n_changes, ==, 3);
+  g_assert_cmpuint (watch.max_added, ==, 2);
+  last = g_list_model_get_item (G_LIST_MODEL (store), 4);
+  g_assert_cmpstr (pv_user_get_id (last), ==, "u4");
+  /* Graph does not carry ConsistencyLevel into next links: we resend it. */
+  g_assert_cmpstr (fixture->last_consistency, ==, "eventual");
+}
+
+static void
+test_list_refuses_foreign_next_link (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(GListStore) store = g_list_store_new (PV_TYPE_USER);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pv_service_client_list_async (client, "/evil-users", PV_REQUEST_FLAGS_NONE,
+                                parse_user, store, NULL, store_result_cb, &result);
+  g_assert_false (pv_service_client_list_finish (client, wait_result (&result), NULL, &error));
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER);
+  /* The first page, from the service itself, was kept. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+}
+
+static void
+test_list_bad_item (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(GListStore) store = g_list_store_new (PV_TYPE_USER);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pv_service_client_list_async (client, "/bad-item-users", PV_REQUEST_FLAGS_NONE,
+                                parse_user, store, NULL, store_result_cb, &result);
+  g_assert_false (pv_service_client_list_finish (client, wait_result (&result), NULL, &error));
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER);
+  /* It names the item that was wrong. */
+  g_assert_nonnull (strstr (error->message, "value[1]"));
+  /* Nothing half-read was added. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+}
+
+static void
+test_large_answer_parsed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(GListStore) store = g_list_store_new (PV_TYPE_USER);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Large enough to be parsed in a worker thread. */
+  pv_service_client_list_async (client, "/large", PV_REQUEST_FLAGS_NONE,
+                                parse_user, store, NULL, store_result_cb, &result);
+  g_assert_true (pv_service_client_list_finish (client, wait_result (&result), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 20000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/client/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("success-and-body", test_success_and_body);
+  ADD ("error-body-mapped", test_error_body_mapped);
+  ADD ("retry-after-honoured", test_retry_after_honoured);
+  ADD ("retries-are-capped", test_retries_are_capped);
+  ADD ("backoff-without-retry-after", test_backoff_without_retry_after);
+  ADD ("cancel-during-wait", test_cancel_during_wait);
+  ADD ("dropped-write-not-repeated", test_dropped_write_not_repeated);
+  ADD ("malformed-answer", test_malformed_answer);
+  ADD ("unreachable", test_unreachable);
+  ADD ("list-pages", test_list_pages);
+  ADD ("list-refuses-foreign-next-link", test_list_refuses_foreign_next_link);
+  ADD ("list-bad-item", test_list_bad_item);
+  ADD ("large-answer-parsed", test_large_answer_parsed);
+  g_test_add_func ("/client/bad-base-url", test_bad_base_url);
+
+  return g_test_run ();
+}
