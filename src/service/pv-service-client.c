@@ -165,7 +165,6 @@ typedef struct
   gint64          started_us;
   gboolean        token_refreshed;
 
-  GSource        *wait_source;
   GError         *last_error;
 } Request;
 
@@ -177,11 +176,6 @@ request_free (Request *request)
   g_clear_pointer (&request->body, g_bytes_unref);
   g_clear_object (&request->message);
   g_clear_pointer (&request->token, g_free);
-  if (request->wait_source != NULL)
-    {
-      g_source_destroy (request->wait_source);
-      g_clear_pointer (&request->wait_source, g_source_unref);
-    }
   g_clear_error (&request->last_error);
   g_free (request);
 }
@@ -201,31 +195,72 @@ request_repeatable (Request *request)
 
 static void send_attempt (GTask *task);
 
-static void
-stop_waiting (Request *request)
-{
-  if (request->wait_source != NULL)
-    {
-      g_source_destroy (request->wait_source);
-      g_clear_pointer (&request->wait_source, g_source_unref);
-    }
-}
-
+/* Waits @delay_us in the thread-default context, ending at once when
+ * @cancellable is cancelled (from any thread: the cancellable's source
+ * wakes its parent in this context). The result is a boolean: FALSE with
+ * PV_SERVICE_ERROR_CANCELLED when cancelled. */
 static gboolean
 wait_done_cb (gpointer user_data)
 {
   GTask *task = user_data;
-  Request *request = g_task_get_task_data (task);
-
-  g_clear_pointer (&request->wait_source, g_source_unref);
 
   if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     g_task_return_new_error (task, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED,
                              _("The operation was cancelled."));
   else
-    send_attempt (g_object_ref (task));
+    g_task_return_boolean (task, TRUE);
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+wait_async (gint64               delay_us,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GSource) source = NULL;
+
+  g_task_set_source_tag (task, wait_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  source = g_timeout_source_new ((guint) MIN (MAX (delay_us, 0) / 1000, G_MAXUINT));
+  g_source_set_callback (source, wait_done_cb, task, g_object_unref);
+  g_source_set_static_name (source, "[provisio] retry wait");
+  if (cancellable != NULL)
+    {
+      g_autoptr(GSource) cancelled = g_cancellable_source_new (cancellable);
+
+      g_source_set_dummy_callback (cancelled);
+      g_source_add_child_source (source, cancelled);
+    }
+  g_source_attach (source, g_task_get_context (task));
+}
+
+static gboolean
+wait_finish (GAsyncResult  *result,
+             GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+retry_wait_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  if (!wait_finish (result, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  send_attempt (task);
 }
 
 /* Either waits and tries again, or gives up with @error. Takes @task. */
@@ -259,19 +294,7 @@ retry_or_fail (GTask   *task,
            request->method, g_uri_get_path (request->uri), delay_us / 1000,
            request->attempt + 1, error->message);
 
-  request->wait_source = g_timeout_source_new ((guint) MIN (delay_us / 1000, G_MAXUINT));
-  g_source_set_callback (request->wait_source, wait_done_cb, task, g_object_unref);
-  g_source_set_static_name (request->wait_source, "[provisio] retry wait");
-  /* Cancelling ends the wait at once, from any thread: the cancellable's
-   * source wakes its parent in the task's own context. */
-  if (g_task_get_cancellable (task) != NULL)
-    {
-      g_autoptr(GSource) cancelled = g_cancellable_source_new (g_task_get_cancellable (task));
-
-      g_source_set_dummy_callback (cancelled);
-      g_source_add_child_source (request->wait_source, cancelled);
-    }
-  g_source_attach (request->wait_source, g_task_get_context (task));
+  wait_async (delay_us, g_task_get_cancellable (task), retry_wait_cb, task);
 }
 
 typedef struct
@@ -523,8 +546,6 @@ static void
 send_attempt (GTask *task)
 {
   PvServiceClient *self = g_task_get_source_object (task);
-
-  stop_waiting (g_task_get_task_data (task));
 
   if (self->token_provider != NULL)
     pv_token_provider_get_token_async (self->token_provider, g_task_get_cancellable (task),
@@ -822,4 +843,669 @@ pv_service_client_list_finish (PvServiceClient  *self,
     *total_count = data->total_count;
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* --- $batch. --- */
+
+typedef struct
+{
+  char      *batch_path;
+  GPtrArray *items;        /* PvBatchItem, all of the call */
+  GPtrArray *chunks;       /* GPtrArray of PvBatchItem, ≤ 20 each */
+  guint      chunk;        /* the one being sent */
+  guint      attempt;      /* of this chunk */
+  gint64     started_us;
+} Batch;
+
+static void
+batch_free (Batch *batch)
+{
+  g_clear_pointer (&batch->batch_path, g_free);
+  g_clear_pointer (&batch->items, g_ptr_array_unref);
+  g_clear_pointer (&batch->chunks, g_ptr_array_unref);
+  g_free (batch);
+}
+
+static PvBatchItem *
+find_item (GPtrArray  *items,
+           const char *id)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (g_strcmp0 (pv_batch_item_get_id (g_ptr_array_index (items, i)), id) == 0)
+      return g_ptr_array_index (items, i);
+
+  return NULL;
+}
+
+/* The first item of the chain an item depends on: Graph needs a request
+ * and what it depends on in the same batch. */
+static PvBatchItem *
+chain_root (GPtrArray   *items,
+            PvBatchItem *item)
+{
+  PvBatchItem *root = item;
+
+  for (guint hops = 0; hops <= items->len; hops++)
+    {
+      const char *depends_on = pv_batch_item_get_depends_on (root);
+      PvBatchItem *parent;
+
+      if (depends_on == NULL)
+        return root;
+      parent = find_item (items, depends_on);
+      if (parent == NULL)
+        return NULL;
+      root = parent;
+    }
+
+  /* A cycle. */
+  return NULL;
+}
+
+static GPtrArray *
+pack_chunks (GPtrArray  *items,
+             GError    **error)
+{
+  g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) placed = g_hash_table_new (NULL, NULL);
+  GPtrArray *current = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      PvBatchItem *item = g_ptr_array_index (items, i);
+
+      if (!g_hash_table_add (seen, (gpointer) pv_batch_item_get_id (item)))
+        {
+          /* Translators: %s is the identifier of a request in a batch. */
+          g_set_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_INVALID_REQUEST,
+                       _("Two requests of one batch share the identifier “%s”."),
+                       pv_batch_item_get_id (item));
+          return NULL;
+        }
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      PvBatchItem *root = chain_root (items, g_ptr_array_index (items, i));
+      g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+      if (root == NULL)
+        {
+          g_set_error_literal (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_INVALID_REQUEST,
+                               _("A request of the batch depends on one that is not in it, or on itself."));
+          return NULL;
+        }
+      if (g_hash_table_contains (placed, root))
+        continue;
+
+      /* The whole chain, in the caller's order. */
+      for (guint j = 0; j < items->len; j++)
+        if (chain_root (items, g_ptr_array_index (items, j)) == root)
+          g_ptr_array_add (chain, g_ptr_array_index (items, j));
+      g_hash_table_add (placed, root);
+
+      if (chain->len > PV_BATCH_MAX_REQUESTS)
+        {
+          g_set_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_INVALID_REQUEST,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "A chain of dependent requests is longer than the %u request a batch can hold.",
+                                    "A chain of dependent requests is longer than the %u requests a batch can hold.",
+                                    PV_BATCH_MAX_REQUESTS),
+                       PV_BATCH_MAX_REQUESTS);
+          return NULL;
+        }
+
+      if (current == NULL || current->len + chain->len > PV_BATCH_MAX_REQUESTS)
+        {
+          current = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (chunks, current);
+        }
+      for (guint j = 0; j < chain->len; j++)
+        g_ptr_array_add (current, g_object_ref (g_ptr_array_index (chain, j)));
+    }
+
+  return g_steal_pointer (&chunks);
+}
+
+static JsonNode *
+build_batch_body (GPtrArray *chunk)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "requests");
+  json_builder_begin_array (builder);
+
+  for (guint i = 0; i < chunk->len; i++)
+    {
+      PvBatchItem *item = g_ptr_array_index (chunk, i);
+
+      if (pv_batch_item_is_done (item))
+        continue;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, pv_batch_item_get_id (item));
+      json_builder_set_member_name (builder, "method");
+      json_builder_add_string_value (builder, pv_batch_item_get_method (item));
+      json_builder_set_member_name (builder, "url");
+      json_builder_add_string_value (builder, pv_batch_item_get_url (item));
+      if (pv_batch_item_get_body (item) != NULL)
+        {
+          json_builder_set_member_name (builder, "body");
+          json_builder_add_value (builder, json_node_copy (pv_batch_item_get_body (item)));
+          json_builder_set_member_name (builder, "headers");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "Content-Type");
+          json_builder_add_string_value (builder, "application/json");
+          json_builder_end_object (builder);
+        }
+      if (pv_batch_item_get_depends_on (item) != NULL)
+        {
+          PvBatchItem *parent = find_item (chunk, pv_batch_item_get_depends_on (item));
+
+          /* A dependency that already succeeded in an earlier round is
+           * not sent again, so nothing is left to wait for. */
+          if (parent != NULL && !pv_batch_item_is_done (parent))
+            {
+              json_builder_set_member_name (builder, "dependsOn");
+              json_builder_begin_array (builder);
+              json_builder_add_string_value (builder, pv_batch_item_get_depends_on (item));
+              json_builder_end_array (builder);
+            }
+        }
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static const char *
+header_of (JsonObject *answer,
+           const char *name)
+{
+  JsonNode *node = json_object_get_member (answer, "headers");
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  /* Header names are case-insensitive; Graph's casing varies. */
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &member, &value))
+    if (g_ascii_strcasecmp (member, name) == 0 &&
+        JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+      return json_node_get_string (value);
+
+  return NULL;
+}
+
+/* Reads the answers of one round. Returns how many items are to be sent
+ * again, and the longest Retry-After among them. */
+static guint
+read_batch_answers (GPtrArray *chunk,
+                    JsonNode  *body,
+                    gint64    *retry_after_us)
+{
+  g_autoptr(GHashTable) retry = g_hash_table_new (NULL, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  JsonArray *answers = NULL;
+  guint n_retry = 0;
+  gboolean changed;
+
+  *retry_after_us = -1;
+
+  if (body != NULL && JSON_NODE_HOLDS_OBJECT (body))
+    {
+      JsonNode *node = json_object_get_member (json_node_get_object (body), "responses");
+
+      if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+        answers = json_node_get_array (node);
+    }
+
+  for (guint i = 0; answers != NULL && i < json_array_get_length (answers); i++)
+    {
+      JsonNode *node = json_array_get_element (answers, i);
+      JsonObject *answer;
+      JsonNode *status_node;
+      PvBatchItem *item;
+      gint64 status;
+      gint64 delay;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      answer = json_node_get_object (node);
+      item = find_item (chunk, member_string (answer, "id"));
+      status_node = json_object_get_member (answer, "status");
+      /* Answers for requests we did not send, or answered twice, are the
+       * service's confusion, not ours to act on. */
+      if (item == NULL || pv_batch_item_is_done (item) || g_hash_table_contains (retry, item) ||
+          status_node == NULL || !JSON_NODE_HOLDS_VALUE (status_node) ||
+          json_node_get_value_type (status_node) != G_TYPE_INT64)
+        continue;
+      status = json_node_get_int (status_node);
+
+      if (status >= 200 && status < 300)
+        {
+          pv_batch_item_take_response (item,
+                                       pv_service_response_new ((guint) status,
+                                                                json_object_get_member (answer, "body"),
+                                                                header_of (answer, "Location")));
+        }
+      else if (status_means_not_applied ((guint) CLAMP (status, 0, G_MAXUINT)))
+        {
+          /* Each request of a batch is throttled on its own. */
+          g_hash_table_add (retry, item);
+          if (pv_backoff_parse_retry_after (header_of (answer, "Retry-After"), now, &delay))
+            *retry_after_us = MAX (*retry_after_us, delay);
+        }
+      else if (status == 424)
+        {
+          pv_batch_item_take_error (item, g_error_new_literal (PV_SERVICE_ERROR, PV_SERVICE_ERROR_CONFLICT,
+                                                               _("Not attempted, because the request it depends on failed.")));
+        }
+      else
+        {
+          pv_batch_item_take_error (item,
+                                    pv_service_error_new_from_answer ((guint) CLAMP (status, 0, 999),
+                                                                      json_object_get_member (answer, "body"),
+                                                                      header_of (answer, "request-id")));
+        }
+    }
+
+  /* A request refused only because the one it depends on was throttled
+   * goes again with it. */
+  do
+    {
+      changed = FALSE;
+      for (guint i = 0; i < chunk->len; i++)
+        {
+          PvBatchItem *item = g_ptr_array_index (chunk, i);
+          PvBatchItem *parent = pv_batch_item_get_depends_on (item) != NULL
+            ? find_item (chunk, pv_batch_item_get_depends_on (item)) : NULL;
+
+          if (parent != NULL && g_hash_table_contains (retry, parent) && !g_hash_table_contains (retry, item))
+            {
+              pv_batch_item_reset (item);
+              g_hash_table_add (retry, item);
+              changed = TRUE;
+            }
+        }
+    }
+  while (changed);
+
+  for (guint i = 0; i < chunk->len; i++)
+    {
+      PvBatchItem *item = g_ptr_array_index (chunk, i);
+
+      if (g_hash_table_contains (retry, item))
+        n_retry++;
+      else if (!pv_batch_item_is_done (item))
+        pv_batch_item_take_error (item, g_error_new_literal (PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER,
+                                                             _("The service answered the batch without an answer for this request.")));
+    }
+
+  return n_retry;
+}
+
+static void send_batch_round (GTask *task);
+
+static void
+fail_pending (GPtrArray    *chunk,
+              const GError *error)
+{
+  for (guint i = 0; i < chunk->len; i++)
+    if (!pv_batch_item_is_done (g_ptr_array_index (chunk, i)))
+      pv_batch_item_take_error (g_ptr_array_index (chunk, i), g_error_copy (error));
+}
+
+static void
+batch_wait_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!wait_finish (result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  send_batch_round (g_steal_pointer (&task));
+}
+
+static void
+batch_round_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PvServiceClient *self = PV_SERVICE_CLIENT (object);
+  Batch *batch = g_task_get_task_data (task);
+  GPtrArray *chunk = g_ptr_array_index (batch->chunks, batch->chunk);
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 retry_after_us = -1, delay_us;
+  guint n_retry;
+
+  response = pv_service_client_request_finish (self, result, &error);
+  if (response == NULL)
+    {
+      if (g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      /* The batch as a whole failed: each of its requests shares the
+       * outcome, including "unknown" when the answer was lost. */
+      fail_pending (chunk, error);
+      n_retry = 0;
+    }
+  else
+    {
+      n_retry = read_batch_answers (chunk, pv_service_response_get_body (response), &retry_after_us);
+    }
+
+  if (n_retry > 0)
+    {
+      batch->attempt++;
+      delay_us = retry_after_us >= 0
+        ? retry_after_us
+        : pv_backoff_exponential (batch->attempt - 1, self->backoff_base_us, BACKOFF_CAP_US, g_random_int ());
+
+      if (batch->attempt < self->max_attempts &&
+          g_get_monotonic_time () - batch->started_us + delay_us <= self->max_total_us)
+        {
+          GCancellable *cancellable = g_task_get_cancellable (task);
+
+          for (guint i = 0; i < chunk->len; i++)
+            if (!pv_batch_item_is_done (g_ptr_array_index (chunk, i)))
+              pv_batch_item_reset (g_ptr_array_index (chunk, i));
+          wait_async (delay_us, cancellable, batch_wait_cb, g_steal_pointer (&task));
+          return;
+        }
+
+      {
+        g_autoptr(GError) throttled =
+          g_error_new_literal (PV_SERVICE_ERROR, PV_SERVICE_ERROR_THROTTLED,
+                               _("The service is limiting the number of requests and did not accept this one in time. Try again in a few minutes."));
+        fail_pending (chunk, throttled);
+      }
+    }
+
+  batch->chunk++;
+  batch->attempt = 0;
+  batch->started_us = g_get_monotonic_time ();
+  send_batch_round (g_steal_pointer (&task));
+}
+
+/* Takes @task. */
+static void
+send_batch_round (GTask *task)
+{
+  PvServiceClient *self = g_task_get_source_object (task);
+  Batch *batch = g_task_get_task_data (task);
+  g_autoptr(JsonNode) body = NULL;
+
+  if (batch->chunk >= batch->chunks->len)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  body = build_batch_body (g_ptr_array_index (batch->chunks, batch->chunk));
+  /* The batch itself is a POST; what it does is decided per request. */
+  pv_service_client_request_async (self, SOUP_METHOD_POST, batch->batch_path, body,
+                                   PV_REQUEST_FLAGS_NONE, g_task_get_cancellable (task),
+                                   batch_round_cb, task);
+}
+
+/**
+ * pv_service_client_batch_async:
+ * @batch_path: where the service takes batches, such as `/v1.0/$batch`
+ * @items: (element-type PvBatchItem): the requests, with unique ids
+ *
+ * Sends @items packed into batches of at most #PV_BATCH_MAX_REQUESTS,
+ * each request with what it depends on, and records each one's outcome
+ * on its #PvBatchItem. Requests throttled inside a batch are sent again
+ * after their Retry-After, with the requests that depend on them.
+ *
+ * The call fails as a whole only when @items cannot be packed or the
+ * caller cancels; otherwise every item has a response or an error.
+ */
+void
+pv_service_client_batch_async (PvServiceClient     *self,
+                               const char          *batch_path,
+                               GPtrArray           *items,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Batch *batch;
+
+  g_return_if_fail (PV_IS_SERVICE_CLIENT (self));
+  g_return_if_fail (batch_path != NULL && items != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_service_client_batch_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  batch = g_new0 (Batch, 1);
+  batch->batch_path = g_strdup (batch_path);
+  batch->items = g_ptr_array_ref (items);
+  batch->started_us = g_get_monotonic_time ();
+  g_task_set_task_data (task, batch, (GDestroyNotify) batch_free);
+
+  for (guint i = 0; i < items->len; i++)
+    pv_batch_item_reset (g_ptr_array_index (items, i));
+
+  batch->chunks = pack_chunks (items, &error);
+  if (batch->chunks == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  send_batch_round (g_steal_pointer (&task));
+}
+
+gboolean
+pv_service_client_batch_finish (PvServiceClient  *self,
+                                GAsyncResult     *result,
+                                GError          **error)
+{
+  g_return_val_if_fail (PV_IS_SERVICE_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_service_client_batch_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* --- Long-running operations. --- */
+
+typedef struct
+{
+  char   *location;
+  guint   polls;
+  gint64  started_us;
+} Operation;
+
+static void
+operation_free (Operation *operation)
+{
+  g_clear_pointer (&operation->location, g_free);
+  g_free (operation);
+}
+
+static void poll_operation (GTask *task);
+
+static void
+operation_wait_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!wait_finish (result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  poll_operation (g_steal_pointer (&task));
+}
+
+static void
+operation_polled_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PvServiceClient *self = PV_SERVICE_CLIENT (object);
+  Operation *operation = g_task_get_task_data (task);
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *body;
+  const char *status = NULL;
+  GCancellable *cancellable;
+  gint64 delay_us;
+
+  response = pv_service_client_request_finish (self, result, &error);
+  if (response == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  body = pv_service_response_get_body (response);
+  if (body != NULL && JSON_NODE_HOLDS_OBJECT (body))
+    status = member_string (json_node_get_object (body), "status");
+
+  if (g_strcmp0 (status, "succeeded") == 0)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&response), g_object_unref);
+      return;
+    }
+
+  if (g_strcmp0 (status, "failed") == 0)
+    {
+      JsonNode *node = json_object_get_member (json_node_get_object (body), "error");
+      const char *message = NULL;
+
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        message = member_string (json_node_get_object (node), "message");
+      /* Translators: %s is the service's explanation, usually in English. */
+      g_task_return_new_error (task, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CONFLICT,
+                               _("The service could not complete the operation: “%s”"),
+                               message != NULL ? message : "?");
+      return;
+    }
+
+  if (g_strcmp0 (status, "notStarted") != 0 && g_strcmp0 (status, "running") != 0)
+    {
+      g_task_return_new_error (task, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER,
+                               _("The service reported an operation in an unknown state."));
+      return;
+    }
+
+  /* Poll briskly at first (operations usually end within seconds), then
+   * less and less often. */
+  delay_us = MIN ((gint64) 250 * G_TIME_SPAN_MILLISECOND << MIN (operation->polls, 5u),
+                  (gint64) 10 * G_USEC_PER_SEC);
+  if (g_get_monotonic_time () - operation->started_us + delay_us > self->max_total_us)
+    {
+      g_task_return_new_error (task, PV_SERVICE_ERROR, PV_SERVICE_ERROR_TIMEOUT,
+                               _("The service did not finish the operation in time. It may still finish; check its result later."));
+      return;
+    }
+
+  cancellable = g_task_get_cancellable (task);
+  wait_async (delay_us, cancellable, operation_wait_cb, g_steal_pointer (&task));
+}
+
+/* Takes @task. */
+static void
+poll_operation (GTask *task)
+{
+  Operation *operation = g_task_get_task_data (task);
+
+  operation->polls++;
+  pv_service_client_request_async (g_task_get_source_object (task), SOUP_METHOD_GET,
+                                   operation->location, NULL, PV_REQUEST_FLAGS_NONE,
+                                   g_task_get_cancellable (task), operation_polled_cb, task);
+}
+
+/**
+ * pv_service_client_wait_operation_async:
+ * @location: the Location of a 202 answer
+ *
+ * Polls a long-running operation (`notStarted`, `running`, `succeeded`,
+ * `failed`) to its end. The result is the final answer, or a
+ * #PV_SERVICE_ERROR when it failed or did not end in time.
+ */
+void
+pv_service_client_wait_operation_async (PvServiceClient     *self,
+                                        const char          *location,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Operation *operation;
+
+  g_return_if_fail (PV_IS_SERVICE_CLIENT (self));
+  g_return_if_fail (location != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_service_client_wait_operation_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  operation = g_new0 (Operation, 1);
+  operation->location = g_strdup (location);
+  operation->started_us = g_get_monotonic_time ();
+  g_task_set_task_data (task, operation, (GDestroyNotify) operation_free);
+
+  poll_operation (g_steal_pointer (&task));
+}
+
+/**
+ * pv_service_client_wait_operation_finish:
+ *
+ * Returns: (transfer full) (nullable): the operation's final state
+ */
+PvServiceResponse *
+pv_service_client_wait_operation_finish (PvServiceClient  *self,
+                                         GAsyncResult     *result,
+                                         GError          **error)
+{
+  g_return_val_if_fail (PV_IS_SERVICE_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_service_client_wait_operation_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

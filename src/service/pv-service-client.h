@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "pv-batch-item.h"
 #include "pv-service-response.h"
 #include "pv-token-provider.h"
 
@@ -78,5 +79,27 @@ gboolean           pv_service_client_list_finish      (PvServiceClient     *self
                                                        GAsyncResult        *result,
                                                        gint64              *total_count,
                                                        GError             **error);
+
+/* Graph takes at most this many requests in one $batch. */
+#define PV_BATCH_MAX_REQUESTS 20
+
+void               pv_service_client_batch_async      (PvServiceClient     *self,
+                                                       const char          *batch_path,
+                                                       GPtrArray           *items,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean           pv_service_client_batch_finish     (PvServiceClient     *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+
+void               pv_service_client_wait_operation_async  (PvServiceClient     *self,
+                                                            const char          *location,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+PvServiceResponse *pv_service_client_wait_operation_finish (PvServiceClient     *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
 
 G_END_DECLS

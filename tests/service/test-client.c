@@ -17,6 +17,7 @@ typedef struct
   GHashTable *calls;       /* path → GArray of gint64 monotonic times */
   guint       fail_first;  /* how many answers of a failing path fail */
   char       *last_consistency;
+  GArray     *batch_sizes;
 } Fixture;
 
 static void
@@ -75,6 +76,124 @@ users_page (Fixture           *fixture,
   reply (msg, SOUP_STATUS_OK, json->str);
 }
 
+/* A $batch endpoint with Graph's rules: each request answered on its own,
+ * dependsOn honoured with 424, answers in reverse order. */
+static void
+batch_handler (Fixture           *fixture,
+               SoupServerMessage *msg)
+{
+  g_autoptr(GBytes) request_body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (request_body, NULL), NULL);
+  g_autoptr(GHashTable) statuses = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *json = NULL;
+  JsonArray *requests;
+  guint n;
+
+  g_assert_nonnull (root);
+  requests = json_object_get_array_member (json_node_get_object (root), "requests");
+  n = json_array_get_length (requests);
+  g_array_append_val (fixture->batch_sizes, n);
+  g_assert_cmpuint (n, <=, 20);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "responses");
+  json_builder_begin_array (builder);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *r = json_array_get_object_element (requests, i);
+      const char *id = json_object_get_string_member (r, "id");
+      const char *url = json_object_get_string_member (r, "url");
+      guint status = 200;
+
+      if (json_object_has_member (r, "dependsOn"))
+        {
+          const char *dep = json_array_get_string_element (json_object_get_array_member (r, "dependsOn"), 0);
+          guint dep_status = GPOINTER_TO_UINT (g_hash_table_lookup (statuses, dep));
+
+          g_assert_cmpuint (dep_status, !=, 0);  /* answered before, in this batch */
+          if (dep_status >= 300)
+            status = 424;
+        }
+
+      if (status == 200)
+        {
+          record_call (fixture, url);
+          if (g_str_has_prefix (url, "/users/throttle-once") && n_calls (fixture, url) == 1)
+            status = 429;
+          else if (g_str_has_prefix (url, "/users/fail"))
+            status = 400;
+        }
+      g_hash_table_insert (statuses, (gpointer) id, GUINT_TO_POINTER (status));
+    }
+
+  /* Answers in any order: here, backwards. */
+  for (guint i = n; i-- > 0;)
+    {
+      JsonObject *r = json_array_get_object_element (requests, i);
+      const char *id = json_object_get_string_member (r, "id");
+      const char *url = json_object_get_string_member (r, "url");
+      guint status = GPOINTER_TO_UINT (g_hash_table_lookup (statuses, id));
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, id);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_int_value (builder, status);
+      if (status == 429)
+        {
+          json_builder_set_member_name (builder, "headers");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "retry-after");
+          json_builder_add_string_value (builder, "1");
+          json_builder_end_object (builder);
+        }
+      json_builder_set_member_name (builder, "body");
+      json_builder_begin_object (builder);
+      if (status == 200)
+        {
+          json_builder_set_member_name (builder, "url");
+          json_builder_add_string_value (builder, url);
+        }
+      else if (status == 400)
+        {
+          json_builder_set_member_name (builder, "error");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "code");
+          json_builder_add_string_value (builder, "Request_BadRequest");
+          json_builder_set_member_name (builder, "message");
+          json_builder_add_string_value (builder, "Invalid value.");
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  answer = json_builder_get_root (builder);
+  json = json_to_string (answer, FALSE);
+  reply (msg, SOUP_STATUS_OK, json);
+}
+
+static void
+operation_handler (Fixture           *fixture,
+                   SoupServerMessage *msg,
+                   const char        *path,
+                   guint              calls)
+{
+  if (g_str_equal (path, "/operations/slow"))
+    reply (msg, SOUP_STATUS_OK, calls < 3 ? "{\"id\": \"slow\", \"status\": \"running\"}"
+                                          : "{\"id\": \"slow\", \"status\": \"succeeded\"}");
+  else if (g_str_equal (path, "/operations/fail"))
+    reply (msg, SOUP_STATUS_OK,
+           "{\"status\": \"failed\", \"error\": {\"message\": \"Number already assigned.\"}}");
+  else
+    reply (msg, SOUP_STATUS_OK, "{\"status\": \"exploded\"}");
+}
+
 static void
 handler (SoupServer        *server,
          SoupServerMessage *msg,
@@ -91,7 +210,11 @@ handler (SoupServer        *server,
   fixture->last_consistency = g_strdup (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                                       "ConsistencyLevel"));
 
-  if (g_str_equal (path, "/ok"))
+  if (g_str_equal (path, "/v1.0/$batch"))
+    batch_handler (fixture, msg);
+  else if (g_str_has_prefix (path, "/operations/"))
+    operation_handler (fixture, msg, path, calls);
+  else if (g_str_equal (path, "/ok"))
     reply (msg, SOUP_STATUS_OK, "{\"hello\": \"world\"}");
   else if (g_str_equal (path, "/no-content"))
     reply (msg, SOUP_STATUS_NO_CONTENT, NULL);
@@ -181,6 +304,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->calls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   fixture->fail_first = 2;
+  fixture->batch_sizes = g_array_new (FALSE, FALSE, sizeof (guint));
   fixture->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (fixture->server, NULL, handler, fixture, NULL);
   g_assert_true (soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
@@ -203,6 +327,7 @@ fixture_tear_down (Fixture       *fixture,
   g_hash_table_unref (fixture->calls);
   g_free (fixture->base_url);
   g_free (fixture->last_consistency);
+  g_array_unref (fixture->batch_sizes);
 }
 
 static PvServiceClient *
@@ -592,6 +717,217 @@ test_large_answer_parsed (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 20000);
 }
 
+static GPtrArray *
+make_items (const char *url_prefix,
+            guint       n)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(JsonNode) body = json_from_string ("{\"usageLocation\": \"FR\"}", NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-%u", url_prefix, i);
+      g_autofree char *url = g_strdup_printf ("/users/%s-%u", url_prefix, i);
+
+      g_ptr_array_add (items, pv_batch_item_new (id, "PATCH", url, body));
+    }
+
+  return items;
+}
+
+static gboolean
+run_batch (PvServiceClient  *client,
+           GPtrArray        *items,
+           GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pv_service_client_batch_async (client, "/v1.0/$batch", items, NULL, store_result_cb, &result);
+  return pv_service_client_batch_finish (client, wait_result (&result), error);
+}
+
+static void
+test_batch_packs_and_correlates (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(GPtrArray) items = make_items ("ok", 45);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (run_batch (client, items, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (fixture->batch_sizes->len, ==, 3);
+  g_assert_cmpuint (g_array_index (fixture->batch_sizes, guint, 0), ==, 20);
+  g_assert_cmpuint (g_array_index (fixture->batch_sizes, guint, 2), ==, 5);
+
+  /* Answers came back reversed; each item still has its own. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      PvBatchItem *item = g_ptr_array_index (items, i);
+      PvServiceResponse *response = pv_batch_item_get_response (item);
+
+      g_assert_nonnull (response);
+      g_assert_cmpuint (pv_service_response_get_status (response), ==, 200);
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (pv_service_response_get_body (response)), "url"),
+                       ==, pv_batch_item_get_url (item));
+      g_assert_cmpuint (n_calls (fixture, pv_batch_item_get_url (item)), ==, 1);
+    }
+}
+
+static void
+test_batch_inner_throttle_and_failures (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  PvBatchItem *dependent;
+  const GError *item_error;
+
+  g_ptr_array_add (items, pv_batch_item_new ("a", "PATCH", "/users/throttle-once-a", NULL));
+  dependent = pv_batch_item_new ("b", "POST", "/users/ok-b", NULL);
+  pv_batch_item_set_depends_on (dependent, "a");
+  g_ptr_array_add (items, dependent);
+  g_ptr_array_add (items, pv_batch_item_new ("c", "PATCH", "/users/ok-c", NULL));
+  g_ptr_array_add (items, pv_batch_item_new ("d", "PATCH", "/users/fail-d", NULL));
+
+  g_assert_true (run_batch (client, items, &error));
+
+  /* The throttled request went again after its Retry-After, and the one
+   * depending on it with it; the others were not repeated. */
+  g_assert_nonnull (pv_batch_item_get_response (g_ptr_array_index (items, 0)));
+  g_assert_nonnull (pv_batch_item_get_response (dependent));
+  g_assert_cmpuint (n_calls (fixture, "/users/throttle-once-a"), ==, 2);
+  g_assert_cmpuint (n_calls (fixture, "/users/ok-b"), ==, 1);
+  g_assert_cmpuint (n_calls (fixture, "/users/ok-c"), ==, 1);
+  g_assert_cmpuint (fixture->batch_sizes->len, ==, 2);
+  g_assert_cmpuint (g_array_index (fixture->batch_sizes, guint, 1), ==, 2);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC);
+
+  /* A refused request keeps the service's reason. */
+  item_error = pv_batch_item_get_error (g_ptr_array_index (items, 3));
+  g_assert_error ((GError *) item_error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_INVALID_REQUEST);
+  g_assert_cmpstr (pv_service_error_get_service_code (item_error), ==, "Request_BadRequest");
+  g_assert_cmpuint (n_calls (fixture, "/users/fail-d"), ==, 1);
+}
+
+static void
+test_batch_failed_dependency (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  PvBatchItem *dependent;
+
+  g_ptr_array_add (items, pv_batch_item_new ("x", "PATCH", "/users/fail-x", NULL));
+  dependent = pv_batch_item_new ("y", "POST", "/users/ok-y", NULL);
+  pv_batch_item_set_depends_on (dependent, "x");
+  g_ptr_array_add (items, dependent);
+
+  g_assert_true (run_batch (client, items, &error));
+  g_assert_error ((GError *) pv_batch_item_get_error (dependent), PV_SERVICE_ERROR, PV_SERVICE_ERROR_CONFLICT);
+  /* It was never attempted. */
+  g_assert_cmpuint (n_calls (fixture, "/users/ok-y"), ==, 0);
+}
+
+static void
+test_batch_keeps_chains_together (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(GPtrArray) items = make_items ("ok", 19);
+  g_autoptr(GError) error = NULL;
+  PvBatchItem *second;
+
+  g_ptr_array_add (items, pv_batch_item_new ("first", "PATCH", "/users/ok-first", NULL));
+  second = pv_batch_item_new ("second", "POST", "/users/ok-second", NULL);
+  pv_batch_item_set_depends_on (second, "first");
+  g_ptr_array_add (items, second);
+
+  g_assert_true (run_batch (client, items, &error));
+  /* 19 + a chain of 2 would be 21: the chain goes whole to the next batch. */
+  g_assert_cmpuint (fixture->batch_sizes->len, ==, 2);
+  g_assert_cmpuint (g_array_index (fixture->batch_sizes, guint, 0), ==, 19);
+  g_assert_cmpuint (g_array_index (fixture->batch_sizes, guint, 1), ==, 2);
+  g_assert_nonnull (pv_batch_item_get_response (second));
+}
+
+static void
+test_batch_refuses_bad_packing (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+    g_ptr_array_add (items, pv_batch_item_new ("same", "PATCH", "/users/ok-1", NULL));
+    g_ptr_array_add (items, pv_batch_item_new ("same", "PATCH", "/users/ok-2", NULL));
+    g_assert_false (run_batch (client, items, &error));
+    g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_INVALID_REQUEST);
+    g_clear_error (&error);
+  }
+
+  {
+    g_autoptr(GPtrArray) items = make_items ("chain", 21);
+    for (guint i = 1; i < items->len; i++)
+      pv_batch_item_set_depends_on (g_ptr_array_index (items, i),
+                                    pv_batch_item_get_id (g_ptr_array_index (items, i - 1)));
+    g_assert_false (run_batch (client, items, &error));
+    g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_INVALID_REQUEST);
+    g_clear_error (&error);
+  }
+
+  {
+    g_autoptr(GPtrArray) items = make_items ("orphan", 2);
+    pv_batch_item_set_depends_on (g_ptr_array_index (items, 1), "nobody");
+    g_assert_false (run_batch (client, items, &error));
+    g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_INVALID_REQUEST);
+    g_clear_error (&error);
+  }
+
+  /* Nothing was sent for any of them. */
+  g_assert_cmpuint (fixture->batch_sizes->len, ==, 0);
+}
+
+static PvServiceResponse *
+wait_operation (PvServiceClient  *client,
+                const char       *location,
+                GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pv_service_client_wait_operation_async (client, location, NULL, store_result_cb, &result);
+  return pv_service_client_wait_operation_finish (client, wait_result (&result), error);
+}
+
+static void
+test_operation_polled_to_its_end (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  response = wait_operation (client, "/operations/slow", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (pv_service_response_get_body (response)), "status"),
+                   ==, "succeeded");
+  g_assert_cmpuint (n_calls (fixture, "/operations/slow"), ==, 3);
+
+  g_clear_object (&response);
+  response = wait_operation (client, "/operations/fail", &error);
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Number already assigned."));
+  g_clear_error (&error);
+
+  response = wait_operation (client, "/operations/weird", &error);
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +950,12 @@ main (int   argc,
   ADD ("list-refuses-foreign-next-link", test_list_refuses_foreign_next_link);
   ADD ("list-bad-item", test_list_bad_item);
   ADD ("large-answer-parsed", test_large_answer_parsed);
+  ADD ("batch-packs-and-correlates", test_batch_packs_and_correlates);
+  ADD ("batch-inner-throttle-and-failures", test_batch_inner_throttle_and_failures);
+  ADD ("batch-failed-dependency", test_batch_failed_dependency);
+  ADD ("batch-keeps-chains-together", test_batch_keeps_chains_together);
+  ADD ("batch-refuses-bad-packing", test_batch_refuses_bad_packing);
+  ADD ("operation-polled-to-its-end", test_operation_polled_to_its_end);
   g_test_add_func ("/client/bad-base-url", test_bad_base_url);
 
   return g_test_run ();
