@@ -20,6 +20,7 @@
 #include "pv-operator.h"
 #include "pv-phone-number.h"
 #include "pv-pool.h"
+#include "pv-run-journal.h"
 #include "pv-service-plan.h"
 #include "pv-sip-domain.h"
 #include "pv-sip.h"
