@@ -43,6 +43,8 @@ create_flow_row (const PvFlow *flow)
   GtkWidget *icon = gtk_image_new_from_icon_name (flow->icon_name);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
+  /* Plain text: names and labels may hold "<" or "&". */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(flow->title));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(flow->description));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

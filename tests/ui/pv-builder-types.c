@@ -3,6 +3,10 @@
 
 #include <adwaita.h>
 
+#include "enable/pv-enable-pool-page.h"
+#include "enable/pv-enable-ready-page.h"
+#include "enable/pv-enable-sign-in-page.h"
+#include "enable/pv-enable-welcome-page.h"
 #include "pv-assistant.h"
 #include "pv-page.h"
 #include "pv-preferences-window.h"
@@ -26,4 +30,8 @@ register_types (void)
   g_type_ensure (PV_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (PV_TYPE_START_PAGE);
   g_type_ensure (PV_TYPE_WINDOW);
+  g_type_ensure (PV_TYPE_ENABLE_POOL_PAGE);
+  g_type_ensure (PV_TYPE_ENABLE_READY_PAGE);
+  g_type_ensure (PV_TYPE_ENABLE_SIGN_IN_PAGE);
+  g_type_ensure (PV_TYPE_ENABLE_WELCOME_PAGE);
 }

@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pv-enable-flow.h"
+#include "pv-enable-pool-page.h"
+#include "pv-enable-ready-page.h"
+#include "pv-enable-sign-in-page.h"
+#include "pv-enable-welcome-page.h"
+
+/* The state the pages of "Enable users for a pool" share: the plan that
+ * decides, and what the plan chooses from (the tenant's pools and its
+ * directory), filled by whoever loads them from the service. Pages bind
+ * to it and never to each other. */
+
+struct _PvEnableFlow
+{
+  GObject       parent_instance;
+
+  PvEnablePlan *plan;
+  GListStore   *pools;
+  GListStore   *directory;
+};
+
+G_DEFINE_FINAL_TYPE (PvEnableFlow, pv_enable_flow, G_TYPE_OBJECT)
+
+static void
+pv_enable_flow_finalize (GObject *object)
+{
+  PvEnableFlow *self = PV_ENABLE_FLOW (object);
+
+  g_clear_object (&self->plan);
+  g_clear_object (&self->pools);
+  g_clear_object (&self->directory);
+
+  G_OBJECT_CLASS (pv_enable_flow_parent_class)->finalize (object);
+}
+
+static void
+pv_enable_flow_class_init (PvEnableFlowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pv_enable_flow_finalize;
+}
+
+static void
+pv_enable_flow_init (PvEnableFlow *self)
+{
+  self->plan = pv_enable_plan_new ();
+  self->pools = g_list_store_new (PV_TYPE_POOL);
+  self->directory = g_list_store_new (PV_TYPE_USER);
+}
+
+PvEnableFlow *
+pv_enable_flow_new (void)
+{
+  return g_object_new (PV_TYPE_ENABLE_FLOW, NULL);
+}
+
+PvEnablePlan *
+pv_enable_flow_get_plan (PvEnableFlow *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), NULL);
+
+  return self->plan;
+}
+
+/**
+ * pv_enable_flow_get_pools:
+ *
+ * Returns: (transfer none): the Registrar pools (#PvPool) to choose from
+ */
+GListStore *
+pv_enable_flow_get_pools (PvEnableFlow *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), NULL);
+
+  return self->pools;
+}
+
+/**
+ * pv_enable_flow_get_directory:
+ *
+ * Returns: (transfer none): the people (#PvUser) to choose from
+ */
+GListStore *
+pv_enable_flow_get_directory (PvEnableFlow *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), NULL);
+
+  return self->directory;
+}
+
+static GObject *
+create_state (void)
+{
+  return G_OBJECT (pv_enable_flow_new ());
+}
+
+static PvPage *
+create_welcome_page (GObject *state)
+{
+  return pv_enable_welcome_page_new ();
+}
+
+static PvPage *
+create_pool_page (GObject *state)
+{
+  return pv_enable_pool_page_new (PV_ENABLE_FLOW (state));
+}
+
+static PvPage *
+create_sign_in_page (GObject *state)
+{
+  return pv_enable_sign_in_page_new (PV_ENABLE_FLOW (state));
+}
+
+static PvPage *
+create_ready_page (GObject *state)
+{
+  return pv_enable_ready_page_new (PV_ENABLE_FLOW (state));
+}
+
+/* In the order of the OCS Enable Users wizard. The Select users,
+ * operation status and finish pages join as they are built. */
+static const PvPageFactory enable_pages[] = {
+  create_welcome_page,
+  create_pool_page,
+  create_sign_in_page,
+  create_ready_page,
+  NULL
+};
+
+const PvFlow pv_enable_flow_info = {
+  .id = "enable-users",
+  .title = N_("Enable users for a pool"),
+  .description = N_("Choose people, a Standard Edition server or an Enterprise pool, and how their SIP addresses are made."),
+  .icon_name = "system-users-symbolic",
+  .create_state = create_state,
+  .pages = enable_pages,
+};

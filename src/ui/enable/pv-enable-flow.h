@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pv-enable-plan.h"
+#include "pv-flow.h"
+
+G_BEGIN_DECLS
+
+#define PV_TYPE_ENABLE_FLOW (pv_enable_flow_get_type ())
+
+G_DECLARE_FINAL_TYPE (PvEnableFlow, pv_enable_flow, PV, ENABLE_FLOW, GObject)
+
+PvEnableFlow *pv_enable_flow_new           (void);
+PvEnablePlan *pv_enable_flow_get_plan      (PvEnableFlow *self);
+GListStore   *pv_enable_flow_get_pools     (PvEnableFlow *self);
+GListStore   *pv_enable_flow_get_directory (PvEnableFlow *self);
+
+extern const PvFlow pv_enable_flow_info;
+
+G_END_DECLS

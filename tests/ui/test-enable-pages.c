@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "enable/pv-enable-flow.h"
+#include "pv-assistant.h"
+#include "pv-sip-domain.h"
+#include "pv-test-util.h"
+
+/* The first pages of "Enable users for a pool", driven as a person would
+ * through their widgets, on a small deployment: two pools and a Director,
+ * two SIP domains, and three people, two of them namesakes. */
+
+typedef struct
+{
+  GtkWindow    *window;
+  PvAssistant  *assistant;
+  PvEnableFlow *flow;
+  GListStore   *selection;
+  GListStore   *domains;
+} Fixture;
+
+static PvUser *
+make_user (const char *id,
+           const char *first,
+           const char *last,
+           const char *mail)
+{
+  PvUser *user = pv_user_new ();
+  g_autofree char *display = g_strdup_printf ("%s %s", first, last);
+  g_autofree char *upn = g_strdup_printf ("%s@contoso.fr", id);
+
+  pv_user_set_id (user, id);
+  pv_user_set_display_name (user, display);
+  pv_user_set_given_name (user, first);
+  pv_user_set_surname (user, last);
+  pv_user_set_mail (user, mail);
+  pv_user_set_user_principal_name (user, upn);
+  return user;
+}
+
+static void
+add_pool (GListStore *pools,
+          const char *fqdn,
+          PvPoolKind  kind,
+          const char *site)
+{
+  g_autoptr(PvPool) pool = pv_pool_new ();
+
+  pv_pool_set_fqdn (pool, fqdn);
+  pv_pool_set_kind (pool, kind);
+  pv_pool_set_site (pool, site);
+  g_list_store_append (pools, pool);
+}
+
+static void
+add_domain (GListStore *domains,
+            const char *name,
+            gboolean    is_default)
+{
+  g_autoptr(PvSipDomain) domain = pv_sip_domain_new ();
+
+  pv_sip_domain_set_name (domain, name);
+  pv_sip_domain_set_is_default (domain, is_default);
+  g_list_store_append (domains, domain);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  PvEnablePlan *plan;
+  g_autoptr(PvUser) a = make_user ("jdupont", "Jean", "Dupont", "jean.dupont@contoso.fr");
+  g_autoptr(PvUser) b = make_user ("jdupont2", "Jean", "Dupont", "jean-b.dupont@contoso.fr");
+  g_autoptr(PvUser) c = make_user ("aoneill", "Aoife", "O’Neill", "aoife.oneill@contoso.fr");
+
+  fixture->window = GTK_WINDOW (g_object_ref (gtk_window_new ()));
+  gtk_window_set_default_size (fixture->window, 800, 600);
+  fixture->assistant = PV_ASSISTANT (pv_assistant_new (&pv_enable_flow_info));
+  fixture->flow = PV_ENABLE_FLOW (pv_assistant_get_state (fixture->assistant));
+  plan = pv_enable_flow_get_plan (fixture->flow);
+
+  add_pool (pv_enable_flow_get_pools (fixture->flow), "dir01.contoso.fr", PV_POOL_KIND_DIRECTOR, "Paris");
+  add_pool (pv_enable_flow_get_pools (fixture->flow), "pool01.contoso.fr", PV_POOL_KIND_ENTERPRISE, "Paris");
+  add_pool (pv_enable_flow_get_pools (fixture->flow), "se01.contoso.fr", PV_POOL_KIND_STANDARD_EDITION, "Lyon");
+
+  fixture->domains = g_list_store_new (PV_TYPE_SIP_DOMAIN);
+  add_domain (fixture->domains, "contoso.fr", TRUE);
+  add_domain (fixture->domains, "contoso.com", FALSE);
+  pv_enable_plan_set_sip_domains (plan, G_LIST_MODEL (fixture->domains));
+
+  fixture->selection = g_list_store_new (PV_TYPE_USER);
+  g_list_store_append (fixture->selection, a);
+  g_list_store_append (fixture->selection, b);
+  g_list_store_append (fixture->selection, c);
+  pv_enable_plan_set_selection (plan, G_LIST_MODEL (fixture->selection));
+
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->assistant));
+  gtk_window_present (fixture->window);
+  pv_test_iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->selection);
+  g_clear_object (&fixture->domains);
+  gtk_window_destroy (fixture->window);
+  pv_test_iterate ();
+  g_assert_finalize_object (fixture->window);
+}
+
+static void
+next (Fixture *fixture)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->assistant), "assistant.next", NULL);
+  pv_test_iterate ();
+}
+
+static gboolean
+match_row_title (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static GtkWidget *
+row (Fixture    *fixture,
+     const char *title)
+{
+  GtkWidget *found = pv_test_find_widget (GTK_WIDGET (pv_assistant_get_current_page (fixture->assistant)),
+                                          match_row_title, title);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* What a click on a row does: activate its radio button. */
+static void
+choose (Fixture    *fixture,
+        const char *title)
+{
+  adw_action_row_activate (ADW_ACTION_ROW (row (fixture, title)));
+  pv_test_iterate ();
+}
+
+static void
+test_walk_to_ready (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PvEnablePlan *plan = pv_enable_flow_get_plan (fixture->flow);
+  PvPage *page;
+  g_autofree char *step = NULL;
+
+  /* Welcome: nothing to fill in. */
+  page = pv_assistant_get_current_page (fixture->assistant);
+  g_assert_true (pv_page_get_complete (page));
+  next (fixture);
+
+  /* Select Server or Pool. */
+  page = pv_assistant_get_current_page (fixture->assistant);
+  step = pv_assistant_dup_step_label (fixture->assistant);
+  g_assert_cmpstr (step, ==, "Step 2 of 4");
+  g_assert_false (pv_page_get_complete (page));
+  g_assert_nonnull (pv_page_get_incomplete_reason (page));
+  /* The Director is there, but cannot be chosen. */
+  g_assert_false (gtk_widget_get_sensitive (row (fixture, "dir01.contoso.fr")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row (fixture, "pool01.contoso.fr"))),
+                   ==, "Enterprise pool, site Paris");
+  choose (fixture, "pool01.contoso.fr");
+  g_assert_cmpstr (pv_pool_get_fqdn (pv_enable_plan_get_pool (plan)), ==, "pool01.contoso.fr");
+  g_assert_true (pv_page_get_complete (page));
+  g_assert_true (pv_page_get_modified (page));
+  next (fixture);
+
+  /* Specify Sign-in Name: e-mail by default, and every address fine. */
+  page = pv_assistant_get_current_page (fixture->assistant);
+  g_assert_cmpint (pv_enable_plan_get_format (plan), ==, PV_SIP_FORMAT_EMAIL);
+  g_assert_cmpuint (g_list_model_get_n_items (pv_enable_plan_get_entries (plan)), ==, 3);
+  g_assert_true (pv_page_get_complete (page));
+
+  /* First and last name: the namesakes collide, and the page says so. */
+  choose (fixture, "Use the format <first name>.<last name>@domain");
+  g_assert_cmpint (pv_enable_plan_get_format (plan), ==, PV_SIP_FORMAT_FIRST_LAST);
+  g_assert_cmpstr (pv_enable_plan_get_domain (plan), ==, "contoso.fr");
+  g_assert_cmpuint (pv_enable_plan_get_n_problems (plan), >, 0);
+  g_assert_false (pv_page_get_complete (page));
+  g_assert_nonnull (pv_page_get_incomplete_reason (page));
+
+  /* userPrincipalName: unique, so the page is complete again. */
+  choose (fixture, "Use userPrincipalName");
+  g_assert_cmpuint (pv_enable_plan_get_n_problems (plan), ==, 0);
+  g_assert_true (pv_page_get_complete (page));
+  next (fixture);
+
+  /* Ready: the button says what it will do. */
+  page = pv_assistant_get_current_page (fixture->assistant);
+  g_assert_true (pv_page_get_complete (page));
+  g_assert_cmpstr (pv_page_get_next_label (page), ==, "_Enable");
+  pv_enable_plan_set_dry_run (plan, TRUE);
+  g_assert_cmpstr (pv_page_get_next_label (page), ==, "_Simulate");
+}
+
+static void
+test_domain_choice (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PvEnablePlan *plan = pv_enable_flow_get_plan (fixture->flow);
+  AdwComboRow *domain_row;
+
+  next (fixture);
+  choose (fixture, "se01.contoso.fr");
+  next (fixture);
+
+  domain_row = ADW_COMBO_ROW (pv_test_find_by_type (GTK_WIDGET (pv_assistant_get_current_page (fixture->assistant)),
+                                                    ADW_TYPE_COMBO_ROW));
+  /* No domain needed for the e-mail address. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (domain_row)));
+
+  choose (fixture, "Use the format <first name>.<last name>@domain");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (domain_row)));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (domain_row)), ==, 2);
+  adw_combo_row_set_selected (domain_row, 1);
+  pv_test_iterate ();
+  g_assert_cmpstr (pv_enable_plan_get_domain (plan), ==, "contoso.com");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pv_test_init (&argc, &argv);
+
+  g_test_add ("/enable-pages/walk-to-ready", Fixture, NULL, fixture_set_up, test_walk_to_ready, fixture_tear_down);
+  g_test_add ("/enable-pages/domain-choice", Fixture, NULL, fixture_set_up, test_domain_choice, fixture_tear_down);
+
+  return g_test_run ();
+}
