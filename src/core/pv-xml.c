@@ -1,0 +1,435 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+
+#include "pv-xml.h"
+
+/* Every XML file Provisio reads comes from someone else: a topology
+ * exported on another machine, a results file passed around by mail.  So
+ * the parser never touches the network (XML_PARSE_NONET), never loads or
+ * applies a DTD, never substitutes entities, and a document that carries
+ * a DOCTYPE at all is refused as soon as the parser meets it, before any
+ * entity declaration is read: billion-laughs and XXE files fail in
+ * microseconds.  The size limit is checked before parsing, and
+ * XML_PARSE_HUGE is never set, so libxml2's own depth and length limits
+ * stay on. */
+
+G_DEFINE_QUARK (pv-xml-error-quark, pv_xml_error)
+
+typedef struct
+{
+  gboolean saw_dtd;
+  gboolean saw_entity;
+  int code;
+  int line;
+  int column;
+  char *message;
+} ReadState;
+
+static void
+on_internal_subset (void          *user_data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  xmlParserCtxt *ctxt = user_data;
+  ReadState *state = ctxt->_private;
+
+  /* An external DTD is itself an external entity: stop before anything
+   * could fetch it.  An internal subset goes on to its first declaration,
+   * so that the error can say whether it declares entities; stopping
+   * there happens before any entity is expanded. */
+  state->saw_dtd = TRUE;
+  if (external_id != NULL || system_id != NULL)
+    {
+      state->saw_entity = TRUE;
+      xmlStopParser (ctxt);
+    }
+}
+
+static void
+on_entity_decl (void          *user_data,
+                const xmlChar *name,
+                int            type,
+                const xmlChar *public_id,
+                const xmlChar *system_id,
+                xmlChar       *content)
+{
+  xmlParserCtxt *ctxt = user_data;
+  ReadState *state = ctxt->_private;
+
+  state->saw_dtd = TRUE;
+  state->saw_entity = TRUE;
+  xmlStopParser (ctxt);
+}
+
+/* Keeps the first error only: later ones are consequences of it. */
+static void
+on_error (void     *user_data,
+          xmlError *error)
+{
+  ReadState *state = user_data;
+
+  if (state->message != NULL || error == NULL)
+    return;
+  state->code = error->code;
+  state->line = error->line;
+  state->column = error->int2;
+  state->message = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
+}
+
+static gboolean
+is_encoding_error (int code)
+{
+  switch (code)
+    {
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_ENCODING:
+    case XML_ERR_UNKNOWN_ENCODING:
+    case XML_ERR_UNSUPPORTED_ENCODING:
+    case XML_ERR_INVALID_DEC_CHARREF:
+    case XML_ERR_INVALID_HEX_CHARREF:
+    case XML_ERR_INVALID_CHARREF:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_truncation_error (int code)
+{
+  switch (code)
+    {
+    case XML_ERR_DOCUMENT_END:
+    case XML_ERR_TAG_NOT_FINISHED:
+    case XML_ERR_LTSLASH_REQUIRED:
+    case XML_ERR_GT_REQUIRED:
+    case XML_ERR_ATTRIBUTE_NOT_STARTED:
+    case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+    case XML_ERR_LITERAL_NOT_FINISHED:
+    case XML_ERR_COMMENT_NOT_FINISHED:
+    case XML_ERR_CDATA_NOT_FINISHED:
+    case XML_ERR_PI_NOT_FINISHED:
+    case XML_ERR_NAME_REQUIRED:
+    case XML_ERR_NAME_TOO_LONG:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+set_too_large (GError     **error,
+               const char  *name,
+               gsize        max_size)
+{
+  g_autofree char *limit = g_format_size (max_size);
+
+  g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_TOO_LARGE,
+               /* Translators: %s is a file name, the second %s a size such as “32.0 MB”. */
+               _("%s is larger than %s, the most Provisio reads; check that it is the right "
+                 "file."), name, limit);
+}
+
+/* Whatever libxml2 calls it, an error at the very end of the data means
+ * the file stops in the middle of something. */
+static gboolean
+is_at_end (const char *bytes,
+           gsize       size,
+           int         line,
+           int         column)
+{
+  const char *end = bytes + size;
+  const char *last_line;
+  int n_lines = 1;
+
+  while (end > bytes && g_ascii_isspace (end[-1]))
+    end--;
+  for (const char *p = bytes; p < end; p++)
+    if (*p == '\n')
+      n_lines++;
+  last_line = g_strrstr_len (bytes, end - bytes, "\n");
+  last_line = last_line != NULL ? last_line + 1 : bytes;
+
+  return line >= n_lines && column >= (int) g_utf8_strlen (last_line, end - last_line);
+}
+
+/**
+ * pv_xml_read:
+ * @data: the whole file
+ * @name: the file name for error messages
+ * @max_size: the largest file accepted, in bytes
+ * @ns_uri: the namespace the root element must be in
+ * @root_name: the local name of the root element
+ *
+ * Parses @data with the hardened settings described above and checks the
+ * root element.  Error messages name @name, and the line when libxml2
+ * gives one.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+xmlDoc *
+pv_xml_read (GBytes      *data,
+             const char  *name,
+             gsize        max_size,
+             const char  *ns_uri,
+             const char  *root_name,
+             GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  ReadState state = { 0 };
+  xmlParserCtxt *ctxt;
+  const char *bytes;
+  gsize size;
+  xmlNode *root;
+  const char *p;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (ns_uri != NULL && root_name != NULL, NULL);
+
+  bytes = g_bytes_get_data (data, &size);
+  if (size > max_size)
+    {
+      set_too_large (error, name, max_size);
+      return NULL;
+    }
+
+  for (p = bytes; p != NULL && p < bytes + size && g_ascii_isspace (*p); p++)
+    ;
+  if (size == 0 || p == bytes + size)
+    {
+      /* Translators: %s is a file name. */
+      g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_EMPTY,
+                   _("%s is empty; export the file again."), name);
+      return NULL;
+    }
+  if (size > G_MAXINT)
+    {
+      set_too_large (error, name, G_MAXINT);
+      return NULL;
+    }
+
+  ctxt = xmlCreateMemoryParserCtxt (bytes, (int) size);
+  if (ctxt == NULL)
+    g_error ("libxml2 could not allocate a parser");
+  ctxt->_private = &state;
+  ctxt->sax->internalSubset = on_internal_subset;
+  ctxt->sax->externalSubset = on_internal_subset;
+  ctxt->sax->entityDecl = on_entity_decl;
+  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                           XML_PARSE_NOCDATA);
+
+  /* The per-thread structured handler, not sax->serror: libxml2 hands
+   * sax->serror the context, and nothing reaches stderr this way. */
+  xmlSetStructuredErrorFunc (&state, on_error);
+  xmlParseDocument (ctxt);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+
+  doc = ctxt->myDoc;
+  ctxt->myDoc = NULL;
+  if (state.message == NULL && ctxt->lastError.code != XML_ERR_OK)
+    on_error (&state, &ctxt->lastError);
+  if (doc != NULL && (!ctxt->wellFormed || state.saw_dtd))
+    g_clear_pointer (&doc, xmlFreeDoc);
+  xmlFreeParserCtxt (ctxt);
+
+  if (state.saw_dtd)
+    {
+      g_free (state.message);
+      if (state.saw_entity)
+        /* Translators: %s is a file name. */
+        g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_DTD,
+                     _("%s declares entities in a document type definition (DOCTYPE); Provisio "
+                       "refuses them because they can expand without end or read other files. "
+                       "Export the file again from its source."), name);
+      else
+        /* Translators: %s is a file name. */
+        g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_DTD,
+                     _("%s has a document type definition (DOCTYPE), which Provisio does not "
+                       "read; remove it or export the file again from its source."), name);
+      return NULL;
+    }
+
+  if (doc == NULL)
+    {
+      g_autofree char *detail = state.message != NULL ? state.message : g_strdup ("");
+      int line = MAX (state.line, 1);
+
+      if (is_encoding_error (state.code))
+        /* Translators: %s is a file name, %d a line number, the last %s libxml2's detail. */
+        g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_ENCODING,
+                     _("%s, line %d: the text is not in the encoding the file declares (%s); "
+                       "save it as UTF-8 and try again."), name, line, detail);
+      else if (is_truncation_error (state.code) ||
+               (state.code != XML_ERR_DOCUMENT_EMPTY &&
+                is_at_end (bytes, size, state.line, state.column)))
+        /* Translators: %s is a file name, %d a line number, the last %s libxml2's detail. */
+        g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_TRUNCATED,
+                     _("%s, line %d: the file ends too early or is cut off (%s); copy or export "
+                       "it again."), name, line, detail);
+      else
+        /* Translators: %s is a file name, %d a line number, the last %s libxml2's detail. */
+        g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_MALFORMED,
+                     _("%s, line %d: this is not well-formed XML (%s)."), name, line, detail);
+      return NULL;
+    }
+  g_free (state.message);
+
+  root = xmlDocGetRootElement (doc);
+  if (root == NULL || g_strcmp0 ((const char *) root->name, root_name) != 0)
+    {
+      /* Translators: %s is a file name, the second %s an element name found, the third the
+       * one expected. */
+      g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_STRUCTURE,
+                   _("%s starts with the element “%s” where “%s” was expected; it is another "
+                     "kind of file."), name, root != NULL ? (const char *) root->name : "",
+                   root_name);
+      return NULL;
+    }
+  if (root->ns == NULL || g_strcmp0 ((const char *) root->ns->href, ns_uri) != 0)
+    {
+      /* Translators: %s is a file name, the second %s the namespace found, the third the one
+       * expected. */
+      g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_NAMESPACE,
+                   _("%s is in the namespace “%s” where “%s” was expected; it is another kind "
+                     "or version of file."), name,
+                   root->ns != NULL ? (const char *) root->ns->href : "", ns_uri);
+      return NULL;
+    }
+
+  return g_steal_pointer (&doc);
+}
+
+/**
+ * pv_xml_load_file:
+ *
+ * Reads @file whole, refusing it from its size on disk before reading
+ * when it is larger than @max_size.
+ */
+GBytes *
+pv_xml_load_file (GFile         *file,
+                  gsize          max_size,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if ((guint64) g_file_info_get_size (info) > max_size)
+    {
+      set_too_large (error, name, max_size);
+      return NULL;
+    }
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+gboolean
+pv_xml_is_element (xmlNode    *node,
+                   const char *ns_uri,
+                   const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE &&
+         node->ns != NULL && g_strcmp0 ((const char *) node->ns->href, ns_uri) == 0 &&
+         (name == NULL || g_strcmp0 ((const char *) node->name, name) == 0);
+}
+
+xmlNode *
+pv_xml_next_sibling (xmlNode    *node,
+                     const char *ns_uri,
+                     const char *name)
+{
+  for (; node != NULL; node = node->next)
+    if (pv_xml_is_element (node, ns_uri, name))
+      return node;
+  return NULL;
+}
+
+xmlNode *
+pv_xml_first_child (xmlNode    *node,
+                    const char *ns_uri,
+                    const char *name)
+{
+  return node != NULL ? pv_xml_next_sibling (node->children, ns_uri, name) : NULL;
+}
+
+/* Returns a g_malloc'd copy so that callers never mix xmlFree and g_free. */
+char *
+pv_xml_dup_attribute (xmlNode    *node,
+                      const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+char *
+pv_xml_dup_text (xmlNode *node)
+{
+  xmlChar *value = xmlNodeGetContent (node);
+  char *copy = g_strdup (value != NULL ? (const char *) value : "");
+
+  xmlFree (value);
+  return copy;
+}
+
+/**
+ * pv_xml_sanitize:
+ *
+ * XML 1.0 cannot carry most control characters, not even escaped, and a
+ * writer that let one through would produce a file no parser reads back.
+ * They, and invalid UTF-8, become U+FFFD.  Tab, line feed and carriage
+ * return stay.
+ *
+ * Returns: (transfer full) (nullable): the text fit for XML
+ */
+char *
+pv_xml_sanitize (const char *text)
+{
+  GString *out;
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+
+  out = g_string_sized_new (strlen (text));
+  p = text;
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append (out, "\xef\xbf\xbd");
+          p++;
+          continue;
+        }
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+          c == 0xfffe || c == 0xffff || (c >= 0xd800 && c <= 0xdfff))
+        g_string_append (out, "\xef\xbf\xbd");
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
