@@ -87,6 +87,11 @@ PV_DEFINE_ENUM (pv_flow_get_type, "PvFlow",
   { PV_FLOW_HYBRID_VOICE, "PV_FLOW_HYBRID_VOICE", "hybridVoice" },
   { PV_FLOW_PREPARE_MIGRATION, "PV_FLOW_PREPARE_MIGRATION", "prepareMigration" })
 
+PV_DEFINE_ENUM (pv_export_format_get_type, "PvExportFormat",
+  { PV_EXPORT_FORMAT_XML, "PV_EXPORT_FORMAT_XML", "xml" },
+  { PV_EXPORT_FORMAT_POWERSHELL, "PV_EXPORT_FORMAT_POWERSHELL", "ps1" },
+  { PV_EXPORT_FORMAT_CSV, "PV_EXPORT_FORMAT_CSV", "csv" })
+
 GType
 pv_operator_services_get_type (void)
 {
