@@ -129,21 +129,6 @@ load_existing (PvSipEngine  *engine,
   return TRUE;
 }
 
-static const char * const sip_columns[] = {
-  "id", "displayName", "givenName", "surname", "mail", "userPrincipalName", "sAMAccountName",
-};
-
-enum {
-  COL_ID,
-  COL_DISPLAY_NAME,
-  COL_GIVEN_NAME,
-  COL_SURNAME,
-  COL_MAIL,
-  COL_UPN,
-  COL_SAM,
-  N_COLS
-};
-
 static int
 run_sip (int    argc,
          char **argv)
@@ -156,20 +141,17 @@ run_sip (int    argc,
   g_auto(GStrv) files = NULL;
   g_autoptr(PvSipEngine) engine = pv_sip_engine_new ();
   g_autoptr(GBytes) input = NULL;
-  g_autoptr(PvCsvReader) reader = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(PvUserList) list = NULL;
   g_autoptr(GArray) people = g_array_new (FALSE, TRUE, sizeof (PvSipPerson));
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GOutputStream) out = NULL;
   g_autoptr(PvCsvWriter) writer = NULL;
   g_autoptr(GString) description = g_string_new (NULL);
-  g_autoptr(GPtrArray) required = g_ptr_array_new ();
   const char *path;
   const char *domain;
   int format = PV_SIP_FORMAT_EMAIL;
-  int column[N_COLS];
   int status = EXIT_OK;
-  GStrv row = NULL;
+  GListModel *users;
   static const char * const header[] = {
     "id", "sipAddress", "status", "message", "suggestion", NULL
   };
@@ -266,56 +248,28 @@ run_sip (int    argc,
       return EXIT_UNUSABLE;
     }
 
-  g_ptr_array_add (required, (gpointer) "id");
-  switch (format)
-    {
-    case PV_SIP_FORMAT_EMAIL:
-      g_ptr_array_add (required, (gpointer) "mail");
-      break;
-    case PV_SIP_FORMAT_UPN:
-      g_ptr_array_add (required, (gpointer) "userPrincipalName");
-      break;
-    case PV_SIP_FORMAT_FIRST_LAST:
-      g_ptr_array_add (required, (gpointer) "givenName");
-      g_ptr_array_add (required, (gpointer) "surname");
-      break;
-    case PV_SIP_FORMAT_SAM:
-      g_ptr_array_add (required, (gpointer) "sAMAccountName");
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  g_ptr_array_add (required, NULL);
-
-  reader = pv_csv_reader_new (input, input_name (path));
-  if (!pv_csv_reader_read_header (reader, (const char * const *) required->pdata, &error))
-    {
-      print_error (error->message);
-      return EXIT_UNUSABLE;
-    }
-  for (guint i = 0; i < N_COLS; i++)
-    column[i] = pv_csv_reader_get_column (reader, sip_columns[i]);
-
-  while (pv_csv_reader_read_row (reader, &row, &error))
-    g_ptr_array_add (rows, row);
-  if (error != NULL)
+  list = pv_user_list_new_from_bytes (input, input_name (path),
+                                      pv_user_list_required_for_format (format), &error);
+  if (list == NULL)
     {
       print_error (error->message);
       return EXIT_UNUSABLE;
     }
 
-  /* The people borrow their strings from the rows, which outlive them. */
-  for (guint i = 0; i < rows->len; i++)
+  /* The people borrow their strings from the users of the list, which
+   * outlives them. */
+  users = pv_user_list_get_users (list);
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
     {
-      const char * const *r = g_ptr_array_index (rows, i);
+      g_autoptr(PvUser) user = g_list_model_get_item (users, i);
       PvSipPerson person = {
-        .id = pv_csv_row_get (r, column[COL_ID]),
-        .display_name = pv_csv_row_get (r, column[COL_DISPLAY_NAME]),
-        .given_name = pv_csv_row_get (r, column[COL_GIVEN_NAME]),
-        .surname = pv_csv_row_get (r, column[COL_SURNAME]),
-        .mail = pv_csv_row_get (r, column[COL_MAIL]),
-        .user_principal_name = pv_csv_row_get (r, column[COL_UPN]),
-        .sam_account_name = pv_csv_row_get (r, column[COL_SAM]),
+        .id = pv_user_get_id (user),
+        .display_name = pv_user_get_display_name (user),
+        .given_name = pv_user_get_given_name (user),
+        .surname = pv_user_get_surname (user),
+        .mail = pv_user_get_mail (user),
+        .user_principal_name = pv_user_get_user_principal_name (user),
+        .sam_account_name = pv_user_get_on_premises_sam_account_name (user),
       };
       g_array_append_val (people, person);
     }
