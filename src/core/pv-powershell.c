@@ -102,7 +102,10 @@ append_comment (GString    *out,
 {
   g_autofree char *line = pv_powershell_comment (text);
 
-  g_string_append_printf (out, "# %s\r\n", line);
+  if (*line == '\0')
+    g_string_append (out, "#\r\n");
+  else
+    g_string_append_printf (out, "# %s\r\n", line);
 }
 
 static void
