@@ -206,8 +206,8 @@ pv_xml_read (GBytes      *data,
     ;
   if (size == 0 || p == bytes + size)
     {
-      /* Translators: %s is a file name. */
       g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_EMPTY,
+                   /* Translators: %s is a file name. */
                    _("%s is empty; export the file again."), name);
       return NULL;
     }
@@ -245,14 +245,14 @@ pv_xml_read (GBytes      *data,
     {
       g_free (state.message);
       if (state.saw_entity)
-        /* Translators: %s is a file name. */
         g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_DTD,
+                     /* Translators: %s is a file name. */
                      _("%s declares entities in a document type definition (DOCTYPE); Provisio "
                        "refuses them because they can expand without end or read other files. "
                        "Export the file again from its source."), name);
       else
-        /* Translators: %s is a file name. */
         g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_DTD,
+                     /* Translators: %s is a file name. */
                      _("%s has a document type definition (DOCTYPE), which Provisio does not "
                        "read; remove it or export the file again from its source."), name);
       return NULL;
@@ -264,20 +264,20 @@ pv_xml_read (GBytes      *data,
       int line = MAX (state.line, 1);
 
       if (is_encoding_error (state.code))
-        /* Translators: %s is a file name, %d a line number, the last %s libxml2's detail. */
         g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_ENCODING,
+                     /* Translators: %s is a file name, %d a line, the last %s libxml2's detail. */
                      _("%s, line %d: the text is not in the encoding the file declares (%s); "
                        "save it as UTF-8 and try again."), name, line, detail);
       else if (is_truncation_error (state.code) ||
                (state.code != XML_ERR_DOCUMENT_EMPTY &&
                 is_at_end (bytes, size, state.line, state.column)))
-        /* Translators: %s is a file name, %d a line number, the last %s libxml2's detail. */
         g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_TRUNCATED,
+                     /* Translators: %s is a file name, %d a line, the last %s libxml2's detail. */
                      _("%s, line %d: the file ends too early or is cut off (%s); copy or export "
                        "it again."), name, line, detail);
       else
-        /* Translators: %s is a file name, %d a line number, the last %s libxml2's detail. */
         g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_MALFORMED,
+                     /* Translators: %s is a file name, %d a line, the last %s libxml2's detail. */
                      _("%s, line %d: this is not well-formed XML (%s)."), name, line, detail);
       return NULL;
     }
@@ -286,9 +286,9 @@ pv_xml_read (GBytes      *data,
   root = xmlDocGetRootElement (doc);
   if (root == NULL || g_strcmp0 ((const char *) root->name, root_name) != 0)
     {
-      /* Translators: %s is a file name, the second %s an element name found, the third the
-       * one expected. */
       g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_STRUCTURE,
+                   /* Translators: %s is a file name, then the element found and the one
+                    * expected. */
                    _("%s starts with the element “%s” where “%s” was expected; it is another "
                      "kind of file."), name, root != NULL ? (const char *) root->name : "",
                    root_name);
@@ -296,9 +296,9 @@ pv_xml_read (GBytes      *data,
     }
   if (root->ns == NULL || g_strcmp0 ((const char *) root->ns->href, ns_uri) != 0)
     {
-      /* Translators: %s is a file name, the second %s the namespace found, the third the one
-       * expected. */
       g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_NAMESPACE,
+                   /* Translators: %s is a file name, then the namespace found and the one
+                    * expected. */
                    _("%s is in the namespace “%s” where “%s” was expected; it is another kind "
                      "or version of file."), name,
                    root->ns != NULL ? (const char *) root->ns->href : "", ns_uri);

@@ -185,6 +185,11 @@ LANGUAGE=fr run 1 "French messages" sip -f firstlast -d contoso.com -e "$data/ex
 check "French duplicate message" "grep -q 'déjà utilisée' '$tmp/out'"
 LANGUAGE=fr run 2 "French error" sip -f firstlast -d contoso.com "$data/broken-quote.csv"
 check "French error names file and line" "grep -q 'broken-quote.csv, ligne 3' '$tmp/err'"
+LANGUAGE=fr run 0 "French topology" topology "$fixtures/topology-medium.xml"
+check "French pool kinds and headings" \
+  "grep -q '^se02.contoso.com  *Serveur Standard Edition' '$tmp/out' && grep -q 'contoso.com (par défaut)' '$tmp/out'"
+LANGUAGE=fr run 2 "French hostile topology" topology "$fixtures/xxe.xml"
+check "French DTD refusal" "grep -q 'déclare des entités' '$tmp/err'"
 LANGUAGE=fr run 0 "French help" sip --help
 check "French help" "grep -q 'Code de sortie' '$tmp/out'"
 

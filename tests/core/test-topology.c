@@ -121,8 +121,12 @@ test_directors_not_targets (void)
 static void
 test_bad (void)
 {
-  static const struct { const char *fixture; GQuark (*domain) (void); int code; const char *fragment; }
-  cases[] = {
+  static const struct {
+    const char *fixture;
+    GQuark (*domain) (void);
+    int code;
+    const char *fragment;
+  } cases[] = {
     { "topology-no-registrar.xml", pv_topology_error_quark, PV_TOPOLOGY_ERROR_NO_REGISTRAR,
       "lists no Registrar pool" },
     { "topology-dangling.xml", pv_topology_error_quark, PV_TOPOLOGY_ERROR_INVALID,
@@ -131,7 +135,8 @@ test_bad (void)
     { "xxe.xml", pv_xml_error_quark, PV_XML_ERROR_DTD, "declares entities" },
     { "topology-wrong-namespace.xml", pv_xml_error_quark, PV_XML_ERROR_NAMESPACE,
       "Topology.2099" },
-    { "results-good.xml", pv_xml_error_quark, PV_XML_ERROR_STRUCTURE, "“results” where “Topology”" },
+    { "results-good.xml", pv_xml_error_quark, PV_XML_ERROR_STRUCTURE,
+      "“results” where “Topology”" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -110,8 +110,12 @@ test_match_by_id (void)
 static void
 test_bad_files (void)
 {
-  static const struct { const char *text; const char * const *required; int code; const char *fragment; }
-  cases[] = {
+  static const struct {
+    const char *text;
+    const char * const *required;
+    int code;
+    const char *fragment;
+  } cases[] = {
     { "displayName,department\nJean,Sales\n", NULL, PV_CSV_ERROR_MISSING_COLUMN,
       "needs an id, userPrincipalName or mail column" },
     { "", NULL, PV_CSV_ERROR_EMPTY, "empty" },
