@@ -449,6 +449,10 @@ run_topology (int    argc,
       n_targets += pv_pool_is_target (pool);
     }
 
+  if (n_targets < n_pools)
+    g_string_append_printf (out, "\n%s\n", _("Directors only authenticate and redirect: users "
+                                              "cannot be enabled on them."));
+
   g_string_append_printf (out, "\n%s\n\n", _("SIP domains"));
   for (guint i = 0; i < n_domains; i++)
     {

@@ -117,6 +117,7 @@ check "topology lists every pool with kind and site" \
   "grep -q '^dir.contoso.com  *Director  *Paris  *dir01.contoso.com, dir02.contoso.com\$' '$tmp/out' &&
    grep -q '^pool-mtl.contoso.ca  *Enterprise pool  *Montréal  *fe-mtl1' '$tmp/out' &&
    grep -q '^se-zrh.contoso.ch  *Standard Edition server  *Zürich  *se-zrh.contoso.ch\$' '$tmp/out'"
+check "topology says Directors are not targets" "grep -q 'users cannot be enabled on them' '$tmp/out'"
 check "topology lists SIP domains and the default" \
   "grep -q '^contoso.ca (default)\$' '$tmp/out' && grep -q '^contoso.ch\$' '$tmp/out'"
 check "topology columns line up" \
@@ -125,6 +126,7 @@ check "topology columns line up" \
      \$(awk '/^dir.contoso.com/ { print index(\$0, "Director") }' '$tmp/out') ]"
 run 0 "small topology" topology "$fixtures/topology-small.xml"
 check "Standard Edition server listed" "grep -q '^se01.contoso.com  *Standard Edition server' '$tmp/out'"
+check "no Director note without Directors" "! grep -q 'Directors only' '$tmp/out'"
 run 2 "topology without a Registrar" topology "$fixtures/topology-no-registrar.xml"
 check "no Registrar explained" "grep -q 'lists no Registrar pool' '$tmp/err'"
 run 2 "billion laughs topology" topology "$fixtures/topology-billion-laughs.xml"

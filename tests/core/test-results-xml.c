@@ -312,6 +312,17 @@ test_good_fixture (void)
                    "The registrar pool did not answer.");
   g_assert_null (pv_operation_result_get_before (second));
   g_assert_cmpstr (pv_run_info_get_pool (info), ==, "pool01.contoso.com");
+
+  /* What a rerun of the failed items starts from. */
+  {
+    g_autoptr(GListModel) failed = pv_operation_results_select (results,
+                                                                PV_RESULT_STATUS_FAILED);
+    g_autoptr(PvOperationResult) only = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (failed), ==, 1);
+    only = g_list_model_get_item (failed, 0);
+    g_assert_true (only == second);
+  }
 }
 
 typedef struct
