@@ -233,7 +233,7 @@ pv_user_list_load (GFile         *file,
     {
       g_autofree char *limit = g_format_size (MAX_SIZE);
 
-      g_set_error (error, PV_CSV_ERROR, PV_CSV_ERROR_ENCODING,
+      g_set_error (error, PV_CSV_ERROR, PV_CSV_ERROR_TOO_LARGE,
                    /* Translators: %s is a file name, the second %s a size such as “256 MB”. */
                    _("%s is larger than %s, the most Provisio reads; check that it is the right "
                      "file."), name, limit);
