@@ -127,6 +127,9 @@ check "topology columns line up" \
 run 0 "small topology" topology "$fixtures/topology-small.xml"
 check "Standard Edition server listed" "grep -q '^se01.contoso.com  *Standard Edition server' '$tmp/out'"
 check "no Director note without Directors" "! grep -q 'Directors only' '$tmp/out'"
+run 1 "topology with only a Director" topology "$fixtures/topology-directors-only.xml"
+check "only Directors explained, the pool still listed" \
+  "grep -q 'only Directors' '$tmp/err' && grep -q '^dir.contoso.com  *Director' '$tmp/out'"
 run 2 "topology without a Registrar" topology "$fixtures/topology-no-registrar.xml"
 check "no Registrar explained" "grep -q 'lists no Registrar pool' '$tmp/err'"
 run 2 "billion laughs topology" topology "$fixtures/topology-billion-laughs.xml"
