@@ -54,6 +54,21 @@ on_internal_subset (void          *user_data,
 }
 
 static void
+on_unparsed_entity_decl (void          *user_data,
+                         const xmlChar *name,
+                         const xmlChar *public_id,
+                         const xmlChar *system_id,
+                         const xmlChar *notation_name)
+{
+  xmlParserCtxt *ctxt = user_data;
+  ReadState *state = ctxt->_private;
+
+  state->saw_dtd = TRUE;
+  state->saw_entity = TRUE;
+  xmlStopParser (ctxt);
+}
+
+static void
 on_entity_decl (void          *user_data,
                 const xmlChar *name,
                 int            type,
@@ -185,6 +200,8 @@ pv_xml_read (GBytes      *data,
 {
   g_autoptr(xmlDoc) doc = NULL;
   ReadState state = { 0 };
+  xmlStructuredErrorFunc previous_handler;
+  void *previous_context;
   xmlParserCtxt *ctxt;
   const char *bytes;
   gsize size;
@@ -224,14 +241,18 @@ pv_xml_read (GBytes      *data,
   ctxt->sax->internalSubset = on_internal_subset;
   ctxt->sax->externalSubset = on_internal_subset;
   ctxt->sax->entityDecl = on_entity_decl;
+  ctxt->sax->unparsedEntityDecl = on_unparsed_entity_decl;
   xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                            XML_PARSE_NOCDATA);
 
   /* The per-thread structured handler, not sax->serror: libxml2 hands
-   * sax->serror the context, and nothing reaches stderr this way. */
+   * sax->serror the context, and nothing reaches stderr this way.  The
+   * caller's handler comes back afterwards. */
+  previous_handler = xmlStructuredError;
+  previous_context = xmlStructuredErrorContext;
   xmlSetStructuredErrorFunc (&state, on_error);
   xmlParseDocument (ctxt);
-  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlSetStructuredErrorFunc (previous_context, previous_handler);
 
   doc = ctxt->myDoc;
   ctxt->myDoc = NULL;

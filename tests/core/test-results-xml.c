@@ -417,6 +417,10 @@ test_other_bad_input (void)
       PV_XML_ERROR_STRUCTURE, "no id" },
     { "<!DOCTYPE results><results xmlns='urn:provisio:results:1' version='1'/>",
       PV_XML_ERROR_DTD, "DOCTYPE" },
+    { "<!DOCTYPE results [<!NOTATION gif SYSTEM 'viewer'>"
+      "<!ENTITY pic SYSTEM 'http://attacker.invalid/p.gif' NDATA gif>]>"
+      "<results xmlns='urn:provisio:results:1' version='1'/>",
+      PV_XML_ERROR_DTD, "declares entities" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
