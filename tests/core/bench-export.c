@@ -10,6 +10,7 @@
 
 #include "pv-export.h"
 #include "pv-operation-result.h"
+#include "pv-results-xml.h"
 
 /* Exports 10 000 and 100 000 generated results to XML, PowerShell and
  * CSV and prints the time and the peak memory of each.  Every export runs
@@ -17,7 +18,8 @@
  * and nothing else's; a run of 0 results gives the baseline.  Peak memory
  * must not grow with the count: the results come from a model that makes
  * each one when asked, as a run's journal would, and the writers stream.
- * It asserts nothing about time, which depends on the machine. */
+ * Reading back an XML file is measured too.  It asserts nothing about
+ * time, which depends on the machine. */
 
 #define BENCH_TYPE_MODEL (bench_model_get_type ())
 G_DECLARE_FINAL_TYPE (BenchModel, bench_model, BENCH, MODEL, GObject)
@@ -91,6 +93,35 @@ bench_model_init (BenchModel *self)
 {
 }
 
+/* Child: reads back what an XML export of @count results wrote (the
+ * reader builds a tree, so its peak does grow with the count; printed for
+ * the record). */
+static int
+child_read (guint       count,
+            const char *dir)
+{
+  g_autofree char *path = g_strdup_printf ("%s/export.xml", dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rusage usage;
+  gint64 begin;
+  gint64 end;
+
+  begin = g_get_monotonic_time ();
+  if (!pv_results_xml_load (file, NULL, &results, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  end = g_get_monotonic_time ();
+  if (g_list_model_get_n_items (results) != count)
+    return 1;
+  getrusage (RUSAGE_SELF, &usage);
+  printf ("%.3f %ld %u\n", (end - begin) / (double) G_USEC_PER_SEC, usage.ru_maxrss, count);
+  return 0;
+}
+
 /* Child: one export, then “seconds peak_kib bytes” on standard output. */
 static int
 child (const char *format_nick,
@@ -128,7 +159,6 @@ child (const char *format_nick,
   file_info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
   printf ("%.3f %ld %" G_GINT64_FORMAT "\n", (end - begin) / (double) G_USEC_PER_SEC,
           usage.ru_maxrss, file_info != NULL ? (gint64) g_file_info_get_size (file_info) : -1);
-  g_unlink (path);
   return 0;
 }
 
@@ -146,6 +176,8 @@ main (int   argc,
 
   if (argc == 5 && g_str_equal (argv[1], "--child"))
     return child (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10), argv[4]);
+  if (argc == 4 && g_str_equal (argv[1], "--child-read"))
+    return child_read ((guint) g_ascii_strtoull (argv[2], NULL, 10), argv[3]);
 
   dir = g_dir_make_tmp ("provisio-bench-XXXXXX", &error);
   g_assert_no_error (error);
@@ -182,6 +214,40 @@ main (int   argc,
         }
       printf ("%-6s peak growth from 10 000 to 100 000 results: %+ld KiB\n", formats[f],
               peak[2] - peak[1]);
+      {
+        g_autofree char *path = g_strdup_printf ("%s/export.%s", dir, formats[f]);
+        g_unlink (path);
+      }
+    }
+
+  /* Reading back: each count is exported again, then read in a child. */
+  for (gsize c = 1; c < G_N_ELEMENTS (counts); c++)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", counts[c]);
+      g_autofree char *out = NULL;
+      g_autofree char *path = g_strdup_printf ("%s/export.xml", dir);
+      const char *write_args[] = { argv[0], "--child", "xml", count, dir, NULL };
+      const char *read_args[] = { argv[0], "--child-read", count, dir, NULL };
+      double seconds = 0;
+      long peak = 0;
+      guint n = 0;
+      int status = 0;
+
+      if (!g_spawn_sync (NULL, (char **) write_args, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                         NULL, NULL, &status, &error) ||
+          !g_spawn_check_wait_status (status, &error) ||
+          !g_spawn_sync (NULL, (char **) read_args, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                         &status, &error) ||
+          !g_spawn_check_wait_status (status, &error) ||
+          sscanf (out, "%lf %ld %u", &seconds, &peak, &n) != 3)
+        {
+          g_printerr ("read %s: %s\n", count, error != NULL ? error->message : "");
+          g_clear_error (&error);
+          failed = 1;
+          continue;
+        }
+      printf ("%-6s %8u %10.3f %14ld   (read back, tree)\n", "xml", n, seconds, peak);
+      g_unlink (path);
     }
 
   g_rmdir (dir);
