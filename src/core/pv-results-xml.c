@@ -12,9 +12,9 @@
  * data/provisio-results-1.xsd.  The writer streams: it asks the model for
  * one result at a time and libxml2's writer flushes its small buffer to
  * the stream as it goes, so memory does not grow with the number of
- * results.  The reader builds a tree (results files are read rarely, to
- * rerun failed items) but only after pv_xml_read has refused anything
- * hostile. */
+ * results.  The reader follows the parser element by element
+ * (pv_xml_parse, which refuses anything hostile first) and keeps only the
+ * results it builds. */
 
 #define NS PV_RESULTS_XML_NAMESPACE
 
@@ -259,153 +259,343 @@ pv_results_xml_write (GOutputStream  *stream,
   return TRUE;
 }
 
-static void
-set_structure_error (GError     **error,
-                     const char  *name,
-                     xmlNode     *node,
-                     const char  *what)
+static gboolean
+structure_error (GError     **error,
+                 const char  *name,
+                 int          line,
+                 const char  *what)
 {
   g_set_error (error, PV_XML_ERROR, PV_XML_ERROR_STRUCTURE,
-               /* Translators: %s is a file name, %ld a line number, the last %s what is wrong. */
-               _("%s, line %ld: %s"), name, node != NULL ? xmlGetLineNo (node) : 1L, what);
+               /* Translators: %s is a file name, %d a line number, the last %s what is wrong. */
+               _("%s, line %d: %s"), name, MAX (line, 1), what);
+  return FALSE;
+}
+
+/* The reader follows the parser element by element (pv_xml_parse), so
+ * that reading back 100 000 results holds the results and not also a
+ * tree of the whole file. */
+typedef struct
+{
+  const char *name;
+  GPtrArray *stack;
+  guint skip;
+  gboolean seen_run;
+  gboolean seen_settings;
+  gboolean seen_items;
+  PvRunInfo *info;
+  PvContactDetails *contact;
+  GPtrArray *countries;
+  char *operator_id;
+  PvOperationResult *item;
+  GPtrArray *results;
+} Reader;
+
+static void
+reader_clear (Reader *reader)
+{
+  g_clear_pointer (&reader->stack, g_ptr_array_unref);
+  g_clear_object (&reader->info);
+  g_clear_object (&reader->contact);
+  g_clear_pointer (&reader->countries, g_ptr_array_unref);
+  g_clear_pointer (&reader->operator_id, g_free);
+  g_clear_object (&reader->item);
+  g_clear_pointer (&reader->results, g_ptr_array_unref);
+}
+
+static const char *
+attribute_of (const char * const *attributes,
+              const char         *name)
+{
+  for (guint i = 0; attributes[i] != NULL; i += 2)
+    if (g_str_equal (attributes[i], name))
+      return attributes[i + 1];
+  return NULL;
+}
+
+static const char *
+parent_of (Reader *reader)
+{
+  return reader->stack->len > 0 ? g_ptr_array_index (reader->stack, reader->stack->len - 1)
+                                : "";
 }
 
 static gboolean
-read_settings (xmlNode     *settings,
-               const char  *name,
-               PvRunInfo   *info,
-               GError     **error)
+start_run (Reader              *reader,
+           const char * const  *attributes,
+           int                  line,
+           GError             **error)
 {
-  for (xmlNode *child = pv_xml_first_child (settings, NS, NULL); child != NULL;
-       child = pv_xml_next_sibling (child->next, NS, NULL))
+  const char *flow_nick = attribute_of (attributes, "flow");
+  const char *started = attribute_of (attributes, "started");
+  g_autoptr(GDateTime) when = NULL;
+  int flow;
+
+  if (!pv_enum_from_nick (PV_TYPE_FLOW, flow_nick, &flow))
     {
-      const char *tag = (const char *) child->name;
-      g_autofree char *text = pv_xml_dup_text (child);
-
-      if (g_str_equal (tag, "pool"))
-        pv_run_info_set_pool (info, text);
-      else if (g_str_equal (tag, "sipFormat"))
-        {
-          int format;
-
-          if (!pv_enum_from_nick (PV_TYPE_SIP_FORMAT, text, &format))
-            {
-              g_autofree char *what =
-                /* Translators: %s is what the file holds. */
-                g_strdup_printf (_("unknown SIP address format “%s”."), text);
-              set_structure_error (error, name, child, what);
-              return FALSE;
-            }
-          pv_run_info_set_sip_format (info, format);
-        }
-      else if (g_str_equal (tag, "sipDomain"))
-        pv_run_info_set_sip_domain (info, text);
-      else if (g_str_equal (tag, "voiceRoutingPolicy"))
-        pv_run_info_set_voice_routing_policy (info, text);
-      else if (g_str_equal (tag, "operator"))
-        {
-          g_autofree char *id = pv_xml_dup_attribute (child, "id");
-          pv_run_info_set_operator (info, id != NULL ? id : "", text);
-        }
-      else if (g_str_equal (tag, "countries"))
-        {
-          g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
-
-          for (xmlNode *c = pv_xml_first_child (child, NS, "country"); c != NULL;
-               c = pv_xml_next_sibling (c->next, NS, "country"))
-            g_ptr_array_add (codes, pv_xml_dup_text (c));
-          g_ptr_array_add (codes, NULL);
-          pv_run_info_set_countries (info, (const char * const *) codes->pdata);
-        }
-      else if (g_str_equal (tag, "contact"))
-        {
-          g_autoptr(PvContactDetails) contact = pv_contact_details_new ();
-
-          for (xmlNode *c = pv_xml_first_child (child, NS, NULL); c != NULL;
-               c = pv_xml_next_sibling (c->next, NS, NULL))
-            {
-              g_autofree char *value = pv_xml_dup_text (c);
-
-              if (g_str_equal ((const char *) c->name, "fullName"))
-                pv_contact_details_set_full_name (contact, value);
-              else if (g_str_equal ((const char *) c->name, "email"))
-                pv_contact_details_set_email (contact, value);
-              else if (g_str_equal ((const char *) c->name, "phone"))
-                pv_contact_details_set_phone (contact, value);
-              else if (g_str_equal ((const char *) c->name, "companySize"))
-                {
-                  gint64 size = 0;
-
-                  if (!g_ascii_string_to_signed (value, 10, 0, G_MAXINT, &size, NULL))
-                    {
-                      g_autofree char *what =
-                        /* Translators: %s is what the file holds. */
-                        g_strdup_printf (_("the company size “%s” is not a number."), value);
-                      set_structure_error (error, name, c, what);
-                      return FALSE;
-                    }
-                  pv_contact_details_set_company_size (contact, (int) size);
-                }
-            }
-          pv_run_info_set_contact (info, contact);
-        }
-      else if (g_str_equal (tag, "consent"))
-        pv_run_info_set_consent (info, g_str_equal (text, "true") || g_str_equal (text, "1"));
+      g_autofree char *what =
+        /* Translators: %s is what the file holds. */
+        g_strdup_printf (_("unknown flow “%s”."), flow_nick != NULL ? flow_nick : "");
+      return structure_error (error, reader->name, line, what);
     }
+  when = started != NULL ? g_date_time_new_from_iso8601 (started, NULL) : NULL;
+  if (when == NULL)
+    {
+      g_autofree char *what =
+        /* Translators: %s is what the file holds. */
+        g_strdup_printf (_("the start time “%s” is not a date and time."),
+                         started != NULL ? started : "");
+      return structure_error (error, reader->name, line, what);
+    }
+
+  g_clear_object (&reader->info);
+  reader->info = pv_run_info_new (flow);
+  pv_run_info_set_started (reader->info, when);
+  reader->seen_run = TRUE;
   return TRUE;
 }
 
-static PvOperationResult *
-read_item (xmlNode     *node,
-           const char  *name,
-           GError     **error)
+static gboolean
+start_item (Reader              *reader,
+            const char * const  *attributes,
+            int                  line,
+            GError             **error)
 {
-  g_autoptr(PvOperationResult) result = pv_operation_result_new ();
-  g_autofree char *id = pv_xml_dup_attribute (node, "id");
-  g_autofree char *status_nick = pv_xml_dup_attribute (node, "status");
+  const char *id = attribute_of (attributes, "id");
+  const char *status_nick = attribute_of (attributes, "status");
   int status;
 
   if (id == NULL)
-    {
-      set_structure_error (error, name, node, _("an item has no id attribute."));
-      return NULL;
-    }
+    return structure_error (error, reader->name, line, _("an item has no id attribute."));
   if (!pv_enum_from_nick (PV_TYPE_RESULT_STATUS, status_nick, &status))
     {
       g_autofree char *what =
         /* Translators: %s is what the file holds; keep the four English words as they are. */
         g_strdup_printf (_("unknown item status “%s”; expected done, alreadyDone, skipped or "
                            "failed."), status_nick != NULL ? status_nick : "");
-      set_structure_error (error, name, node, what);
-      return NULL;
+      return structure_error (error, reader->name, line, what);
     }
 
-  pv_operation_result_set_item (result, id);
-  pv_operation_result_set_status (result, status);
-  for (xmlNode *c = pv_xml_first_child (node, NS, NULL); c != NULL;
-       c = pv_xml_next_sibling (c->next, NS, NULL))
+  g_clear_object (&reader->item);
+  reader->item = pv_operation_result_new ();
+  pv_operation_result_set_item (reader->item, id);
+  pv_operation_result_set_status (reader->item, status);
+  return TRUE;
+}
+
+static gboolean
+on_start (gpointer             user_data,
+          const char          *ns_uri,
+          const char          *name,
+          const char * const  *attributes,
+          int                  line,
+          GError             **error)
+{
+  Reader *reader = user_data;
+  const char *parent = parent_of (reader);
+  guint depth = reader->stack->len;
+
+  /* Elements of other namespaces, and everything in them, are ignored:
+   * room for extensions. */
+  if (reader->skip > 0 || g_strcmp0 (ns_uri, NS) != 0)
     {
-      g_autofree char *text = pv_xml_dup_text (c);
-
-      if (g_str_equal ((const char *) c->name, "message"))
-        pv_operation_result_set_message (result, text);
-      else if (g_str_equal ((const char *) c->name, "before"))
-        pv_operation_result_set_before (result, text);
-      else if (g_str_equal ((const char *) c->name, "after"))
-        pv_operation_result_set_after (result, text);
+      reader->skip++;
+      return TRUE;
     }
-  return g_steal_pointer (&result);
+  g_ptr_array_add (reader->stack, g_strdup (name));
+
+  if (depth == 0)
+    {
+      const char *version = attribute_of (attributes, "version");
+
+      if (g_strcmp0 (version, PV_RESULTS_XML_VERSION) != 0)
+        {
+          g_autofree char *what =
+            /* Translators: %s is a version number. */
+            g_strdup_printf (_("the results are in version “%s” of the format, which this "
+                               "version of Provisio does not read."),
+                             version != NULL ? version : "");
+          return structure_error (error, reader->name, line, what);
+        }
+      return TRUE;
+    }
+
+  if (depth == 1 && g_str_equal (name, "run"))
+    return start_run (reader, attributes, line, error);
+
+  /* The XSD puts run first: the settings and items need its flow. */
+  if (depth == 1 && (g_str_equal (name, "settings") || g_str_equal (name, "items")) &&
+      reader->info == NULL)
+    return structure_error (error, reader->name, line,
+                            _("the run, settings or items element is missing; the file is "
+                              "incomplete."));
+  if (depth == 1 && g_str_equal (name, "settings"))
+    reader->seen_settings = TRUE;
+  else if (depth == 1 && g_str_equal (name, "items"))
+    reader->seen_items = TRUE;
+  else if (g_str_equal (parent, "items") && g_str_equal (name, "item"))
+    return start_item (reader, attributes, line, error);
+  else if (g_str_equal (parent, "settings") && g_str_equal (name, "operator"))
+    {
+      g_free (reader->operator_id);
+      reader->operator_id = g_strdup (attribute_of (attributes, "id"));
+    }
+  else if (g_str_equal (parent, "settings") && g_str_equal (name, "countries"))
+    {
+      g_clear_pointer (&reader->countries, g_ptr_array_unref);
+      reader->countries = g_ptr_array_new_with_free_func (g_free);
+    }
+  else if (g_str_equal (parent, "settings") && g_str_equal (name, "contact"))
+    {
+      g_clear_object (&reader->contact);
+      reader->contact = pv_contact_details_new ();
+    }
+  return TRUE;
+}
+
+static gboolean
+end_setting (Reader      *reader,
+             const char  *name,
+             const char  *text,
+             int          line,
+             GError     **error)
+{
+  PvRunInfo *info = reader->info;
+
+  if (g_str_equal (name, "pool"))
+    pv_run_info_set_pool (info, text);
+  else if (g_str_equal (name, "sipFormat"))
+    {
+      int format;
+
+      if (!pv_enum_from_nick (PV_TYPE_SIP_FORMAT, text, &format))
+        {
+          g_autofree char *what =
+            /* Translators: %s is what the file holds. */
+            g_strdup_printf (_("unknown SIP address format “%s”."), text);
+          return structure_error (error, reader->name, line, what);
+        }
+      pv_run_info_set_sip_format (info, format);
+    }
+  else if (g_str_equal (name, "sipDomain"))
+    pv_run_info_set_sip_domain (info, text);
+  else if (g_str_equal (name, "voiceRoutingPolicy"))
+    pv_run_info_set_voice_routing_policy (info, text);
+  else if (g_str_equal (name, "operator"))
+    pv_run_info_set_operator (info, reader->operator_id != NULL ? reader->operator_id : "", text);
+  else if (g_str_equal (name, "countries") && reader->countries != NULL)
+    {
+      g_ptr_array_add (reader->countries, NULL);
+      pv_run_info_set_countries (info, (const char * const *) reader->countries->pdata);
+      g_clear_pointer (&reader->countries, g_ptr_array_unref);
+    }
+  else if (g_str_equal (name, "contact") && reader->contact != NULL)
+    {
+      pv_run_info_set_contact (info, reader->contact);
+      g_clear_object (&reader->contact);
+    }
+  else if (g_str_equal (name, "consent"))
+    pv_run_info_set_consent (info, g_str_equal (text, "true") || g_str_equal (text, "1"));
+  return TRUE;
+}
+
+static gboolean
+end_contact (Reader      *reader,
+             const char  *name,
+             const char  *text,
+             int          line,
+             GError     **error)
+{
+  PvContactDetails *contact = reader->contact;
+
+  if (g_str_equal (name, "fullName"))
+    pv_contact_details_set_full_name (contact, text);
+  else if (g_str_equal (name, "email"))
+    pv_contact_details_set_email (contact, text);
+  else if (g_str_equal (name, "phone"))
+    pv_contact_details_set_phone (contact, text);
+  else if (g_str_equal (name, "companySize"))
+    {
+      gint64 size = 0;
+
+      if (!g_ascii_string_to_signed (text, 10, 0, G_MAXINT, &size, NULL))
+        {
+          g_autofree char *what =
+            /* Translators: %s is what the file holds. */
+            g_strdup_printf (_("the company size “%s” is not a number."), text);
+          return structure_error (error, reader->name, line, what);
+        }
+      pv_contact_details_set_company_size (contact, (int) size);
+    }
+  return TRUE;
+}
+
+static gboolean
+on_end (gpointer      user_data,
+        const char   *ns_uri,
+        const char   *name,
+        const char   *text,
+        int           line,
+        GError      **error)
+{
+  Reader *reader = user_data;
+  g_autofree char *element = NULL;
+  const char *parent;
+
+  if (reader->skip > 0)
+    {
+      reader->skip--;
+      return TRUE;
+    }
+  element = g_ptr_array_steal_index (reader->stack, reader->stack->len - 1);
+  parent = parent_of (reader);
+
+  if (reader->stack->len == 0)
+    {
+      if (!reader->seen_run || !reader->seen_settings || !reader->seen_items)
+        return structure_error (error, reader->name, line,
+                                _("the run, settings or items element is missing; the file is "
+                                  "incomplete."));
+      return TRUE;
+    }
+
+  if (g_str_equal (parent, "run"))
+    {
+      if (g_str_equal (name, "tenant"))
+        pv_run_info_set_tenant (reader->info, text);
+      else if (g_str_equal (name, "service"))
+        pv_run_info_set_service (reader->info, text);
+    }
+  else if (g_str_equal (parent, "settings"))
+    return end_setting (reader, name, text, line, error);
+  else if (g_str_equal (parent, "countries") && g_str_equal (name, "country") &&
+           reader->countries != NULL)
+    g_ptr_array_add (reader->countries, g_strdup (text));
+  else if (g_str_equal (parent, "contact") && reader->contact != NULL)
+    return end_contact (reader, name, text, line, error);
+  else if (g_str_equal (parent, "items") && g_str_equal (name, "item") && reader->item != NULL)
+    g_ptr_array_add (reader->results, g_steal_pointer (&reader->item));
+  else if (g_str_equal (parent, "item") && reader->item != NULL)
+    {
+      if (g_str_equal (name, "message"))
+        pv_operation_result_set_message (reader->item, text);
+      else if (g_str_equal (name, "before"))
+        pv_operation_result_set_before (reader->item, text);
+      else if (g_str_equal (name, "after"))
+        pv_operation_result_set_after (reader->item, text);
+    }
+  return TRUE;
 }
 
 /**
  * pv_results_xml_read:
  * @data: a results document
  * @name: its file name, for error messages
- * @info: (out) (transfer full): the run and its settings
- * @results: (out) (transfer full): a model of #PvOperationResult
+ * @info: (out) (transfer full) (optional): the run and its settings
+ * @results: (out) (transfer full) (optional): a model of #PvOperationResult
  *
  * Reads back what pv_results_xml_write() wrote, for a rerun of the failed
- * items.  Hostile input is refused by pv_xml_read().
+ * items.  Hostile input is refused by pv_xml_parse(); elements of other
+ * namespaces are skipped.
  */
 gboolean
 pv_results_xml_read (GBytes      *data,
@@ -414,104 +604,33 @@ pv_results_xml_read (GBytes      *data,
                      GListModel **results,
                      GError     **error)
 {
-  g_autoptr(xmlDoc) doc = NULL;
-  g_autoptr(PvRunInfo) run_info = NULL;
-  g_autoptr(GListStore) store = NULL;
-  g_autofree char *version = NULL;
-  g_autofree char *flow_nick = NULL;
-  g_autofree char *started = NULL;
-  xmlNode *root;
-  xmlNode *run;
-  xmlNode *settings;
-  xmlNode *items;
-  int flow;
+  static const PvXmlHandlers handlers = { on_start, on_end };
+  Reader reader = { 0 };
+  GListStore *store;
 
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  doc = pv_xml_read (data, name, PV_RESULTS_XML_MAX_SIZE, NS, "results", error);
-  if (doc == NULL)
-    return FALSE;
+  reader.name = name;
+  reader.stack = g_ptr_array_new_with_free_func (g_free);
+  reader.results = g_ptr_array_new_with_free_func (g_object_unref);
 
-  root = xmlDocGetRootElement (doc);
-  version = pv_xml_dup_attribute (root, "version");
-  if (g_strcmp0 (version, PV_RESULTS_XML_VERSION) != 0)
+  if (!pv_xml_parse (data, name, PV_RESULTS_XML_MAX_SIZE, NS, "results", &handlers, &reader,
+                     error))
     {
-      g_autofree char *what =
-        /* Translators: %s is a version number. */
-        g_strdup_printf (_("the results are in version “%s” of the format, which this version of "
-                           "Provisio does not read."), version != NULL ? version : "");
-      set_structure_error (error, name, root, what);
+      reader_clear (&reader);
       return FALSE;
     }
-
-  run = pv_xml_first_child (root, NS, "run");
-  settings = pv_xml_first_child (root, NS, "settings");
-  items = pv_xml_first_child (root, NS, "items");
-  if (run == NULL || settings == NULL || items == NULL)
-    {
-      set_structure_error (error, name, root,
-                           _("the run, settings or items element is missing; the file is "
-                             "incomplete."));
-      return FALSE;
-    }
-
-  flow_nick = pv_xml_dup_attribute (run, "flow");
-  if (!pv_enum_from_nick (PV_TYPE_FLOW, flow_nick, &flow))
-    {
-      g_autofree char *what =
-        /* Translators: %s is what the file holds. */
-        g_strdup_printf (_("unknown flow “%s”."), flow_nick != NULL ? flow_nick : "");
-      set_structure_error (error, name, run, what);
-      return FALSE;
-    }
-  run_info = pv_run_info_new (flow);
-
-  started = pv_xml_dup_attribute (run, "started");
-  {
-    g_autoptr(GDateTime) when = started != NULL ? g_date_time_new_from_iso8601 (started, NULL)
-                                                : NULL;
-    if (when == NULL)
-      {
-        g_autofree char *what =
-          /* Translators: %s is what the file holds. */
-          g_strdup_printf (_("the start time “%s” is not a date and time."),
-                           started != NULL ? started : "");
-        set_structure_error (error, name, run, what);
-        return FALSE;
-      }
-    pv_run_info_set_started (run_info, when);
-  }
-
-  for (xmlNode *c = pv_xml_first_child (run, NS, NULL); c != NULL;
-       c = pv_xml_next_sibling (c->next, NS, NULL))
-    {
-      g_autofree char *text = pv_xml_dup_text (c);
-
-      if (g_str_equal ((const char *) c->name, "tenant"))
-        pv_run_info_set_tenant (run_info, text);
-      else if (g_str_equal ((const char *) c->name, "service"))
-        pv_run_info_set_service (run_info, text);
-    }
-
-  if (!read_settings (settings, name, run_info, error))
-    return FALSE;
 
   store = g_list_store_new (PV_TYPE_OPERATION_RESULT);
-  for (xmlNode *c = pv_xml_first_child (items, NS, "item"); c != NULL;
-       c = pv_xml_next_sibling (c->next, NS, "item"))
-    {
-      g_autoptr(PvOperationResult) result = read_item (c, name, error);
-
-      if (result == NULL)
-        return FALSE;
-      g_list_store_append (store, result);
-    }
-
+  g_list_store_splice (store, 0, 0, reader.results->pdata, reader.results->len);
   if (info != NULL)
-    *info = g_steal_pointer (&run_info);
+    *info = g_steal_pointer (&reader.info);
   if (results != NULL)
-    *results = G_LIST_MODEL (g_steal_pointer (&store));
+    *results = G_LIST_MODEL (store);
+  else
+    g_object_unref (store);
+  reader_clear (&reader);
   return TRUE;
 }
 

@@ -22,12 +22,38 @@ typedef enum
 
 GQuark      pv_xml_error_quark        (void);
 
+/* @attributes: name, value, name, value… %NULL; @text: the character data
+ * since the element, or its last child, ended; @line: where it is. */
+typedef struct
+{
+  gboolean (*start_element) (gpointer             user_data,
+                             const char          *ns_uri,
+                             const char          *name,
+                             const char * const  *attributes,
+                             int                  line,
+                             GError             **error);
+  gboolean (*end_element)   (gpointer             user_data,
+                             const char          *ns_uri,
+                             const char          *name,
+                             const char          *text,
+                             int                  line,
+                             GError             **error);
+} PvXmlHandlers;
+
 xmlDoc     *pv_xml_read               (GBytes       *data,
                                        const char   *name,
                                        gsize         max_size,
                                        const char   *ns_uri,
                                        const char   *root_name,
                                        GError      **error);
+gboolean    pv_xml_parse              (GBytes              *data,
+                                       const char          *name,
+                                       gsize                max_size,
+                                       const char          *ns_uri,
+                                       const char          *root_name,
+                                       const PvXmlHandlers *handlers,
+                                       gpointer             user_data,
+                                       GError             **error);
 GBytes     *pv_xml_load_file          (GFile        *file,
                                        gsize         max_size,
                                        GCancellable *cancellable,

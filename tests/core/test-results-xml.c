@@ -84,6 +84,7 @@ hostile_results (void)
     { "Hélène Çağrı Иван 李 🎉", PV_RESULT_STATUS_ALREADY_DONE,
       "تم بالفعل", "tel:+14255551297;ext=51297", "=cmd|' /C calc'!A0" },
     { "", PV_RESULT_STATUS_DONE, "", NULL, NULL },
+    { "R&D & Co &#38; &amp;", PV_RESULT_STATUS_FAILED, "&#38; &lt;", "a&b", "&" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -289,6 +290,32 @@ test_schema_refuses_bad_status (void)
   g_assert_error (error, PV_XML_ERROR, PV_XML_ERROR_STRUCTURE);
   g_assert_nonnull (strstr (error->message, "bad.xml, line 1"));
   g_assert_nonnull (strstr (error->message, "maybe"));
+}
+
+/* Elements of other namespaces are room for extensions: skipped whole. */
+static void
+test_foreign_elements (void)
+{
+  static const char doc[] =
+    "<results xmlns='urn:provisio:results:1' xmlns:x='urn:example:extension' version='1'>"
+    "<run flow='enableUsers' started='2026-11-22T10:00:00Z'><x:note>hi</x:note></run>"
+    "<settings><x:pool>ignored</x:pool><pool>p.contoso.com</pool></settings>"
+    "<items><x:wrap><item id='hidden' status='done'/></x:wrap>"
+    "<item id='a' status='skipped'><x:after>no</x:after><after>yes</after></item></items>"
+    "</results>";
+  g_autoptr(GBytes) data = g_bytes_new_static (doc, sizeof doc - 1);
+  g_autoptr(PvRunInfo) info = NULL;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(PvOperationResult) only = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pv_results_xml_read (data, "ext.xml", &info, &results, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pv_run_info_get_pool (info), ==, "p.contoso.com");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  only = g_list_model_get_item (results, 0);
+  g_assert_cmpstr (pv_operation_result_get_item (only), ==, "a");
+  g_assert_cmpstr (pv_operation_result_get_after (only), ==, "yes");
 }
 
 static void
@@ -536,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/results-xml/control-characters", test_control_characters);
   g_test_add_func ("/results-xml/empty-run", test_empty_run_validates);
   g_test_add_func ("/results-xml/schema-refuses-bad-status", test_schema_refuses_bad_status);
+  g_test_add_func ("/results-xml/foreign-elements", test_foreign_elements);
   g_test_add_func ("/results-xml/good-fixture", test_good_fixture);
   g_test_add_func ("/results-xml/hostile-fixtures", test_hostile_fixtures);
   g_test_add_func ("/results-xml/truncated", test_truncated);
