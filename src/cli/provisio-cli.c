@@ -29,9 +29,14 @@ typedef struct
 } Command;
 
 static int run_sip (int argc, char **argv);
+static int run_topology (int argc, char **argv);
+static int run_export (int argc, char **argv);
 
 static const Command commands[] = {
   { "sip", N_("Compute the SIP address of each user listed in a CSV file"), run_sip },
+  { "topology", N_("List the pools and SIP domains of a topology exported with Get-CsTopology "
+                   "-AsXml"), run_topology },
+  { "export", N_("Convert a results XML file to XML, PowerShell or CSV"), run_export },
 };
 
 static void
@@ -129,21 +134,6 @@ load_existing (PvSipEngine  *engine,
   return TRUE;
 }
 
-static const char * const sip_columns[] = {
-  "id", "displayName", "givenName", "surname", "mail", "userPrincipalName", "sAMAccountName",
-};
-
-enum {
-  COL_ID,
-  COL_DISPLAY_NAME,
-  COL_GIVEN_NAME,
-  COL_SURNAME,
-  COL_MAIL,
-  COL_UPN,
-  COL_SAM,
-  N_COLS
-};
-
 static int
 run_sip (int    argc,
          char **argv)
@@ -156,20 +146,17 @@ run_sip (int    argc,
   g_auto(GStrv) files = NULL;
   g_autoptr(PvSipEngine) engine = pv_sip_engine_new ();
   g_autoptr(GBytes) input = NULL;
-  g_autoptr(PvCsvReader) reader = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(PvUserList) list = NULL;
   g_autoptr(GArray) people = g_array_new (FALSE, TRUE, sizeof (PvSipPerson));
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GOutputStream) out = NULL;
   g_autoptr(PvCsvWriter) writer = NULL;
   g_autoptr(GString) description = g_string_new (NULL);
-  g_autoptr(GPtrArray) required = g_ptr_array_new ();
   const char *path;
   const char *domain;
   int format = PV_SIP_FORMAT_EMAIL;
-  int column[N_COLS];
   int status = EXIT_OK;
-  GStrv row = NULL;
+  GListModel *users;
   static const char * const header[] = {
     "id", "sipAddress", "status", "message", "suggestion", NULL
   };
@@ -266,56 +253,28 @@ run_sip (int    argc,
       return EXIT_UNUSABLE;
     }
 
-  g_ptr_array_add (required, (gpointer) "id");
-  switch (format)
-    {
-    case PV_SIP_FORMAT_EMAIL:
-      g_ptr_array_add (required, (gpointer) "mail");
-      break;
-    case PV_SIP_FORMAT_UPN:
-      g_ptr_array_add (required, (gpointer) "userPrincipalName");
-      break;
-    case PV_SIP_FORMAT_FIRST_LAST:
-      g_ptr_array_add (required, (gpointer) "givenName");
-      g_ptr_array_add (required, (gpointer) "surname");
-      break;
-    case PV_SIP_FORMAT_SAM:
-      g_ptr_array_add (required, (gpointer) "sAMAccountName");
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  g_ptr_array_add (required, NULL);
-
-  reader = pv_csv_reader_new (input, input_name (path));
-  if (!pv_csv_reader_read_header (reader, (const char * const *) required->pdata, &error))
-    {
-      print_error (error->message);
-      return EXIT_UNUSABLE;
-    }
-  for (guint i = 0; i < N_COLS; i++)
-    column[i] = pv_csv_reader_get_column (reader, sip_columns[i]);
-
-  while (pv_csv_reader_read_row (reader, &row, &error))
-    g_ptr_array_add (rows, row);
-  if (error != NULL)
+  list = pv_user_list_new_from_bytes (input, input_name (path),
+                                      pv_user_list_required_for_format (format), &error);
+  if (list == NULL)
     {
       print_error (error->message);
       return EXIT_UNUSABLE;
     }
 
-  /* The people borrow their strings from the rows, which outlive them. */
-  for (guint i = 0; i < rows->len; i++)
+  /* The people borrow their strings from the users of the list, which
+   * outlives them. */
+  users = pv_user_list_get_users (list);
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
     {
-      const char * const *r = g_ptr_array_index (rows, i);
+      g_autoptr(PvUser) user = g_list_model_get_item (users, i);
       PvSipPerson person = {
-        .id = pv_csv_row_get (r, column[COL_ID]),
-        .display_name = pv_csv_row_get (r, column[COL_DISPLAY_NAME]),
-        .given_name = pv_csv_row_get (r, column[COL_GIVEN_NAME]),
-        .surname = pv_csv_row_get (r, column[COL_SURNAME]),
-        .mail = pv_csv_row_get (r, column[COL_MAIL]),
-        .user_principal_name = pv_csv_row_get (r, column[COL_UPN]),
-        .sam_account_name = pv_csv_row_get (r, column[COL_SAM]),
+        .id = pv_user_get_id (user),
+        .display_name = pv_user_get_display_name (user),
+        .given_name = pv_user_get_given_name (user),
+        .surname = pv_user_get_surname (user),
+        .mail = pv_user_get_mail (user),
+        .user_principal_name = pv_user_get_user_principal_name (user),
+        .sam_account_name = pv_user_get_on_premises_sam_account_name (user),
       };
       g_array_append_val (people, person);
     }
@@ -361,6 +320,270 @@ run_sip (int    argc,
     }
 
   return status;
+}
+
+static void
+describe (GOptionContext     *context,
+          const char         *summary,
+          const char * const *paragraphs,
+          gsize               n_paragraphs)
+{
+  g_autoptr(GString) description = g_string_new (NULL);
+
+  for (gsize i = 0; i < n_paragraphs; i++)
+    g_string_append_printf (description, "%s%s", i > 0 ? "\n\n" : "", _(paragraphs[i]));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(summary));
+  g_option_context_set_description (context, description->str);
+}
+
+/* Pads @text with spaces to @width characters, not bytes: names are
+ * often accented. */
+static void
+append_cell (GString    *out,
+             const char *text,
+             glong       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  g_string_append (out, text);
+  for (glong i = length; i < width; i++)
+    g_string_append_c (out, ' ');
+}
+
+static int
+run_topology (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(PvTopology) topology = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  GListModel *pools;
+  GListModel *domains;
+  guint n_pools;
+  guint n_domains;
+  guint n_targets = 0;
+  glong width[3];
+  const char *headings[4];
+  const GOptionEntry entries[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+  static const char * const paragraphs[] = {
+    N_("Reads the XML that Get-CsTopology -AsXml writes and lists its Registrar pools (Standard "
+       "Edition servers, Enterprise pools and Directors, with their site and machines) and its "
+       "SIP domains. Directors are listed but users cannot be enabled on them."),
+    N_("Files with a document type definition (DOCTYPE), larger than 64 MB, cut off or not in "
+       "the topology namespace are refused."),
+    N_("Exit status: 0 when the topology has a pool users can be enabled on and a SIP domain, 1 "
+       "when it lacks either, 2 when the file cannot be used."),
+  };
+
+  context = g_option_context_new (_("FILE.xml"));
+  describe (context, commands[1].summary, paragraphs, G_N_ELEMENTS (paragraphs));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error (error->message);
+      return EXIT_UNUSABLE;
+    }
+  if (files == NULL || g_strv_length (files) != 1)
+    {
+      print_error (_("Give one topology file."));
+      return EXIT_UNUSABLE;
+    }
+
+  file = g_file_new_for_commandline_arg (files[0]);
+  topology = pv_topology_load (file, NULL, &error);
+  if (topology == NULL)
+    {
+      print_error (error->message);
+      return EXIT_UNUSABLE;
+    }
+
+  pools = pv_topology_get_pools (topology);
+  domains = pv_topology_get_sip_domains (topology);
+  n_pools = g_list_model_get_n_items (pools);
+  n_domains = g_list_model_get_n_items (domains);
+
+  /* Translators: column headings of the pool table of provisio-cli topology. */
+  headings[0] = C_("pool table", "FQDN");
+  headings[1] = C_("pool table", "Kind");
+  headings[2] = C_("pool table", "Site");
+  headings[3] = C_("pool table", "Machines");
+  for (guint c = 0; c < 3; c++)
+    width[c] = g_utf8_strlen (headings[c], -1);
+  for (guint i = 0; i < n_pools; i++)
+    {
+      g_autoptr(PvPool) pool = g_list_model_get_item (pools, i);
+      const char *site = pv_pool_get_site (pool) != NULL ? pv_pool_get_site (pool) : "";
+
+      width[0] = MAX (width[0], g_utf8_strlen (pv_pool_get_fqdn (pool), -1));
+      width[1] = MAX (width[1], g_utf8_strlen (pv_enum_get_label (PV_TYPE_POOL_KIND,
+                                                                  pv_pool_get_kind (pool)), -1));
+      width[2] = MAX (width[2], g_utf8_strlen (site, -1));
+    }
+
+  g_string_append_printf (out, "%s\n\n", _("Registrar pools"));
+  for (guint c = 0; c < 3; c++)
+    {
+      append_cell (out, headings[c], width[c]);
+      g_string_append (out, "  ");
+    }
+  g_string_append_printf (out, "%s\n", headings[3]);
+  for (guint i = 0; i < n_pools; i++)
+    {
+      g_autoptr(PvPool) pool = g_list_model_get_item (pools, i);
+      g_autofree char *machines = g_strjoinv (", ", (char **) pv_pool_get_machines (pool));
+
+      append_cell (out, pv_pool_get_fqdn (pool), width[0]);
+      g_string_append (out, "  ");
+      append_cell (out, pv_enum_get_label (PV_TYPE_POOL_KIND, pv_pool_get_kind (pool)), width[1]);
+      g_string_append (out, "  ");
+      append_cell (out, pv_pool_get_site (pool) != NULL ? pv_pool_get_site (pool) : "",
+                   width[2]);
+      g_string_append_printf (out, "  %s\n", machines);
+      n_targets += pv_pool_is_target (pool);
+    }
+
+  if (n_targets < n_pools)
+    g_string_append_printf (out, "\n%s\n", _("Directors only authenticate and redirect: users "
+                                              "cannot be enabled on them."));
+
+  g_string_append_printf (out, "\n%s\n\n", _("SIP domains"));
+  for (guint i = 0; i < n_domains; i++)
+    {
+      g_autoptr(PvSipDomain) domain = g_list_model_get_item (domains, i);
+
+      if (pv_sip_domain_get_is_default (domain))
+        /* Translators: %s is a SIP domain, the one used by default. */
+        g_string_append_printf (out, _("%s (default)"), pv_sip_domain_get_name (domain));
+      else
+        g_string_append (out, pv_sip_domain_get_name (domain));
+      g_string_append_c (out, '\n');
+    }
+  fputs (out->str, stdout);
+
+  if (n_targets == 0)
+    {
+      print_error (_("The topology has only Directors: users cannot be enabled on any of its "
+                     "pools."));
+      return EXIT_PROBLEMS;
+    }
+  if (n_domains == 0)
+    {
+      print_error (_("The topology lists no SIP domain (InternalDomain); addresses in the "
+                     "first name.last name and sAMAccountName formats cannot be built."));
+      return EXIT_PROBLEMS;
+    }
+  return EXIT_OK;
+}
+
+static int
+run_export (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autoptr(GFile) input = NULL;
+  g_autoptr(PvRunInfo) info = NULL;
+  g_autoptr(GListModel) results = NULL;
+  gboolean bom = FALSE;
+  gboolean what_if = FALSE;
+  int format = PV_EXPORT_FORMAT_XML;
+  PvExportFlags flags = PV_EXPORT_FLAGS_NONE;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("The format to write: xml, ps1 or csv (default: xml)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write; - for standard output"), N_("FILE") },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
+      N_("CSV: start with a UTF-8 byte order mark, for spreadsheets"), NULL },
+    { "what-if", 0, 0, G_OPTION_ARG_NONE, &what_if,
+      N_("PowerShell: add -WhatIf to every cmdlet, so that the script changes nothing"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+  static const char * const paragraphs[] = {
+    N_("Reads a results XML file written by Provisio (namespace urn:provisio:results:1) and "
+       "writes the same run as XML, as a PowerShell script with the cmdlets that do the same "
+       "work, or as CSV."),
+    N_("PowerShell: every value is in single quotes, so that no name or address can run as a "
+       "command. CSV: values that a spreadsheet would run as a formula, and phone numbers, start "
+       "with an apostrophe."),
+    N_("The output file is written whole or not at all: an export that fails leaves no part of "
+       "a file behind."),
+    N_("Exit status: 0 when the file is written, 1 when it cannot be written, 2 when the input "
+       "cannot be used."),
+  };
+
+  context = g_option_context_new (_("RESULTS.xml"));
+  describe (context, commands[2].summary, paragraphs, G_N_ELEMENTS (paragraphs));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error (error->message);
+      return EXIT_UNUSABLE;
+    }
+
+  if (format_name != NULL && !pv_enum_from_nick (PV_TYPE_EXPORT_FORMAT, format_name, &format))
+    {
+      g_autofree char *message =
+        /* Translators: %s is what the user typed after --format. */
+        g_strdup_printf (_("Unknown format “%s”; use xml, ps1 or csv."), format_name);
+      print_error (message);
+      return EXIT_UNUSABLE;
+    }
+  if (output == NULL)
+    {
+      print_error (_("Say where to write with --output FILE."));
+      return EXIT_UNUSABLE;
+    }
+  if (files == NULL || g_strv_length (files) != 1)
+    {
+      print_error (_("Give one results file."));
+      return EXIT_UNUSABLE;
+    }
+  if (bom)
+    flags |= PV_EXPORT_FLAGS_BOM;
+  if (what_if)
+    flags |= PV_EXPORT_FLAGS_WHAT_IF;
+
+  input = g_file_new_for_commandline_arg (files[0]);
+  if (!pv_results_xml_load (input, &info, &results, NULL, &error))
+    {
+      print_error (error->message);
+      return EXIT_UNUSABLE;
+    }
+
+  if (g_str_equal (output, "-"))
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (1, FALSE);
+
+      if (!pv_export_to_stream (format, flags, info, results, out, NULL, &error))
+        {
+          print_error (error->message);
+          return EXIT_PROBLEMS;
+        }
+      return EXIT_OK;
+    }
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+    if (!pv_export_to_file (format, flags, info, results, file, NULL, &error))
+      {
+        print_error (error->message);
+        return EXIT_PROBLEMS;
+      }
+  }
+  return EXIT_OK;
 }
 
 static void

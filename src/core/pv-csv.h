@@ -14,6 +14,7 @@ typedef enum
   PV_CSV_ERROR_EMPTY,
   PV_CSV_ERROR_MISSING_COLUMN,
   PV_CSV_ERROR_DUPLICATE_COLUMN,
+  PV_CSV_ERROR_TOO_LARGE,
 } PvCsvError;
 
 GQuark pv_csv_error_quark (void);

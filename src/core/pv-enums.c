@@ -81,6 +81,17 @@ PV_DEFINE_ENUM (pv_operator_step_get_type, "PvOperatorStep",
   { PV_OPERATOR_STEP_NOTICE, "PV_OPERATOR_STEP_NOTICE", "notice" },
   { PV_OPERATOR_STEP_REVIEW, "PV_OPERATOR_STEP_REVIEW", "review" })
 
+PV_DEFINE_ENUM (pv_flow_get_type, "PvFlow",
+  { PV_FLOW_ENABLE_USERS, "PV_FLOW_ENABLE_USERS", "enableUsers" },
+  { PV_FLOW_CONNECT_OPERATOR, "PV_FLOW_CONNECT_OPERATOR", "connectOperator" },
+  { PV_FLOW_HYBRID_VOICE, "PV_FLOW_HYBRID_VOICE", "hybridVoice" },
+  { PV_FLOW_PREPARE_MIGRATION, "PV_FLOW_PREPARE_MIGRATION", "prepareMigration" })
+
+PV_DEFINE_ENUM (pv_export_format_get_type, "PvExportFormat",
+  { PV_EXPORT_FORMAT_XML, "PV_EXPORT_FORMAT_XML", "xml" },
+  { PV_EXPORT_FORMAT_POWERSHELL, "PV_EXPORT_FORMAT_POWERSHELL", "ps1" },
+  { PV_EXPORT_FORMAT_CSV, "PV_EXPORT_FORMAT_CSV", "csv" })
+
 GType
 pv_operator_services_get_type (void)
 {
@@ -295,6 +306,21 @@ pv_enum_get_label (GType enum_type,
         return C_("sip status", "Problem");
       case PV_SIP_STATUS_DUPLICATE:
         return C_("sip status", "Duplicate");
+      default:
+        return NULL;
+      }
+
+  if (enum_type == PV_TYPE_FLOW)
+    switch (value)
+      {
+      case PV_FLOW_ENABLE_USERS:
+        return _("Enable users for a pool");
+      case PV_FLOW_CONNECT_OPERATOR:
+        return _("Connect an operator");
+      case PV_FLOW_HYBRID_VOICE:
+        return _("Phone System with on-premises PSTN connectivity");
+      case PV_FLOW_PREPARE_MIGRATION:
+        return _("Prepare a migration from online to on-premises");
       default:
         return NULL;
       }

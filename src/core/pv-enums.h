@@ -96,6 +96,21 @@ typedef enum
   PV_OPERATOR_STEP_REVIEW,
 } PvOperatorStep;
 
+typedef enum
+{
+  PV_FLOW_ENABLE_USERS,
+  PV_FLOW_CONNECT_OPERATOR,
+  PV_FLOW_HYBRID_VOICE,
+  PV_FLOW_PREPARE_MIGRATION,
+} PvFlow;
+
+typedef enum
+{
+  PV_EXPORT_FORMAT_XML,
+  PV_EXPORT_FORMAT_POWERSHELL,
+  PV_EXPORT_FORMAT_CSV,
+} PvExportFormat;
+
 #define PV_TYPE_POOL_KIND (pv_pool_kind_get_type ())
 #define PV_TYPE_SIP_FORMAT (pv_sip_format_get_type ())
 #define PV_TYPE_NUMBER_TYPE (pv_number_type_get_type ())
@@ -107,6 +122,8 @@ typedef enum
 #define PV_TYPE_SIP_STATUS (pv_sip_status_get_type ())
 #define PV_TYPE_ENABLE_STEP (pv_enable_step_get_type ())
 #define PV_TYPE_OPERATOR_STEP (pv_operator_step_get_type ())
+#define PV_TYPE_FLOW (pv_flow_get_type ())
+#define PV_TYPE_EXPORT_FORMAT (pv_export_format_get_type ())
 
 GType pv_pool_kind_get_type (void) G_GNUC_CONST;
 GType pv_sip_format_get_type (void) G_GNUC_CONST;
@@ -119,6 +136,8 @@ GType pv_operator_services_get_type (void) G_GNUC_CONST;
 GType pv_sip_status_get_type (void) G_GNUC_CONST;
 GType pv_enable_step_get_type (void) G_GNUC_CONST;
 GType pv_operator_step_get_type (void) G_GNUC_CONST;
+GType pv_flow_get_type (void) G_GNUC_CONST;
+GType pv_export_format_get_type (void) G_GNUC_CONST;
 
 const char *pv_enum_to_nick   (GType        enum_type,
                                int          value);

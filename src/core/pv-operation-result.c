@@ -313,3 +313,34 @@ pv_operation_result_set_after (PvOperationResult *self,
   self->after = g_strdup (after);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AFTER]);
 }
+
+/**
+ * pv_operation_results_select:
+ * @results: a model of #PvOperationResult, such as one read back from a
+ *   results file
+ * @status: the status to keep, such as %PV_RESULT_STATUS_FAILED to rerun
+ *   the failed items
+ *
+ * Returns: (transfer full): a new model with the results of @results
+ *   whose status is @status, in the same order
+ */
+GListModel *
+pv_operation_results_select (GListModel     *results,
+                             PvResultStatus  status)
+{
+  GListStore *store;
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (results), NULL);
+
+  store = g_list_store_new (PV_TYPE_OPERATION_RESULT);
+  n = g_list_model_get_n_items (results);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PvOperationResult) result = g_list_model_get_item (results, i);
+
+      if (result->status == status)
+        g_list_store_append (store, result);
+    }
+  return G_LIST_MODEL (store);
+}

@@ -33,4 +33,7 @@ const char        *pv_operation_result_get_after     (PvOperationResult *self);
 void               pv_operation_result_set_after     (PvOperationResult *self,
                                                       const char        *after);
 
+GListModel        *pv_operation_results_select       (GListModel        *results,
+                                                      PvResultStatus     status);
+
 G_END_DECLS

@@ -20,7 +20,7 @@ struct _PvAssistant
 {
   GtkWidget     parent_instance;
 
-  const PvFlow *flow;
+  const PvFlowInfo *flow;
   GObject      *state;
   GPtrArray    *pages;
   GCancellable *apply_cancellable;
@@ -595,7 +595,7 @@ pv_assistant_init (PvAssistant *self)
  * Creates the flow's state and its pages, and shows the first page.
  */
 GtkWidget *
-pv_assistant_new (const PvFlow *flow)
+pv_assistant_new (const PvFlowInfo *flow)
 {
   PvAssistant *self;
   gint first;
@@ -628,7 +628,7 @@ pv_assistant_new (const PvFlow *flow)
   return GTK_WIDGET (self);
 }
 
-const PvFlow *
+const PvFlowInfo *
 pv_assistant_get_flow (PvAssistant *self)
 {
   g_return_val_if_fail (PV_IS_ASSISTANT (self), NULL);

@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PvAssistant, pv_assistant, PV, ASSISTANT, GtkWidget)
 
-GtkWidget *pv_assistant_new                (const PvFlow *flow);
-const PvFlow *pv_assistant_get_flow        (PvAssistant  *self);
+GtkWidget *pv_assistant_new                (const PvFlowInfo *flow);
+const PvFlowInfo *pv_assistant_get_flow        (PvAssistant  *self);
 GObject   *pv_assistant_get_state          (PvAssistant  *self);
 PvPage    *pv_assistant_get_current_page   (PvAssistant  *self);
 guint      pv_assistant_get_n_pages        (PvAssistant  *self);

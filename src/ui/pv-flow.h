@@ -21,8 +21,8 @@ typedef struct
   GObject *(*create_state) (void);
   /* NULL-terminated, in the order the wizard shows them. */
   const PvPageFactory *pages;
-} PvFlow;
+} PvFlowInfo;
 
-const PvFlow *const *pv_flows_get_registered (void);
+const PvFlowInfo *const *pv_flows_get_registered (void);
 
 G_END_DECLS

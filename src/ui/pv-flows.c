@@ -5,11 +5,11 @@
 
 /* The one table of flows: each flow adds its entry here, and the start
  * page offers exactly what this table holds, in this order. */
-static const PvFlow *const registered_flows[] = {
+static const PvFlowInfo *const registered_flows[] = {
   NULL
 };
 
-const PvFlow *const *
+const PvFlowInfo *const *
 pv_flows_get_registered (void)
 {
   return registered_flows;

@@ -10,7 +10,7 @@ struct _PvStartPage
 {
   GtkWidget            parent_instance;
 
-  const PvFlow *const *flows;
+  const PvFlowInfo *const *flows;
 
   GtkImage   *app_icon;
   GtkStack   *content_stack;
@@ -30,14 +30,14 @@ static void
 flows_list_row_activated_cb (PvStartPage   *self,
                              GtkListBoxRow *row)
 {
-  const PvFlow *flow = g_object_get_data (G_OBJECT (row), "pv-flow");
+  const PvFlowInfo *flow = g_object_get_data (G_OBJECT (row), "pv-flow");
 
   if (flow != NULL)
     g_signal_emit (self, signals[FLOW_ACTIVATED], 0, flow);
 }
 
 static GtkWidget *
-create_flow_row (const PvFlow *flow)
+create_flow_row (const PvFlowInfo *flow)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (flow->icon_name);
@@ -70,7 +70,7 @@ create_flow_row (const PvFlow *flow)
  */
 void
 pv_start_page_set_flows (PvStartPage         *self,
-                         const PvFlow *const *flows)
+                         const PvFlowInfo *const *flows)
 {
   GtkWidget *child;
   guint n = 0;
@@ -125,7 +125,7 @@ pv_start_page_class_init (PvStartPageClass *klass)
 
   /**
    * PvStartPage::flow-activated:
-   * @flow: (type gpointer): the #PvFlow the user chose
+   * @flow: (type gpointer): the #PvFlowInfo the user chose
    */
   signals[FLOW_ACTIVATED] =
     g_signal_new ("flow-activated",

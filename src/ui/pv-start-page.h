@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PvStartPage, pv_start_page, PV, START_PAGE, GtkWidget)
 
 void   pv_start_page_set_flows (PvStartPage         *self,
-                                const PvFlow *const *flows);
+                                const PvFlowInfo *const *flows);
 guint  pv_start_page_get_n_flows (PvStartPage       *self);
 
 G_END_DECLS

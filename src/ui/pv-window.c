@@ -53,7 +53,7 @@ assistant_finished_cb (PvWindow    *self,
  */
 GtkWidget *
 pv_window_start_flow (PvWindow     *self,
-                      const PvFlow *flow)
+                      const PvFlowInfo *flow)
 {
   g_return_val_if_fail (PV_IS_WINDOW (self), NULL);
   g_return_val_if_fail (flow != NULL, NULL);
@@ -72,7 +72,7 @@ pv_window_start_flow (PvWindow     *self,
 
 static void
 start_page_flow_activated_cb (PvWindow     *self,
-                              const PvFlow *flow)
+                              const PvFlowInfo *flow)
 {
   pv_window_start_flow (self, flow);
 }
@@ -196,7 +196,7 @@ pv_window_new (GtkApplication *application)
  */
 void
 pv_window_set_flows (PvWindow            *self,
-                     const PvFlow *const *flows)
+                     const PvFlowInfo *const *flows)
 {
   g_return_if_fail (PV_IS_WINDOW (self));
 

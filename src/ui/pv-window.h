@@ -13,9 +13,9 @@ G_DECLARE_FINAL_TYPE (PvWindow, pv_window, PV, WINDOW, AdwApplicationWindow)
 
 PvWindow  *pv_window_new             (GtkApplication      *application);
 void       pv_window_set_flows       (PvWindow            *self,
-                                      const PvFlow *const *flows);
+                                      const PvFlowInfo *const *flows);
 GtkWidget *pv_window_start_flow      (PvWindow            *self,
-                                      const PvFlow        *flow);
+                                      const PvFlowInfo        *flow);
 GtkWidget *pv_window_get_assistant   (PvWindow            *self);
 GtkWidget *pv_window_get_start_page  (PvWindow            *self);
 

@@ -246,6 +246,102 @@ test_json (void)
     }
 }
 
+static const char * const xml_inserts[] = {
+  "<", ">", "</", "/>", "&", "&amp;", "&#0;", "&#x1F4A1;", "\"", "'", "=", "<!DOCTYPE x>",
+  "<!ENTITY a \"b\">", "&a;", "<![CDATA[", "]]>", "<?xml version='1.0'?>", "<!--", "-->",
+  "xmlns=\"urn:x\"", " IsDirector=\"true\"", "<Machine Fqdn=\"m\"/>", "<item/>", "\xff",
+  "\xc3", "\xef\xbb\xbf", "\n", "\t",
+};
+
+/* Mutates a good file: inserts, deletes and truncates at random, so
+ * that most inputs are nearly valid and reach the structure checks. */
+static GBytes *
+mutate (GRand      *rand,
+        const char *contents,
+        gsize       length)
+{
+  GString *s = g_string_new_len (contents, length);
+  int n = g_rand_int_range (rand, 1, 6);
+
+  for (int m = 0; m < n && s->len > 0; m++)
+    {
+      gsize at = g_rand_int_range (rand, 0, s->len);
+
+      switch (g_rand_int_range (rand, 0, 4))
+        {
+        case 0:
+          g_string_insert (s, at, xml_inserts[g_rand_int_range (rand, 0,
+                                                                 G_N_ELEMENTS (xml_inserts))]);
+          break;
+        case 1:
+          {
+            gsize span = g_rand_int_range (rand, 1, 40);
+
+            g_string_erase (s, at, MIN (s->len - at, span));
+          }
+          break;
+        case 2:
+          s->str[at] = (char) g_rand_int_range (rand, 1, 256);
+          break;
+        default:
+          if (g_rand_int_range (rand, 0, 4) == 0)
+            g_string_truncate (s, at);
+          break;
+        }
+    }
+  return g_string_free_to_bytes (s);
+}
+
+static void
+test_xml (void)
+{
+  static const char * const fixtures[] = {
+    "topology-directors.xml", "topology-medium.xml", "results-good.xml",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+
+  for (gsize f = 0; f < G_N_ELEMENTS (fixtures); f++)
+    {
+      g_autofree char *path = g_build_filename (PV_TEST_SRCDIR, "fixtures", fixtures[f], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      for (int i = 0; i < ITERATIONS / 3; i++)
+        {
+          g_autoptr(GBytes) data = mutate (rand, contents, length);
+          g_autoptr(GError) error = NULL;
+
+          if (g_str_has_prefix (fixtures[f], "topology"))
+            {
+              g_autoptr(PvTopology) topology = pv_topology_new_from_bytes (data, "fuzz.xml",
+                                                                           &error);
+
+              g_assert_true ((topology == NULL) == (error != NULL));
+              if (topology != NULL)
+                g_assert_cmpuint (g_list_model_get_n_items (pv_topology_get_pools (topology)),
+                                  >, 0);
+            }
+          else
+            {
+              g_autoptr(PvRunInfo) info = NULL;
+              g_autoptr(GListModel) results = NULL;
+              gboolean ok = pv_results_xml_read (data, "fuzz.xml", &info, &results, &error);
+
+              g_assert_true (ok == (error == NULL));
+              g_assert_true (ok == (results != NULL));
+            }
+          if (error != NULL)
+            {
+              g_assert_true (error->domain == PV_XML_ERROR ||
+                             error->domain == PV_TOPOLOGY_ERROR);
+              g_assert_true (g_utf8_validate (error->message, -1, NULL));
+              g_assert_nonnull (strstr (error->message, "fuzz.xml"));
+            }
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +356,7 @@ main (int   argc,
   g_test_add_func ("/hostile/sip-engine", test_sip_engine);
   g_test_add_func ("/hostile/csv", test_csv);
   g_test_add_func ("/hostile/json", test_json);
+  g_test_add_func ("/hostile/xml", test_xml);
 
   return g_test_run ();
 }

@@ -259,7 +259,7 @@ static const PvPageFactory test_pages[] = {
   NULL
 };
 
-const PvFlow pv_test_flow = {
+const PvFlowInfo pv_test_flow = {
   .id = "test",
   .title = "Test flow",
   .description = "A flow that only tests know",

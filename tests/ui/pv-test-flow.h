@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (PvTestApplyPage, pv_test_apply_page, PV, TEST_APPLY_PAGE, 
 #define PV_TYPE_TEST_PLAIN_PAGE (pv_test_plain_page_get_type ())
 G_DECLARE_FINAL_TYPE (PvTestPlainPage, pv_test_plain_page, PV, TEST_PLAIN_PAGE, PvPage)
 
-extern const PvFlow pv_test_flow;
+extern const PvFlowInfo pv_test_flow;
 
 GtkEditable *pv_test_entry_page_get_entry       (PvTestEntryPage *self);
 gboolean     pv_test_apply_page_is_pending      (PvTestApplyPage *self);

@@ -9,7 +9,7 @@
 /* Provisio as it runs, with the test-only flow on its start page, for
  * tests that drive it from outside through the accessibility tree. */
 
-static const PvFlow *const test_flows[] = { &pv_test_flow, NULL };
+static const PvFlowInfo *const test_flows[] = { &pv_test_flow, NULL };
 
 static void
 window_added_cb (GtkApplication *application,

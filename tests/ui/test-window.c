@@ -13,7 +13,7 @@
 #include "pv-test-util.h"
 #include "pv-window.h"
 
-static const PvFlow *const test_flows[] = { &pv_test_flow, NULL };
+static const PvFlowInfo *const test_flows[] = { &pv_test_flow, NULL };
 
 static void
 reset_settings (void)

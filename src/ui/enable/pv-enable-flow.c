@@ -131,7 +131,7 @@ static const PvPageFactory enable_pages[] = {
   NULL
 };
 
-const PvFlow pv_enable_flow_info = {
+const PvFlowInfo pv_enable_flow_info = {
   .id = "enable-users",
   .title = N_("Enable users for a pool"),
   .description = N_("Choose people, a Standard Edition server or an Enterprise pool, and how their SIP addresses are made."),

@@ -15,6 +15,6 @@ PvEnablePlan *pv_enable_flow_get_plan      (PvEnableFlow *self);
 GListStore   *pv_enable_flow_get_pools     (PvEnableFlow *self);
 GListStore   *pv_enable_flow_get_directory (PvEnableFlow *self);
 
-extern const PvFlow pv_enable_flow_info;
+extern const PvFlowInfo pv_enable_flow_info;
 
 G_END_DECLS
