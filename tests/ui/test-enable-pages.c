@@ -17,7 +17,6 @@ typedef struct
   GtkWindow    *window;
   PvAssistant  *assistant;
   PvEnableFlow *flow;
-  GListStore   *selection;
   GListStore   *domains;
 } Fixture;
 
@@ -74,6 +73,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(PvUser) a = make_user ("jdupont", "Jean", "Dupont", "jean.dupont@contoso.fr");
   g_autoptr(PvUser) b = make_user ("jdupont2", "Jean", "Dupont", "jean-b.dupont@contoso.fr");
   g_autoptr(PvUser) c = make_user ("aoneill", "Aoife", "O’Neill", "aoife.oneill@contoso.fr");
+  g_autoptr(PvUser) d = make_user ("csahin", "Çağrı", "Şahin", "cagri.sahin@contoso.fr");
+  g_autoptr(PvUser) e = make_user ("mmartin", "Marie", "Martin", "marie.martin@contoso.fr");
 
   fixture->window = GTK_WINDOW (g_object_ref (gtk_window_new ()));
   gtk_window_set_default_size (fixture->window, 800, 600);
@@ -90,11 +91,15 @@ fixture_set_up (Fixture       *fixture,
   add_domain (fixture->domains, "contoso.com", FALSE);
   pv_enable_plan_set_sip_domains (plan, G_LIST_MODEL (fixture->domains));
 
-  fixture->selection = g_list_store_new (PV_TYPE_USER);
-  g_list_store_append (fixture->selection, a);
-  g_list_store_append (fixture->selection, b);
-  g_list_store_append (fixture->selection, c);
-  pv_enable_plan_set_selection (plan, G_LIST_MODEL (fixture->selection));
+  /* Çağrı is synchronised from on-premises; Marie is already enabled. */
+  pv_user_set_on_premises_sync_enabled (d, TRUE);
+  pv_user_set_sip_address (e, "sip:marie.martin@contoso.fr");
+  pv_user_set_registrar_pool (e, "pool01.contoso.fr");
+  g_list_store_append (pv_enable_flow_get_directory (fixture->flow), a);
+  g_list_store_append (pv_enable_flow_get_directory (fixture->flow), b);
+  g_list_store_append (pv_enable_flow_get_directory (fixture->flow), c);
+  g_list_store_append (pv_enable_flow_get_directory (fixture->flow), d);
+  g_list_store_append (pv_enable_flow_get_directory (fixture->flow), e);
 
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->assistant));
   gtk_window_present (fixture->window);
@@ -105,7 +110,6 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->selection);
   g_clear_object (&fixture->domains);
   gtk_window_destroy (fixture->window);
   pv_test_iterate ();
@@ -147,6 +151,119 @@ choose (Fixture    *fixture,
   pv_test_iterate ();
 }
 
+static GListModel *
+shown_people (Fixture *fixture)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (pv_test_find_by_type (GTK_WIDGET (pv_assistant_get_current_page (fixture->assistant)),
+                                                               GTK_TYPE_COLUMN_VIEW));
+  GtkFilterListModel *filtered = GTK_FILTER_LIST_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_column_view_get_model (view))));
+
+  /* Filtering is incremental: let it finish. */
+  while (gtk_filter_list_model_get_pending (filtered) > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  return G_LIST_MODEL (filtered);
+}
+
+static void
+search (Fixture    *fixture,
+        const char *text)
+{
+  GtkWidget *entry = pv_test_find_by_type (GTK_WIDGET (pv_assistant_get_current_page (fixture->assistant)),
+                                           GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* The search entry waits a moment before it says the text changed. */
+  g_signal_emit_by_name (entry, "search-changed");
+  pv_test_iterate ();
+}
+
+static gboolean
+match_button_label (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static void
+click (Fixture    *fixture,
+       const char *label)
+{
+  GtkWidget *button = pv_test_find_widget (GTK_WIDGET (pv_assistant_get_current_page (fixture->assistant)),
+                                           match_button_label, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  pv_test_iterate ();
+}
+
+static void
+select_people (Fixture *fixture)
+{
+  PvPage *page = pv_assistant_get_current_page (fixture->assistant);
+  GListModel *selection = G_LIST_MODEL (pv_enable_flow_get_selection (fixture->flow));
+
+  g_assert_false (pv_page_get_complete (page));
+  g_assert_nonnull (pv_page_get_incomplete_reason (page));
+
+  /* Both namesakes, then Aoife: three people. */
+  search (fixture, "dupont");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_people (fixture)), ==, 2);
+  click (fixture, "Select _All Shown");
+  search (fixture, "O’NEILL");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_people (fixture)), ==, 1);
+  click (fixture, "Select _All Shown");
+  search (fixture, "");
+
+  g_assert_cmpuint (g_list_model_get_n_items (selection), ==, 3);
+  g_assert_true (pv_page_get_complete (page));
+  g_assert_true (pv_page_get_modified (page));
+}
+
+static void
+test_users_search_and_filters (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkDropDown *show;
+
+  next (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_people (fixture)), ==, 5);
+
+  /* Accents do not get in the way, in either direction. */
+  search (fixture, "cagri");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_people (fixture)), ==, 1);
+  search (fixture, "ŞAHİN");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_people (fixture)), ==, 1);
+  /* Mail and UPN are searched too. */
+  search (fixture, "marie.martin@");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_people (fixture)), ==, 1);
+  search (fixture, "nobody at all");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_people (fixture)), ==, 0);
+  search (fixture, "");
+
+  show = GTK_DROP_DOWN (pv_test_find_by_type (GTK_WIDGET (pv_assistant_get_current_page (fixture->assistant)),
+                                              GTK_TYPE_DROP_DOWN));
+  gtk_drop_down_set_selected (show, 1);   /* not yet enabled */
+  g_assert_cmpuint (g_list_model_get_n_items (shown_people (fixture)), ==, 4);
+  gtk_drop_down_set_selected (show, 2);   /* already enabled */
+  g_assert_cmpuint (g_list_model_get_n_items (shown_people (fixture)), ==, 1);
+  gtk_drop_down_set_selected (show, 3);   /* synchronised */
+  g_assert_cmpuint (g_list_model_get_n_items (shown_people (fixture)), ==, 1);
+  gtk_drop_down_set_selected (show, 4);   /* cloud only */
+  g_assert_cmpuint (g_list_model_get_n_items (shown_people (fixture)), ==, 4);
+
+  /* Selecting someone already enabled is allowed. */
+  gtk_drop_down_set_selected (show, 2);
+  shown_people (fixture);
+  click (fixture, "Select _All Shown");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pv_enable_flow_get_selection (fixture->flow))), ==, 1);
+  g_assert_true (pv_page_get_complete (pv_assistant_get_current_page (fixture->assistant)));
+
+  click (fixture, "C_lear Selection");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pv_enable_flow_get_selection (fixture->flow))), ==, 0);
+  g_assert_false (pv_page_get_complete (pv_assistant_get_current_page (fixture->assistant)));
+}
+
 static void
 test_walk_to_ready (Fixture       *fixture,
                     gconstpointer  data)
@@ -160,10 +277,14 @@ test_walk_to_ready (Fixture       *fixture,
   g_assert_true (pv_page_get_complete (page));
   next (fixture);
 
+  /* Select Users. */
+  select_people (fixture);
+  next (fixture);
+
   /* Select Server or Pool. */
   page = pv_assistant_get_current_page (fixture->assistant);
   step = pv_assistant_dup_step_label (fixture->assistant);
-  g_assert_cmpstr (step, ==, "Step 2 of 4");
+  g_assert_cmpstr (step, ==, "Step 3 of 5");
   g_assert_false (pv_page_get_complete (page));
   g_assert_nonnull (pv_page_get_incomplete_reason (page));
   /* The Director is there, but cannot be chosen. */
@@ -212,6 +333,8 @@ test_domain_choice (Fixture       *fixture,
   AdwComboRow *domain_row;
 
   next (fixture);
+  select_people (fixture);
+  next (fixture);
   choose (fixture, "se01.contoso.fr");
   next (fixture);
 
@@ -234,6 +357,7 @@ main (int   argc,
 {
   pv_test_init (&argc, &argv);
 
+  g_test_add ("/enable-pages/users-search-and-filters", Fixture, NULL, fixture_set_up, test_users_search_and_filters, fixture_tear_down);
   g_test_add ("/enable-pages/walk-to-ready", Fixture, NULL, fixture_set_up, test_walk_to_ready, fixture_tear_down);
   g_test_add ("/enable-pages/domain-choice", Fixture, NULL, fixture_set_up, test_domain_choice, fixture_tear_down);
 

@@ -7,6 +7,7 @@
 #include "pv-enable-pool-page.h"
 #include "pv-enable-ready-page.h"
 #include "pv-enable-sign-in-page.h"
+#include "pv-enable-users-page.h"
 #include "pv-enable-welcome-page.h"
 
 /* The state the pages of "Enable users for a pool" share: the plan that
@@ -21,9 +22,55 @@ struct _PvEnableFlow
   PvEnablePlan *plan;
   GListStore   *pools;
   GListStore   *directory;
+  GListStore   *selection;
+  gboolean      loading;
 };
 
 G_DEFINE_FINAL_TYPE (PvEnableFlow, pv_enable_flow, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+pv_enable_flow_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PvEnableFlow *self = PV_ENABLE_FLOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pv_enable_flow_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PvEnableFlow *self = PV_ENABLE_FLOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      pv_enable_flow_set_loading (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 pv_enable_flow_finalize (GObject *object)
@@ -33,6 +80,7 @@ pv_enable_flow_finalize (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->pools);
   g_clear_object (&self->directory);
+  g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (pv_enable_flow_parent_class)->finalize (object);
 }
@@ -40,7 +88,17 @@ pv_enable_flow_finalize (GObject *object)
 static void
 pv_enable_flow_class_init (PvEnableFlowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = pv_enable_flow_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pv_enable_flow_finalize;
+  object_class->get_property = pv_enable_flow_get_property;
+  object_class->set_property = pv_enable_flow_set_property;
+
+  /* Whether the directory is still arriving, page by page. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -49,6 +107,8 @@ pv_enable_flow_init (PvEnableFlow *self)
   self->plan = pv_enable_plan_new ();
   self->pools = g_list_store_new (PV_TYPE_POOL);
   self->directory = g_list_store_new (PV_TYPE_USER);
+  self->selection = g_list_store_new (PV_TYPE_USER);
+  pv_enable_plan_set_selection (self->plan, G_LIST_MODEL (self->selection));
 }
 
 PvEnableFlow *
@@ -91,6 +151,41 @@ pv_enable_flow_get_directory (PvEnableFlow *self)
   return self->directory;
 }
 
+/**
+ * pv_enable_flow_get_selection:
+ *
+ * Returns: (transfer none): the people chosen, the plan's selection
+ */
+GListStore *
+pv_enable_flow_get_selection (PvEnableFlow *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), NULL);
+
+  return self->selection;
+}
+
+gboolean
+pv_enable_flow_get_loading (PvEnableFlow *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), FALSE);
+
+  return self->loading;
+}
+
+void
+pv_enable_flow_set_loading (PvEnableFlow *self,
+                            gboolean      loading)
+{
+  g_return_if_fail (PV_IS_ENABLE_FLOW (self));
+
+  loading = !!loading;
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 static GObject *
 create_state (void)
 {
@@ -101,6 +196,12 @@ static PvPage *
 create_welcome_page (GObject *state)
 {
   return pv_enable_welcome_page_new ();
+}
+
+static PvPage *
+create_users_page (GObject *state)
+{
+  return pv_enable_users_page_new (PV_ENABLE_FLOW (state));
 }
 
 static PvPage *
@@ -121,10 +222,12 @@ create_ready_page (GObject *state)
   return pv_enable_ready_page_new (PV_ENABLE_FLOW (state));
 }
 
-/* In the order of the OCS Enable Users wizard. The Select users,
+/* In the order of the OCS Enable Users wizard, with Select users first
+ * (the original starts from a selection made in the directory). The
  * operation status and finish pages join as they are built. */
 static const PvPageFactory enable_pages[] = {
   create_welcome_page,
+  create_users_page,
   create_pool_page,
   create_sign_in_page,
   create_ready_page,

@@ -14,6 +14,10 @@ PvEnableFlow *pv_enable_flow_new           (void);
 PvEnablePlan *pv_enable_flow_get_plan      (PvEnableFlow *self);
 GListStore   *pv_enable_flow_get_pools     (PvEnableFlow *self);
 GListStore   *pv_enable_flow_get_directory (PvEnableFlow *self);
+GListStore   *pv_enable_flow_get_selection (PvEnableFlow *self);
+gboolean      pv_enable_flow_get_loading   (PvEnableFlow *self);
+void          pv_enable_flow_set_loading   (PvEnableFlow *self,
+                                            gboolean      loading);
 
 extern const PvFlowInfo pv_enable_flow_info;
 

@@ -1,0 +1,559 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "pv-enable-flow.h"
+#include "pv-enable-users-page.h"
+
+/* Select Users: the directory, filled page by page as it loads, searched
+ * as the user types and filtered by status, with a check box per person.
+ * It must stay smooth with 100 000 people: one recycling column view over
+ * a filter model (filtering incrementally), a hash set for "is this
+ * person selected", and search keys computed once per person. */
+
+typedef enum
+{
+  SHOW_EVERYONE,
+  SHOW_NOT_ENABLED,
+  SHOW_ENABLED,
+  SHOW_SYNCHRONISED,
+  SHOW_CLOUD_ONLY,
+} Show;
+
+struct _PvEnableUsersPage
+{
+  PvPage              parent_instance;
+
+  PvEnableFlow       *flow;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GHashTable         *selected;      /* PvUser * set, mirrors the flow's selection */
+  GHashTable         *bound_checks;  /* GtkCheckButton * → PvUser *, the visible rows */
+  char               *query;         /* case-folded */
+  char               *ascii_query;   /* case-folded, accents removed */
+  Show                show;
+  gboolean            updating;
+
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *filter_dropdown;
+  GtkColumnView      *column_view;
+  GtkButton          *select_all_button;
+  GtkButton          *clear_button;
+  GtkLabel           *count_label;
+  GtkSpinner         *loading_spinner;
+};
+
+G_DEFINE_FINAL_TYPE (PvEnableUsersPage, pv_enable_users_page, PV_TYPE_PAGE)
+
+static GQuark search_key_quark;
+
+static gboolean
+user_is_enabled (PvUser *user)
+{
+  const char *sip = pv_user_get_sip_address (user);
+
+  return sip != NULL && *sip != '\0';
+}
+
+static void
+append_folded (GString    *key,
+               const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *ascii = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  folded = g_utf8_casefold (text, -1);
+  ascii = g_str_to_ascii (folded, NULL);
+  g_string_append (key, folded);
+  g_string_append_c (key, '\n');
+  g_string_append (key, ascii);
+  g_string_append_c (key, '\n');
+}
+
+/* Name, e-mail and UPN, case-folded, with and without accents, so that
+ * "cagri" finds Çağrı. Made once per person and kept on the person. */
+static const char *
+search_key (PvUser *user)
+{
+  const char *key = g_object_get_qdata (G_OBJECT (user), search_key_quark);
+  GString *string;
+
+  if (key != NULL)
+    return key;
+
+  string = g_string_new (NULL);
+  append_folded (string, pv_user_get_display_name (user));
+  append_folded (string, pv_user_get_mail (user));
+  append_folded (string, pv_user_get_user_principal_name (user));
+  g_object_set_qdata_full (G_OBJECT (user), search_key_quark, g_string_free (string, FALSE), g_free);
+
+  return g_object_get_qdata (G_OBJECT (user), search_key_quark);
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  PvEnableUsersPage *self = user_data;
+  PvUser *user = item;
+
+  switch (self->show)
+    {
+    case SHOW_NOT_ENABLED:
+      if (user_is_enabled (user))
+        return FALSE;
+      break;
+    case SHOW_ENABLED:
+      if (!user_is_enabled (user))
+        return FALSE;
+      break;
+    case SHOW_SYNCHRONISED:
+      if (!pv_user_get_on_premises_sync_enabled (user))
+        return FALSE;
+      break;
+    case SHOW_CLOUD_ONLY:
+      if (pv_user_get_on_premises_sync_enabled (user))
+        return FALSE;
+      break;
+    case SHOW_EVERYONE:
+    default:
+      break;
+    }
+
+  if (self->query == NULL)
+    return TRUE;
+
+  return strstr (search_key (user), self->query) != NULL ||
+         (self->ascii_query != NULL && strstr (search_key (user), self->ascii_query) != NULL);
+}
+
+static void
+update_status (PvEnableUsersPage *self)
+{
+  GListModel *selection = G_LIST_MODEL (pv_enable_flow_get_selection (self->flow));
+  guint n_selected = g_list_model_get_n_items (selection);
+  guint n_people = g_list_model_get_n_items (G_LIST_MODEL (pv_enable_flow_get_directory (self->flow)));
+  gboolean loading = pv_enable_flow_get_loading (self->flow);
+  g_autofree char *reason = NULL;
+  g_autofree char *count = NULL;
+  gboolean complete;
+
+  complete = pv_enable_plan_get_step_status (pv_enable_flow_get_plan (self->flow),
+                                             PV_ENABLE_STEP_SELECT_USERS, &reason);
+  pv_page_set_incomplete_reason (PV_PAGE (self), complete ? NULL : reason);
+  pv_page_set_complete (PV_PAGE (self), complete);
+
+  if (loading)
+    /* Translators: shown while the directory loads; %u counts the people
+     * received so far. */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Loading… %u person so far",
+                                          "Loading… %u people so far",
+                                          n_people),
+                             n_people);
+  else
+    /* Translators: %u counts the people selected. */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person selected", "%u people selected",
+                                          n_selected),
+                             n_selected);
+  gtk_label_set_text (self->count_label, count);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), loading);
+  gtk_spinner_set_spinning (self->loading_spinner, loading);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), n_selected > 0);
+}
+
+/* The visible check boxes follow the selection after a change of many. */
+static void
+refresh_checks (PvEnableUsersPage *self)
+{
+  GHashTableIter iter;
+  gpointer check, user;
+
+  self->updating = TRUE;
+  g_hash_table_iter_init (&iter, self->bound_checks);
+  while (g_hash_table_iter_next (&iter, &check, &user))
+    gtk_check_button_set_active (check, g_hash_table_contains (self->selected, user));
+  self->updating = FALSE;
+}
+
+static void
+selection_changed_cb (PvEnableUsersPage *self)
+{
+  GListModel *selection = G_LIST_MODEL (pv_enable_flow_get_selection (self->flow));
+  guint n = g_list_model_get_n_items (selection);
+
+  /* A change made elsewhere (an imported list, a rerun): take it over. */
+  if (!self->updating)
+    {
+      g_hash_table_remove_all (self->selected);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PvUser) user = g_list_model_get_item (selection, i);
+          g_hash_table_add (self->selected, user);
+        }
+      refresh_checks (self);
+    }
+
+  update_status (self);
+}
+
+static void
+set_selected (PvEnableUsersPage *self,
+              PvUser            *user,
+              gboolean           selected)
+{
+  GListStore *selection = pv_enable_flow_get_selection (self->flow);
+  guint position;
+
+  if (selected == g_hash_table_contains (self->selected, user))
+    return;
+
+  self->updating = TRUE;
+  if (selected)
+    {
+      g_hash_table_add (self->selected, user);
+      g_list_store_append (selection, user);
+    }
+  else
+    {
+      g_hash_table_remove (self->selected, user);
+      if (g_list_store_find (selection, user, &position))
+        g_list_store_remove (selection, position);
+    }
+  self->updating = FALSE;
+
+  pv_page_set_modified (PV_PAGE (self), TRUE);
+  update_status (self);
+}
+
+static void
+check_toggled_cb (GtkCheckButton    *check,
+                  PvEnableUsersPage *self)
+{
+  PvUser *user = g_hash_table_lookup (self->bound_checks, check);
+
+  if (self->updating || user == NULL)
+    return;
+
+  set_selected (self, user, gtk_check_button_get_active (check));
+}
+
+static void
+select_all_clicked_cb (PvEnableUsersPage *self)
+{
+  GListModel *shown = G_LIST_MODEL (self->filtered);
+  guint n = g_list_model_get_n_items (shown);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      PvUser *user = g_list_model_get_item (shown, i);
+
+      if (g_hash_table_add (self->selected, user))
+        g_ptr_array_add (added, user);
+      else
+        g_object_unref (user);
+    }
+
+  if (added->len == 0)
+    return;
+
+  /* One change for all of them: the plan recomputes once. */
+  self->updating = TRUE;
+  g_list_store_splice (pv_enable_flow_get_selection (self->flow),
+                       g_list_model_get_n_items (G_LIST_MODEL (pv_enable_flow_get_selection (self->flow))),
+                       0, added->pdata, added->len);
+  self->updating = FALSE;
+
+  refresh_checks (self);
+  pv_page_set_modified (PV_PAGE (self), TRUE);
+  update_status (self);
+}
+
+static void
+clear_clicked_cb (PvEnableUsersPage *self)
+{
+  self->updating = TRUE;
+  g_hash_table_remove_all (self->selected);
+  g_list_store_remove_all (pv_enable_flow_get_selection (self->flow));
+  self->updating = FALSE;
+
+  refresh_checks (self);
+  update_status (self);
+}
+
+static void
+search_changed_cb (PvEnableUsersPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  g_autofree char *previous = g_steal_pointer (&self->query);
+
+  g_clear_pointer (&self->ascii_query, g_free);
+  if (*stripped != '\0')
+    {
+      self->query = g_utf8_casefold (stripped, -1);
+      self->ascii_query = g_str_to_ascii (self->query, NULL);
+    }
+
+  /* Typing one more letter only narrows: the filter model need not look
+   * again at what it already hid. */
+  if (previous != NULL && self->query != NULL && strstr (self->query, previous) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->query == NULL || (previous != NULL && strstr (previous, self->query) != NULL))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+static void
+show_changed_cb (PvEnableUsersPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
+
+  self->show = selected <= SHOW_CLOUD_ONLY ? (Show) selected : SHOW_EVERYONE;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* --- Columns. --- */
+
+static void
+setup_check_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                PvEnableUsersPage        *self)
+{
+  GtkWidget *check = gtk_check_button_new ();
+
+  g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled_cb), self, 0);
+  gtk_list_item_set_child (list_item, check);
+}
+
+static void
+bind_check_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               PvEnableUsersPage        *self)
+{
+  GtkWidget *check = gtk_list_item_get_child (list_item);
+  PvUser *user = gtk_list_item_get_item (list_item);
+  g_autofree char *label = NULL;
+
+  /* Translators: the accessible name of a person's check box; %s is
+   * their name. */
+  label = g_strdup_printf (_("Select %s"), pv_user_get_display_name (user));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  g_hash_table_insert (self->bound_checks, check, user);
+  self->updating = TRUE;
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (self->selected, user));
+  self->updating = FALSE;
+}
+
+static void
+unbind_check_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 PvEnableUsersPage        *self)
+{
+  g_hash_table_remove (self->bound_checks, gtk_list_item_get_child (list_item));
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+typedef enum
+{
+  COLUMN_NAME,
+  COLUMN_MAIL,
+  COLUMN_UPN,
+  COLUMN_STATUS,
+} Column;
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  PvUser *user = gtk_list_item_get_item (list_item);
+  g_autofree char *status = NULL;
+  const char *text = NULL;
+
+  switch ((Column) GPOINTER_TO_INT (user_data))
+    {
+    case COLUMN_NAME:
+      text = pv_user_get_display_name (user);
+      break;
+    case COLUMN_MAIL:
+      text = pv_user_get_mail (user);
+      break;
+    case COLUMN_UPN:
+      text = pv_user_get_user_principal_name (user);
+      break;
+    case COLUMN_STATUS:
+      if (user_is_enabled (user) && pv_user_get_registrar_pool (user) != NULL)
+        /* Translators: %s is the pool that hosts the person. */
+        text = status = g_strdup_printf (_("Enabled on %s"), pv_user_get_registrar_pool (user));
+      else if (user_is_enabled (user))
+        text = _("Enabled");
+      else
+        text = _("Not enabled");
+      break;
+    default:
+      break;
+    }
+
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+static void
+add_column (PvEnableUsersPage *self,
+            const char        *title,
+            GCallback          setup,
+            GCallback          bind,
+            GCallback          unbind,
+            gpointer           data,
+            gboolean           expand)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_signal_connect (factory, "setup", setup, data);
+  g_signal_connect (factory, "bind", bind, data);
+  if (unbind != NULL)
+    g_signal_connect (factory, "unbind", unbind, data);
+
+  column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, expand);
+  gtk_column_view_append_column (self->column_view, column);
+}
+
+static void
+pv_enable_users_page_dispose (GObject *object)
+{
+  PvEnableUsersPage *self = PV_ENABLE_USERS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), PV_TYPE_ENABLE_USERS_PAGE);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->flow);
+
+  G_OBJECT_CLASS (pv_enable_users_page_parent_class)->dispose (object);
+}
+
+static void
+pv_enable_users_page_finalize (GObject *object)
+{
+  PvEnableUsersPage *self = PV_ENABLE_USERS_PAGE (object);
+
+  g_clear_pointer (&self->selected, g_hash_table_unref);
+  g_clear_pointer (&self->bound_checks, g_hash_table_unref);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->ascii_query, g_free);
+
+  G_OBJECT_CLASS (pv_enable_users_page_parent_class)->finalize (object);
+}
+
+static void
+pv_enable_users_page_shown (PvPage *page)
+{
+  PvEnableUsersPage *self = PV_ENABLE_USERS_PAGE (page);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+pv_enable_users_page_class_init (PvEnableUsersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pv_enable_users_page_dispose;
+  object_class->finalize = pv_enable_users_page_finalize;
+  PV_PAGE_CLASS (klass)->shown = pv_enable_users_page_shown;
+
+  search_key_quark = g_quark_from_static_string ("pv-enable-users-page-search-key");
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/enable/pv-enable-users-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PvEnableUsersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PvEnableUsersPage, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PvEnableUsersPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PvEnableUsersPage, select_all_button);
+  gtk_widget_class_bind_template_child (widget_class, PvEnableUsersPage, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, PvEnableUsersPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PvEnableUsersPage, loading_spinner);
+}
+
+static void
+pv_enable_users_page_init (PvEnableUsersPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selected = g_hash_table_new (NULL, NULL);
+  self->bound_checks = g_hash_table_new (NULL, NULL);
+
+  add_column (self, NULL, G_CALLBACK (setup_check_cb), G_CALLBACK (bind_check_cb),
+              G_CALLBACK (unbind_check_cb), self, FALSE);
+  add_column (self, _("Name"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), NULL,
+              GINT_TO_POINTER (COLUMN_NAME), TRUE);
+  add_column (self, _("E-mail"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), NULL,
+              GINT_TO_POINTER (COLUMN_MAIL), TRUE);
+  add_column (self, _("User Principal Name"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), NULL,
+              GINT_TO_POINTER (COLUMN_UPN), TRUE);
+  add_column (self, _("Status"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), NULL,
+              GINT_TO_POINTER (COLUMN_STATUS), TRUE);
+
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_dropdown, "notify::selected", G_CALLBACK (show_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->select_all_button, "clicked", G_CALLBACK (select_all_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->clear_button, "clicked", G_CALLBACK (clear_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+PvPage *
+pv_enable_users_page_new (PvEnableFlow *flow)
+{
+  PvEnableUsersPage *self;
+  g_autoptr(GtkNoSelection) selection_model = NULL;
+
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (flow), NULL);
+
+  self = g_object_new (PV_TYPE_ENABLE_USERS_PAGE, NULL);
+  self->flow = g_object_ref (flow);
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (pv_enable_flow_get_directory (flow))),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  /* Filtering 100 000 people happens in slices between frames. */
+  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+  selection_model = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection_model));
+
+  g_signal_connect_object (pv_enable_flow_get_selection (flow), "items-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pv_enable_flow_get_directory (flow), "items-changed",
+                           G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (flow, "notify::loading", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  selection_changed_cb (self);
+
+  return PV_PAGE (self);
+}
