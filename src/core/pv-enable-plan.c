@@ -21,6 +21,7 @@ struct _PvEnablePlan
   PvSipFormat format;
   char *domain;
   gboolean dry_run;
+  gboolean skip_problems;
   GListModel *sip_domains;
   GStrv existing;
   GHashTable *overrides;
@@ -39,6 +40,7 @@ enum {
   PROP_FORMAT,
   PROP_DOMAIN,
   PROP_DRY_RUN,
+  PROP_SKIP_PROBLEMS,
   PROP_SIP_DOMAINS,
   PROP_ENTRIES,
   PROP_N_PROBLEMS,
@@ -150,6 +152,10 @@ pv_enable_plan_get_property (GObject    *object,
       g_value_set_boolean (value, self->dry_run);
       break;
 
+    case PROP_SKIP_PROBLEMS:
+      g_value_set_boolean (value, self->skip_problems);
+      break;
+
     case PROP_SIP_DOMAINS:
       g_value_set_object (value, self->sip_domains);
       break;
@@ -197,6 +203,10 @@ pv_enable_plan_set_property (GObject      *object,
       pv_enable_plan_set_dry_run (self, g_value_get_boolean (value));
       break;
 
+    case PROP_SKIP_PROBLEMS:
+      pv_enable_plan_set_skip_problems (self, g_value_get_boolean (value));
+      break;
+
     case PROP_SIP_DOMAINS:
       pv_enable_plan_set_sip_domains (self, g_value_get_object (value));
       break;
@@ -241,6 +251,13 @@ pv_enable_plan_class_init (PvEnablePlanClass *klass)
 
   properties[PROP_DRY_RUN] =
     g_param_spec_boolean ("dry-run", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Whether the people whose address has a problem are left out of the
+   * run (and reported as skipped) rather than holding it up. */
+  properties[PROP_SKIP_PROBLEMS] =
+    g_param_spec_boolean ("skip-problems", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -510,6 +527,49 @@ pv_enable_plan_set_dry_run (PvEnablePlan *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRY_RUN]);
 }
 
+gboolean
+pv_enable_plan_get_skip_problems (PvEnablePlan *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_PLAN (self), FALSE);
+
+  return self->skip_problems;
+}
+
+void
+pv_enable_plan_set_skip_problems (PvEnablePlan *self,
+                                  gboolean      skip_problems)
+{
+  g_return_if_fail (PV_IS_ENABLE_PLAN (self));
+
+  skip_problems = !!skip_problems;
+  if (self->skip_problems == skip_problems)
+    return;
+  self->skip_problems = skip_problems;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SKIP_PROBLEMS]);
+  /* Completeness and the summary depend on it. */
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * pv_enable_plan_get_n_to_enable:
+ *
+ * Returns: how many people the run will enable: the selection, less
+ *   those with a problem when they are skipped
+ */
+guint
+pv_enable_plan_get_n_to_enable (PvEnablePlan *self)
+{
+  guint n;
+
+  g_return_val_if_fail (PV_IS_ENABLE_PLAN (self), 0);
+
+  n = g_list_model_get_n_items (self->selection);
+  if (self->skip_problems)
+    n -= MIN (n, self->n_problems);
+
+  return n;
+}
+
 GListModel *
 pv_enable_plan_get_sip_domains (PvEnablePlan *self)
 {
@@ -719,7 +779,11 @@ pv_enable_plan_get_step_status (PvEnablePlan  *self,
         }
       if (g_list_model_get_n_items (self->selection) == 0)
         return incomplete (reason, g_strdup (_("Select at least one person to enable.")));
-      if (self->n_problems > 0)
+      if (self->skip_problems && self->n_problems >= g_list_model_get_n_items (self->selection))
+        return incomplete (reason,
+                           g_strdup (_("Nobody in the selection has a usable SIP address; choose "
+                                       "another format or type the addresses.")));
+      if (self->n_problems > 0 && !self->skip_problems)
         return incomplete (reason,
                            /* Translators: %u is a number of people. */
                            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -762,31 +826,63 @@ pv_enable_plan_is_complete (PvEnablePlan  *self,
 char *
 pv_enable_plan_dup_summary (PvEnablePlan *self)
 {
-  guint n;
+  g_autoptr(GString) summary = NULL;
+  guint n, n_skipped;
   const char *fqdn;
+  const char *format;
 
   g_return_val_if_fail (PV_IS_ENABLE_PLAN (self), NULL);
 
   if (self->pool == NULL || pv_pool_get_fqdn (self->pool) == NULL)
     return NULL;
 
-  n = g_list_model_get_n_items (self->selection);
+  n = pv_enable_plan_get_n_to_enable (self);
+  n_skipped = g_list_model_get_n_items (self->selection) - n;
   fqdn = pv_pool_get_fqdn (self->pool);
+  format = pv_sip_format_get_short_name (self->format);
+  summary = g_string_new (NULL);
 
+  /* One sentence a line, each translated whole. */
   if (self->dry_run)
     /* Translators: %u is a number of people, %s a pool FQDN. */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+    g_string_append_printf (summary,
+                            g_dngettext (GETTEXT_PACKAGE,
                                          "Dry run: %u person would be enabled on %s; nothing "
                                          "will be changed.",
                                          "Dry run: %u people would be enabled on %s; nothing "
                                          "will be changed.",
                                          n),
                             n, fqdn);
+  else
+    /* Translators: %u is a number of people, %s a pool FQDN. */
+    g_string_append_printf (summary,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "%u person will be enabled on %s.",
+                                         "%u people will be enabled on %s.",
+                                         n),
+                            n, fqdn);
 
-  /* Translators: %u is a number of people, %s a pool FQDN. */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u person will be enabled on %s.",
-                                       "%u people will be enabled on %s.",
-                                       n),
-                          n, fqdn);
+  g_string_append_c (summary, '\n');
+  if (pv_sip_format_needs_domain (self->format))
+    /* Translators: the first %s is what addresses are made from ("first
+     * name.last name"), the second a domain. */
+    g_string_append_printf (summary, _("SIP addresses are made from: %s, at %s."), format,
+                            self->domain != NULL ? self->domain : "");
+  else
+    /* Translators: %s is what addresses are made from ("e-mail address"). */
+    g_string_append_printf (summary, _("SIP addresses are made from: %s."), format);
+
+  if (n_skipped > 0)
+    {
+      g_string_append_c (summary, '\n');
+      /* Translators: %u is a number of people. */
+      g_string_append_printf (summary,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u person is skipped, having no usable SIP address.",
+                                           "%u people are skipped, having no usable SIP address.",
+                                           n_skipped),
+                              n_skipped);
+    }
+
+  return g_string_free (g_steal_pointer (&summary), FALSE);
 }

@@ -31,6 +31,10 @@ void          pv_enable_plan_set_domain            (PvEnablePlan        *self,
 gboolean      pv_enable_plan_get_dry_run           (PvEnablePlan        *self);
 void          pv_enable_plan_set_dry_run           (PvEnablePlan        *self,
                                                     gboolean             dry_run);
+gboolean      pv_enable_plan_get_skip_problems     (PvEnablePlan        *self);
+void          pv_enable_plan_set_skip_problems     (PvEnablePlan        *self,
+                                                    gboolean             skip_problems);
+guint         pv_enable_plan_get_n_to_enable       (PvEnablePlan        *self);
 GListModel   *pv_enable_plan_get_sip_domains       (PvEnablePlan        *self);
 void          pv_enable_plan_set_sip_domains       (PvEnablePlan        *self,
                                                     GListModel          *sip_domains);

@@ -136,11 +136,14 @@ test_enable_plan_steps (void)
     g_autofree char *summary = pv_enable_plan_dup_summary (plan);
     g_autofree char *dry = NULL;
 
-    g_assert_cmpstr (summary, ==, "1 person will be enabled on pool01.contoso.com.");
+    /* How many, where, and how the addresses are made. */
+    g_assert_cmpstr (summary, ==, "1 person will be enabled on pool01.contoso.com.\n"
+                                  "SIP addresses are made from: e-mail address.");
     pv_enable_plan_set_dry_run (plan, TRUE);
     dry = pv_enable_plan_dup_summary (plan);
     g_assert_cmpstr (dry, ==, "Dry run: 1 person would be enabled on pool01.contoso.com; "
-                              "nothing will be changed.");
+                              "nothing will be changed.\n"
+                              "SIP addresses are made from: e-mail address.");
     pv_enable_plan_set_dry_run (plan, FALSE);
   }
 
@@ -392,6 +395,42 @@ test_operator_plan (void)
   }
 }
 
+static void
+test_enable_plan_skip_problems (void)
+{
+  g_autoptr(PvEnablePlan) plan = pv_enable_plan_new ();
+  g_autoptr(GListStore) selection = g_list_store_new (PV_TYPE_USER);
+  g_autoptr(GListModel) domains = make_domains ();
+  g_autoptr(PvPool) pool = make_pool ("pool01.contoso.com", PV_POOL_KIND_ENTERPRISE);
+  g_autoptr(PvUser) with_mail = make_user ("1", "Jean", "Dupont", "jean.dupont@contoso.com");
+  g_autoptr(PvUser) without_mail = make_user ("2", "Marie", "Curie", NULL);
+  g_autofree char *summary = NULL;
+
+  g_list_store_append (selection, with_mail);
+  g_list_store_append (selection, without_mail);
+  pv_enable_plan_set_selection (plan, G_LIST_MODEL (selection));
+  pv_enable_plan_set_sip_domains (plan, domains);
+  pv_enable_plan_set_pool (plan, pool);
+
+  /* One person has no e-mail address: the step waits for a decision. */
+  g_assert_cmpuint (pv_enable_plan_get_n_problems (plan), ==, 1);
+  assert_step (plan, PV_ENABLE_STEP_SIGN_IN_NAME, FALSE, "1 person has no usable SIP address");
+  g_assert_cmpuint (pv_enable_plan_get_n_to_enable (plan), ==, 2);
+
+  /* Skipping that person lets the others go on, and the summary says so. */
+  pv_enable_plan_set_skip_problems (plan, TRUE);
+  assert_step (plan, PV_ENABLE_STEP_SIGN_IN_NAME, TRUE, NULL);
+  g_assert_cmpuint (pv_enable_plan_get_n_to_enable (plan), ==, 1);
+  summary = pv_enable_plan_dup_summary (plan);
+  g_assert_cmpstr (summary, ==, "1 person will be enabled on pool01.contoso.com.\n"
+                                "SIP addresses are made from: e-mail address.\n"
+                                "1 person is skipped, having no usable SIP address.");
+
+  /* Skipping everyone would leave nothing to do. */
+  g_list_store_remove (selection, 0);
+  assert_step (plan, PV_ENABLE_STEP_SIGN_IN_NAME, FALSE, "Nobody in the selection");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +442,7 @@ main (int   argc,
   g_test_add_func ("/plans/enable/steps", test_enable_plan_steps);
   g_test_add_func ("/plans/enable/notify", test_enable_plan_notify);
   g_test_add_func ("/plans/enable/no-domains", test_enable_plan_no_domains);
+  g_test_add_func ("/plans/enable/skip-problems", test_enable_plan_skip_problems);
   g_test_add_func ("/plans/operator", test_operator_plan);
 
   return g_test_run ();

@@ -325,6 +325,57 @@ test_walk_to_ready (Fixture       *fixture,
   g_assert_cmpstr (pv_page_get_next_label (page), ==, "_Simulate");
 }
 
+static gboolean
+match_button_prefix (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+         gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+         g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)), data);
+}
+
+static void
+test_fix_duplicate_and_skip (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  PvEnablePlan *plan = pv_enable_flow_get_plan (fixture->flow);
+  PvPage *page;
+  GtkWidget *use;
+  GtkWidget *skip;
+
+  next (fixture);
+  select_people (fixture);
+  next (fixture);
+  choose (fixture, "pool01.contoso.fr");
+  next (fixture);
+  page = pv_assistant_get_current_page (fixture->assistant);
+
+  /* The namesakes collide: the second is offered a free address. */
+  choose (fixture, "Use the format <first name>.<last name>@domain");
+  g_assert_cmpuint (pv_enable_plan_get_n_problems (plan), ==, 1);
+  g_assert_false (pv_page_get_complete (page));
+  skip = pv_test_find_by_type (GTK_WIDGET (page), GTK_TYPE_SWITCH);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (skip, ADW_TYPE_PREFERENCES_GROUP)));
+
+  /* Skipping lets the others go on. */
+  gtk_switch_set_active (GTK_SWITCH (skip), TRUE);
+  g_assert_true (pv_enable_plan_get_skip_problems (plan));
+  g_assert_true (pv_page_get_complete (page));
+  g_assert_cmpuint (pv_enable_plan_get_n_to_enable (plan), ==, 2);
+  gtk_switch_set_active (GTK_SWITCH (skip), FALSE);
+  g_assert_false (pv_page_get_complete (page));
+
+  /* Taking the suggestion resolves it for good. */
+  use = pv_test_find_widget (GTK_WIDGET (page), match_button_prefix, "Use sip:");
+  g_assert_nonnull (use);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (use)), ==, "Use sip:jean.dupont2@contoso.fr");
+  g_signal_emit_by_name (use, "clicked");
+  pv_test_iterate ();
+  g_assert_cmpuint (pv_enable_plan_get_n_problems (plan), ==, 0);
+  g_assert_true (pv_page_get_complete (page));
+  g_assert_cmpstr (pv_enable_plan_get_override (plan, "jdupont2"), ==, "sip:jean.dupont2@contoso.fr");
+}
+
 static void
 test_domain_choice (Fixture       *fixture,
                     gconstpointer  data)
@@ -359,6 +410,7 @@ main (int   argc,
 
   g_test_add ("/enable-pages/users-search-and-filters", Fixture, NULL, fixture_set_up, test_users_search_and_filters, fixture_tear_down);
   g_test_add ("/enable-pages/walk-to-ready", Fixture, NULL, fixture_set_up, test_walk_to_ready, fixture_tear_down);
+  g_test_add ("/enable-pages/fix-duplicate-and-skip", Fixture, NULL, fixture_set_up, test_fix_duplicate_and_skip, fixture_tear_down);
   g_test_add ("/enable-pages/domain-choice", Fixture, NULL, fixture_set_up, test_domain_choice, fixture_tear_down);
 
   return g_test_run ();

@@ -25,6 +25,8 @@ struct _PvEnableSignInPage
 
   AdwPreferencesGroup *format_group;
   AdwComboRow         *domain_row;
+  AdwPreferencesGroup *skip_group;
+  GtkSwitch           *skip_switch;
   GtkLabel            *count_label;
   GtkListView         *preview_list;
 };
@@ -52,6 +54,11 @@ update_from_plan (PvEnableSignInPage *self)
   complete = pv_enable_plan_get_step_status (plan, PV_ENABLE_STEP_SIGN_IN_NAME, &reason);
   pv_page_set_incomplete_reason (PV_PAGE (self), complete ? NULL : reason);
   pv_page_set_complete (PV_PAGE (self), complete);
+
+  /* Offered only when there is someone to skip, but kept while it is on,
+   * so that it can be turned off again. */
+  gtk_widget_set_visible (GTK_WIDGET (self->skip_group),
+                          n_problems > 0 || pv_enable_plan_get_skip_problems (plan));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->domain_row),
                             pv_sip_format_needs_domain (pv_enable_plan_get_format (plan)));
@@ -148,11 +155,104 @@ plan_changed_cb (PvEnableSignInPage *self)
 
 /* --- Preview rows. --- */
 
+/* --- Fixing one person's address by hand. --- */
+
+static PvEnableEntry *
+row_entry (GtkWidget *widget)
+{
+  GtkWidget *box = gtk_widget_get_ancestor (widget, GTK_TYPE_BOX);
+
+  /* The row's outer box carries its entry while it is bound. */
+  while (box != NULL && g_object_get_data (G_OBJECT (box), "pv-entry") == NULL)
+    box = gtk_widget_get_ancestor (gtk_widget_get_parent (box), GTK_TYPE_BOX);
+
+  return box != NULL ? g_object_get_data (G_OBJECT (box), "pv-entry") : NULL;
+}
+
+static void
+use_suggestion_clicked_cb (GtkButton          *button,
+                           PvEnableSignInPage *self)
+{
+  PvEnableEntry *entry = row_entry (GTK_WIDGET (button));
+
+  if (entry == NULL || pv_enable_entry_get_suggestion (entry) == NULL)
+    return;
+
+  pv_enable_plan_set_override (pv_enable_flow_get_plan (self->flow),
+                               pv_user_get_id (pv_enable_entry_get_user (entry)),
+                               pv_enable_entry_get_suggestion (entry));
+  pv_page_set_modified (PV_PAGE (self), TRUE);
+}
+
+static void
+address_entry_activate_cb (GtkEntry           *text_entry,
+                           PvEnableSignInPage *self)
+{
+  PvEnableEntry *entry = row_entry (gtk_widget_get_ancestor (GTK_WIDGET (text_entry), GTK_TYPE_MENU_BUTTON));
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (text_entry), GTK_TYPE_POPOVER);
+
+  if (entry == NULL)
+    return;
+
+  /* The plan checks the address like any other, and the row shows the
+   * verdict; an empty text goes back to the generated address. */
+  pv_enable_plan_set_override (pv_enable_flow_get_plan (self->flow),
+                               pv_user_get_id (pv_enable_entry_get_user (entry)),
+                               gtk_editable_get_text (GTK_EDITABLE (text_entry)));
+  pv_page_set_modified (PV_PAGE (self), TRUE);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static GtkWidget *
+create_edit_button (PvEnableSignInPage *self)
+{
+  GtkWidget *edit = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *popover_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("SIP address for this person"));
+  GtkWidget *text_entry = gtk_entry_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (edit), "document-edit-symbolic");
+  gtk_widget_set_tooltip_text (edit, _("Edit Address"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Edit Address"), -1);
+  gtk_widget_add_css_class (edit, "flat");
+  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (text_entry), "sip:name@domain");
+  gtk_editable_set_width_chars (GTK_EDITABLE (text_entry), 32);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (text_entry),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
+                                  -1);
+  g_signal_connect_object (text_entry, "activate", G_CALLBACK (address_entry_activate_cb), self, 0);
+  gtk_box_append (GTK_BOX (popover_box), heading);
+  gtk_box_append (GTK_BOX (popover_box), text_entry);
+  gtk_popover_set_child (GTK_POPOVER (popover), popover_box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (edit), popover);
+
+  return edit;
+}
+
+static GtkWidget *
+create_suggestion_button (PvEnableSignInPage *self)
+{
+  GtkWidget *suggestion = gtk_button_new ();
+
+  gtk_widget_add_css_class (suggestion, "flat");
+  gtk_widget_set_halign (suggestion, GTK_ALIGN_START);
+  g_signal_connect_object (suggestion, "clicked", G_CALLBACK (use_suggestion_clicked_cb), self, 0);
+
+  return suggestion;
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
+  PvEnableSignInPage *self = user_data;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *name = gtk_label_new (NULL);
@@ -174,8 +274,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_box_append (GTK_BOX (top), name);
   gtk_box_append (GTK_BOX (top), address);
+  gtk_box_append (GTK_BOX (top), create_edit_button (self));
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), message);
+  gtk_box_append (GTK_BOX (box), create_suggestion_button (self));
   gtk_list_item_set_child (list_item, box);
   gtk_list_item_set_activatable (list_item, FALSE);
 }
@@ -189,14 +291,31 @@ refresh_row (GtkListItem *list_item)
   GtkWidget *name = gtk_widget_get_first_child (top);
   GtkWidget *address = gtk_widget_get_next_sibling (name);
   GtkWidget *message = gtk_widget_get_next_sibling (top);
+  GtkWidget *suggestion = gtk_widget_get_next_sibling (message);
+  GtkWidget *edit = gtk_widget_get_next_sibling (address);
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (edit)));
+  GtkWidget *text_entry = gtk_widget_get_last_child (gtk_popover_get_child (GTK_POPOVER (popover)));
   PvSipStatus status = pv_enable_entry_get_status (entry);
   const char *text = pv_enable_entry_get_message (entry);
+  const char *suggested = pv_enable_entry_get_suggestion (entry);
 
   gtk_label_set_text (GTK_LABEL (name), pv_user_get_display_name (pv_enable_entry_get_user (entry)));
   gtk_label_set_text (GTK_LABEL (address),
                       pv_enable_entry_get_address (entry) != NULL ? pv_enable_entry_get_address (entry) : "—");
   gtk_label_set_text (GTK_LABEL (message), text != NULL ? text : "");
   gtk_widget_set_visible (message, text != NULL && *text != '\0');
+
+  g_object_set_data (G_OBJECT (box), "pv-entry", entry);
+  gtk_widget_set_visible (suggestion, suggested != NULL && status != PV_SIP_STATUS_OK);
+  if (suggested != NULL)
+    {
+      /* Translators: a button that gives a person the free address that
+       * was suggested; %s is that address. */
+      g_autofree char *label = g_strdup_printf (_("Use %s"), suggested);
+      gtk_button_set_label (GTK_BUTTON (suggestion), label);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (text_entry),
+                         pv_enable_entry_get_address (entry) != NULL ? pv_enable_entry_get_address (entry) : "");
 
   if (status == PV_SIP_STATUS_OK)
     {
@@ -240,6 +359,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   if (id != 0)
     g_signal_handler_disconnect (gtk_list_item_get_item (list_item), id);
   g_object_set_data (G_OBJECT (list_item), "pv-notify-id", NULL);
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "pv-entry", NULL);
 }
 
 static void
@@ -264,6 +384,8 @@ pv_enable_sign_in_page_class_init (PvEnableSignInPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/enable/pv-enable-sign-in-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PvEnableSignInPage, format_group);
   gtk_widget_class_bind_template_child (widget_class, PvEnableSignInPage, domain_row);
+  gtk_widget_class_bind_template_child (widget_class, PvEnableSignInPage, skip_group);
+  gtk_widget_class_bind_template_child (widget_class, PvEnableSignInPage, skip_switch);
   gtk_widget_class_bind_template_child (widget_class, PvEnableSignInPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, PvEnableSignInPage, preview_list);
 }
@@ -316,7 +438,7 @@ pv_enable_sign_in_page_new (PvEnableFlow *flow)
   plan = pv_enable_flow_get_plan (flow);
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   selection = gtk_no_selection_new (g_object_ref (pv_enable_plan_get_entries (plan)));
@@ -325,6 +447,8 @@ pv_enable_sign_in_page_new (PvEnableFlow *flow)
 
   g_signal_connect_object (plan, "changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (plan, "notify::format", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (plan, "skip-problems", self->skip_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   plan_changed_cb (self);
 
   return PV_PAGE (self);
