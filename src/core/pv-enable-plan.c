@@ -581,7 +581,9 @@ pv_enable_plan_get_sip_domains (PvEnablePlan *self)
  * pv_enable_plan_set_sip_domains:
  * @sip_domains: (nullable): a list of #PvSipDomain
  *
- * When no domain is chosen yet, the default SIP domain is chosen.
+ * When no domain is chosen yet, or the chosen one is not among
+ * @sip_domains (a new topology was imported), the default SIP domain is
+ * chosen.
  */
 void
 pv_enable_plan_set_sip_domains (PvEnablePlan *self,
@@ -599,6 +601,25 @@ pv_enable_plan_set_sip_domains (PvEnablePlan *self,
                                           : G_LIST_MODEL (g_list_store_new (PV_TYPE_SIP_DOMAIN));
   g_signal_connect (self->sip_domains, "items-changed",
                     G_CALLBACK (on_sip_domains_changed), self);
+
+  if (self->domain != NULL)
+    {
+      guint n = g_list_model_get_n_items (self->sip_domains);
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < n && !known; i++)
+        {
+          g_autoptr(PvSipDomain) d = g_list_model_get_item (self->sip_domains, i);
+
+          known = g_strcmp0 (pv_sip_domain_get_name (d), self->domain) == 0;
+        }
+      /* A choice among domains that are no longer offered is no choice. */
+      if (!known && n > 0)
+        {
+          g_clear_pointer (&self->domain, g_free);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOMAIN]);
+        }
+    }
 
   if (self->domain == NULL)
     {

@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "enable/pv-enable-flow.h"
+#include "enable/pv-enable-pool-page.h"
+#include "enable/pv-enable-users-page.h"
 #include "pv-assistant.h"
 #include "pv-sip-domain.h"
 #include "pv-test-util.h"
@@ -377,6 +379,118 @@ test_fix_duplicate_and_skip (Fixture       *fixture,
 }
 
 static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+test_import_list (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  const char *csv =
+    "id,displayName,givenName,surname,mail,userPrincipalName,sAMAccountName\r\n"
+    "jdupont,Jean Dupont,Jean,Dupont,,,\r\n"
+    ",Aoife O'Neill,,,,AONEILL@contoso.fr,\r\n"
+    ",Nobody Here,,,nobody@contoso.fr,,\r\n";
+  AdwMessageDialog *dialog;
+  PvPage *page;
+
+  file = g_file_new_tmp ("provisio-list-XXXXXX.csv", &stream, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, 0, NULL, NULL, &error));
+
+  next (fixture);
+  page = pv_assistant_get_current_page (fixture->assistant);
+  pv_enable_users_page_import_async (PV_ENABLE_USERS_PAGE (page), file, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (pv_enable_users_page_import_finish (PV_ENABLE_USERS_PAGE (page), result, &error));
+  g_assert_no_error (error);
+  pv_test_iterate ();
+
+  /* Found by id and by UPN (whatever its case); the third is reported. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pv_enable_flow_get_selection (fixture->flow))), ==, 2);
+  g_assert_true (pv_page_get_complete (page));
+  dialog = ADW_MESSAGE_DIALOG (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "1 Row Matches Nobody");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line 4"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+test_import_topology (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  PvEnablePlan *plan = pv_enable_flow_get_plan (fixture->flow);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "fixtures", "topology-directors.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PvPage *page;
+
+  next (fixture);
+  select_people (fixture);
+  next (fixture);
+  page = pv_assistant_get_current_page (fixture->assistant);
+  choose (fixture, "pool01.contoso.fr");
+
+  pv_enable_pool_page_import_async (PV_ENABLE_POOL_PAGE (page), file, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (pv_enable_pool_page_import_finish (PV_ENABLE_POOL_PAGE (page), result, &error));
+  g_assert_no_error (error);
+  pv_test_iterate ();
+
+  /* The topology's pools replace the list; the earlier choice is gone. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pv_enable_flow_get_pools (fixture->flow))), ==, 5);
+  g_assert_null (pv_enable_plan_get_pool (plan));
+  g_assert_false (pv_page_get_complete (page));
+  g_assert_false (gtk_widget_get_sensitive (row (fixture, "dir-mtl.contoso.ca")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row (fixture, "pool-mtl.contoso.ca"))),
+                   ==, "Enterprise pool, site Montréal");
+  choose (fixture, "se-zrh.contoso.ch");
+  g_assert_true (pv_page_get_complete (page));
+
+  /* Its SIP domains, with its default, are now the deployment's. */
+  g_assert_cmpuint (g_list_model_get_n_items (pv_enable_plan_get_sip_domains (plan)), ==, 3);
+  g_assert_cmpstr (pv_enable_plan_get_domain (plan), ==, "contoso.ca");
+}
+
+static void
+test_import_bad_topology (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "fixtures", "topology-billion-laughs.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PvPage *page;
+
+  next (fixture);
+  select_people (fixture);
+  next (fixture);
+  page = pv_assistant_get_current_page (fixture->assistant);
+
+  pv_enable_pool_page_import_async (PV_ENABLE_POOL_PAGE (page), file, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (pv_enable_pool_page_import_finish (PV_ENABLE_POOL_PAGE (page), result, &error));
+  g_assert_nonnull (error);
+  /* Nothing was replaced. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pv_enable_flow_get_pools (fixture->flow))), ==, 3);
+}
+
+static void
 test_domain_choice (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -411,6 +525,9 @@ main (int   argc,
   g_test_add ("/enable-pages/users-search-and-filters", Fixture, NULL, fixture_set_up, test_users_search_and_filters, fixture_tear_down);
   g_test_add ("/enable-pages/walk-to-ready", Fixture, NULL, fixture_set_up, test_walk_to_ready, fixture_tear_down);
   g_test_add ("/enable-pages/fix-duplicate-and-skip", Fixture, NULL, fixture_set_up, test_fix_duplicate_and_skip, fixture_tear_down);
+  g_test_add ("/enable-pages/import-list", Fixture, NULL, fixture_set_up, test_import_list, fixture_tear_down);
+  g_test_add ("/enable-pages/import-topology", Fixture, NULL, fixture_set_up, test_import_topology, fixture_tear_down);
+  g_test_add ("/enable-pages/import-bad-topology", Fixture, NULL, fixture_set_up, test_import_bad_topology, fixture_tear_down);
   g_test_add ("/enable-pages/domain-choice", Fixture, NULL, fixture_set_up, test_domain_choice, fixture_tear_down);
 
   return g_test_run ();

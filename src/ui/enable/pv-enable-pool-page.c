@@ -7,6 +7,7 @@
 #include "pv-enable-flow.h"
 #include "pv-enable-pool-page.h"
 #include "pv-enums.h"
+#include "pv-topology.h"
 
 /* Select Server or Pool: the tenant's Registrar pools, as radio choices.
  * Directors are listed, because an administrator looks for every pool of
@@ -22,6 +23,10 @@ struct _PvEnablePoolPage
 
   GtkStack     *stack;
   GtkListBox   *pools_list;
+  GtkButton    *import_button;
+  GtkButton    *empty_import_button;
+  GtkFileChooserNative *chooser;
+  GCancellable *import_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (PvEnablePoolPage, pv_enable_pool_page, PV_TYPE_PAGE)
@@ -135,12 +140,151 @@ plan_pool_changed_cb (PvEnablePoolPage *self)
   update_complete (self);
 }
 
+/* --- Importing a topology. --- */
+
+static void
+topology_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PvEnablePoolPage *self = g_task_get_source_object (task);
+  g_autoptr(PvTopology) topology = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *pools;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *store;
+
+  topology = pv_topology_load_finish (result, &error);
+  if (topology == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The topology describes the whole deployment: its pools replace the
+   * list, and its SIP domains become the ones addresses may use. */
+  pools = pv_topology_get_pools (topology);
+  for (guint i = 0; i < g_list_model_get_n_items (pools); i++)
+    g_ptr_array_add (items, g_list_model_get_item (pools, i));
+  pv_enable_plan_set_pool (pv_enable_flow_get_plan (self->flow), NULL);
+  store = pv_enable_flow_get_pools (self->flow);
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items->pdata, items->len);
+  pv_enable_plan_set_sip_domains (pv_enable_flow_get_plan (self->flow), pv_topology_get_sip_domains (topology));
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * pv_enable_pool_page_import_async:
+ * @file: a topology written by `Get-CsTopology -AsXml`
+ *
+ * Reads @file off the main loop and offers its pools and SIP domains.
+ */
+void
+pv_enable_pool_page_import_async (PvEnablePoolPage    *self,
+                                  GFile               *file,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PV_IS_ENABLE_POOL_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_enable_pool_page_import_async);
+  pv_topology_load_async (file, cancellable, topology_loaded_cb, g_steal_pointer (&task));
+}
+
+gboolean
+pv_enable_pool_page_import_finish (PvEnablePoolPage  *self,
+                                   GAsyncResult      *result,
+                                   GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_enable_pool_page_import_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PvEnablePoolPage *self = PV_ENABLE_POOL_PAGE (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!pv_enable_pool_page_import_finish (self, result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                  _("The Topology Could Not Be Imported"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+chooser_response_cb (GtkNativeDialog  *chooser,
+                     int               response,
+                     PvEnablePoolPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    return;
+
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+  pv_enable_pool_page_import_async (self, file, self->import_cancellable, imported_cb, NULL);
+}
+
+static void
+import_clicked_cb (PvEnablePoolPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileFilter) xml = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Import a Topology"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (xml, _("Topology Files (XML)"));
+  gtk_file_filter_add_mime_type (xml, "application/xml");
+  gtk_file_filter_add_pattern (xml, "*.xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), xml);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 static void
 pv_enable_pool_page_dispose (GObject *object)
 {
   PvEnablePoolPage *self = PV_ENABLE_POOL_PAGE (object);
 
   self->group = NULL;
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (object), PV_TYPE_ENABLE_POOL_PAGE);
   g_clear_object (&self->flow);
 
@@ -157,12 +301,19 @@ pv_enable_pool_page_class_init (PvEnablePoolPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/enable/pv-enable-pool-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PvEnablePoolPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PvEnablePoolPage, pools_list);
+  gtk_widget_class_bind_template_child (widget_class, PvEnablePoolPage, import_button);
+  gtk_widget_class_bind_template_child (widget_class, PvEnablePoolPage, empty_import_button);
 }
 
 static void
 pv_enable_pool_page_init (PvEnablePoolPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->import_button, "clicked", G_CALLBACK (import_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->empty_import_button, "clicked", G_CALLBACK (import_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 PvPage *

@@ -6,6 +6,7 @@
 
 #include "pv-enable-flow.h"
 #include "pv-enable-users-page.h"
+#include "pv-user-list.h"
 
 /* Select Users: the directory, filled page by page as it loads, searched
  * as the user types and filtered by status, with a check box per person.
@@ -40,6 +41,9 @@ struct _PvEnableUsersPage
   GtkDropDown        *filter_dropdown;
   GtkColumnView      *column_view;
   GtkButton          *select_all_button;
+  GtkButton          *import_button;
+  GtkFileChooserNative *chooser;
+  GCancellable       *import_cancellable;
   GtkButton          *clear_button;
   GtkLabel           *count_label;
   GtkSpinner         *loading_spinner;
@@ -322,6 +326,200 @@ show_changed_cb (PvEnableUsersPage *self)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* --- Importing a list of people. --- */
+
+static void
+present_message (PvEnableUsersPage *self,
+                 const char        *heading,
+                 const char        *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Selects the people of the list, and tells which rows matched nobody,
+ * rather than dropping them silently. */
+static void
+apply_list (PvEnableUsersPage *self,
+            PvUserList        *list)
+{
+  g_autoptr(GPtrArray) unmatched = NULL;
+  g_autoptr(GListModel) matched = NULL;
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  matched = pv_user_list_match (list, G_LIST_MODEL (pv_enable_flow_get_directory (self->flow)), &unmatched);
+  n = g_list_model_get_n_items (matched);
+  for (guint i = 0; i < n; i++)
+    {
+      PvUser *user = g_list_model_get_item (matched, i);
+
+      if (g_hash_table_add (self->selected, user))
+        g_ptr_array_add (added, user);
+      else
+        g_object_unref (user);
+    }
+
+  if (added->len > 0)
+    {
+      GListStore *selection = pv_enable_flow_get_selection (self->flow);
+
+      self->updating = TRUE;
+      g_list_store_splice (selection, g_list_model_get_n_items (G_LIST_MODEL (selection)), 0,
+                           added->pdata, added->len);
+      self->updating = FALSE;
+      refresh_checks (self);
+      pv_page_set_modified (PV_PAGE (self), TRUE);
+      update_status (self);
+    }
+
+  if (unmatched != NULL && unmatched->len > 0)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      const guint shown = MIN (unmatched->len, 10);
+      g_autofree char *heading = NULL;
+
+      /* Translators: %u counts the rows of an imported list. */
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u Row Matches Nobody",
+                                              "%u Rows Match Nobody",
+                                              unmatched->len),
+                                 unmatched->len);
+      for (guint i = 0; i < shown; i++)
+        g_string_append_printf (body, "%s\n", (const char *) g_ptr_array_index (unmatched, i));
+      if (unmatched->len > shown)
+        /* Translators: %u counts the rows not listed above. */
+        g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "And %u more row.", "And %u more rows.",
+                                                   unmatched->len - shown),
+                                unmatched->len - shown);
+      present_message (self, heading, g_strstrip (body->str));
+    }
+}
+
+static void
+list_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PvEnableUsersPage *self = g_task_get_source_object (task);
+  g_autoptr(PvUserList) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  list = pv_user_list_load_finish (result, &error);
+  if (list == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  apply_list (self, list);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * pv_enable_users_page_import_async:
+ * @file: a CSV list of people, in the columns of `provisio-cli sip`
+ *
+ * Reads @file off the main loop, selects the people it lists, and shows
+ * the rows that match nobody.
+ */
+void
+pv_enable_users_page_import_async (PvEnableUsersPage   *self,
+                                   GFile               *file,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PV_IS_ENABLE_USERS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_enable_users_page_import_async);
+  pv_user_list_load_async (file, cancellable, list_loaded_cb, g_steal_pointer (&task));
+}
+
+gboolean
+pv_enable_users_page_import_finish (PvEnableUsersPage  *self,
+                                    GAsyncResult       *result,
+                                    GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_enable_users_page_import_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PvEnableUsersPage *self = PV_ENABLE_USERS_PAGE (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!pv_enable_users_page_import_finish (self, result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    present_message (self, _("The List Could Not Be Imported"), error->message);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), TRUE);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog   *chooser,
+                     int                response,
+                     PvEnableUsersPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+  pv_enable_users_page_import_async (self, file, self->import_cancellable, imported_cb, NULL);
+}
+
+static void
+import_clicked_cb (PvEnableUsersPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Import a List of People"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("CSV Files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 /* --- Columns. --- */
 
 static void
@@ -449,6 +647,11 @@ pv_enable_users_page_dispose (GObject *object)
 {
   PvEnableUsersPage *self = PV_ENABLE_USERS_PAGE (object);
 
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (object), PV_TYPE_ENABLE_USERS_PAGE);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -495,6 +698,7 @@ pv_enable_users_page_class_init (PvEnableUsersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PvEnableUsersPage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PvEnableUsersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PvEnableUsersPage, select_all_button);
+  gtk_widget_class_bind_template_child (widget_class, PvEnableUsersPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, PvEnableUsersPage, clear_button);
   gtk_widget_class_bind_template_child (widget_class, PvEnableUsersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, PvEnableUsersPage, loading_spinner);
@@ -526,6 +730,8 @@ pv_enable_users_page_init (PvEnableUsersPage *self)
   g_signal_connect_object (self->select_all_button, "clicked", G_CALLBACK (select_all_clicked_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->clear_button, "clicked", G_CALLBACK (clear_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->import_button, "clicked", G_CALLBACK (import_clicked_cb),
                            self, G_CONNECT_SWAPPED);
 }
 

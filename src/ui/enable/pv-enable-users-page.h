@@ -12,5 +12,13 @@ typedef struct _PvEnableFlow PvEnableFlow;
 G_DECLARE_FINAL_TYPE (PvEnableUsersPage, pv_enable_users_page, PV, ENABLE_USERS_PAGE, PvPage)
 
 PvPage *pv_enable_users_page_new (PvEnableFlow *flow);
+void    pv_enable_users_page_import_async  (PvEnableUsersPage   *self,
+                                            GFile               *file,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean pv_enable_users_page_import_finish (PvEnableUsersPage   *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 
 G_END_DECLS
