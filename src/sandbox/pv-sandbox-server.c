@@ -281,14 +281,15 @@ run_batch_item (PvSandboxServer        *self,
   g_autoptr(GHashTable) query = NULL;
   g_auto(GStrv) segments = NULL;
   guint n_segments = 0;
-  const char *question = strchr (item->url, '?');
+  const char *relative = item->url[0] == '/' ? item->url + 1 : item->url;
+  const char *question = strchr (relative, '?');
   PvSandboxRequest request = { 0 };
 
   /* Inner URLs are relative to the version of the $batch itself. */
   path = g_strdup_printf ("/%s/%.*s", outer->segments[0],
-                          (int) (question != NULL ? (gsize) (question - item->url)
-                                                  : strlen (item->url)),
-                          item->url[0] == '/' ? item->url + 1 : item->url);
+                          (int) (question != NULL ? (gsize) (question - relative)
+                                                  : strlen (relative)),
+                          relative);
   if (question != NULL)
     query = g_uri_parse_params (question + 1, -1, "&", G_URI_PARAMS_NONE, NULL);
   if (query == NULL)
