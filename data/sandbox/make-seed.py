@@ -367,12 +367,12 @@ def main():
             {"operatorId": "orange-business", "status": "active", "countries": ["FR", "BE"],
              "contact": {"fullName": "Camille Administratrice",
                          "email": "camille.admin@contoso.com",
-                         "companySize": "1000-4999", "phone": "+33 1 23 45 67 00"},
+                         "companySize": "2500", "phone": "+33 1 23 45 67 00"},
              "consentGiven": True},
             {"operatorId": "deutsche-telekom", "status": "suspended", "countries": ["DE"],
              "contact": {"fullName": "Camille Administratrice",
                          "email": "camille.admin@contoso.com",
-                         "companySize": "1000-4999", "phone": None},
+                         "companySize": "2500", "phone": None},
              "consentGiven": True},
         ],
         "phoneNumbers": numbers(people),
@@ -393,8 +393,48 @@ def main():
         },
         "users": people,
     }
-    json.dump(seed, sys.stdout, ensure_ascii=False, indent=1, sort_keys=False)
-    sys.stdout.write("\n")
+    text = json.dumps(seed, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    if len(sys.argv) == 3 and sys.argv[1] == "--check":
+        check(seed, text, sys.argv[2])
+        return
+    sys.stdout.write(text)
+
+
+def check(seed, text, path):
+    """The committed file is this script's output, with the hard cases."""
+    with open(path, encoding="utf-8") as f:
+        if f.read() != text:
+            sys.exit("%s is not the output of make-seed.py: run it again" % path)
+    users = seed["users"]
+    names = [u["displayName"] for u in users]
+    assert len(users) >= 300
+    assert any(any(ord(c) > 0x400 for c in n) for n in names), "non-Latin names"
+    assert any("'" in n for n in names) and any("-" in n for n in names)
+    assert any(u["mail"] is None for u in users) and any(u["givenName"] is None for u in users)
+    assert len(names) - len(set(names)) >= 2, "namesakes"
+    assert any(not u["onPremisesSyncEnabled"] for u in users), "cloud-only"
+    assert any(u["sipAddress"] for u in users), "already enabled"
+    modes = {u["teamsUpgradeEffectiveMode"] for u in users}
+    assert {"TeamsOnly", "Islands"} <= modes
+    assert len(seed["sipDomains"]) >= 3
+    kinds = [p["kind"] for p in seed["pools"]]
+    assert kinds.count("standardEdition") >= 2 and kinds.count("enterprise") >= 2
+    assert "director" in kinds
+    assert len(seed["voiceRoutingPolicies"]) >= 2
+    ops = seed["operators"]
+    assert len(ops) >= 12
+    assert {r for o in ops for r in o["regions"]} >= {
+        "Europe", "North America", "Asia Pacific", "Latin America", "Middle East and Africa"}
+    assert {s for o in ops for s in o["services"]} == {
+        "calling", "audioConferencing", "teamsPhoneMobile"}
+    assert {o["emergencyAddressModel"] for o in ops} == {
+        "operatorAssigns", "adminAssigns", "operatorAssignsLocked"}
+    numbers = seed["phoneNumbers"]
+    assert {n["numberType"] for n in numbers} == {"directRouting", "callingPlan", "operatorConnect"}
+    assert {n["assignmentStatus"] for n in numbers} == {"unassigned", "userAssigned", "pending"}
+    parts = {s["skuPartNumber"] for s in seed["subscribedSkus"]}
+    assert {"ENTERPRISEPREMIUM", "MCOEV"} <= parts
+    print("seed tenant: %d people, %d operators, %d numbers" % (len(users), len(ops), len(numbers)))
 
 
 if __name__ == "__main__":
