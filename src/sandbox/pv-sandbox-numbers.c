@@ -29,19 +29,102 @@ find (PvSandboxServer *server,
   return pv_sandbox_store_get_resource (pv_sandbox_server_get_store (server), kind, id, NULL);
 }
 
+/* $filter on numbers: "member eq 'value'" clauses joined by "and", on
+ * the members the flows look numbers up by. */
+static gboolean
+parse_number_filter (const char  *text,
+                     GPtrArray   *members,
+                     GPtrArray   *values,
+                     char       **bad_member)
+{
+  static const char * const filterable[] = {
+    "assignmentStatus", "numberType", "isoCountryCode", "operatorId", "assignmentTargetId",
+    "locationId", "telephoneNumber", NULL,
+  };
+  g_auto(GStrv) clauses = g_strsplit (text, " and ", -1);
+
+  for (guint i = 0; clauses[i] != NULL; i++)
+    {
+      g_autoptr(GString) value = g_string_new (NULL);
+      char *clause = g_strstrip (clauses[i]);
+      const char *eq = strstr (clause, " eq '");
+      const char *p;
+      g_autofree char *member = NULL;
+
+      if (eq == NULL)
+        {
+          *bad_member = g_strdup (clause);
+          return FALSE;
+        }
+      member = g_strndup (clause, (gsize) (eq - clause));
+      if (!g_strv_contains (filterable, member))
+        {
+          *bad_member = g_steal_pointer (&member);
+          return FALSE;
+        }
+      /* The literal runs to the last quote; '' stands for a quote. */
+      for (p = eq + 5; *p != '\0'; p++)
+        {
+          if (*p == '\'' && p[1] == '\'')
+            {
+              g_string_append_c (value, '\'');
+              p++;
+            }
+          else if (*p == '\'')
+            break;
+          else
+            g_string_append_c (value, *p);
+        }
+      if (*p != '\'' || p[1] != '\0')
+        {
+          *bad_member = g_steal_pointer (&member);
+          return FALSE;
+        }
+      g_ptr_array_add (members, g_steal_pointer (&member));
+      g_ptr_array_add (values, g_string_free (g_steal_pointer (&value), FALSE));
+    }
+  return TRUE;
+}
+
 static void
 list_numbers (PvSandboxServer        *server,
               const PvSandboxRequest *request,
               PvSandboxResponse      *response)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items =
-    pv_sandbox_store_list_resources (pv_sandbox_server_get_store (server), "phoneNumbers", &error);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  const char *filter = g_hash_table_lookup (request->query, "$filter");
+  g_autofree char *bad = NULL;
 
+  if (filter != NULL && !parse_number_filter (filter, members, values, &bad))
+    {
+      pv_sandbox_fail (response, request, 400, "Request_UnsupportedQuery",
+                       "Unsupported or invalid query filter clause specified for property '%s' "
+                       "of resource 'numberAssignment'.", bad);
+      return;
+    }
+  items = pv_sandbox_store_list_resources (pv_sandbox_server_get_store (server), "phoneNumbers",
+                                           &error);
   if (items == NULL)
-    pv_sandbox_fail_store (response, request, error);
-  else
-    pv_sandbox_respond (response, 200, pv_sandbox_value_list (items));
+    {
+      pv_sandbox_fail_store (response, request, error);
+      return;
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      JsonObject *number = json_node_get_object (g_ptr_array_index (items, i));
+      gboolean match = TRUE;
+
+      for (guint j = 0; match && j < members->len; j++)
+        match = g_strcmp0 (pv_sandbox_object_string (number, g_ptr_array_index (members, j)),
+                           g_ptr_array_index (values, j)) == 0;
+      if (match)
+        g_ptr_array_add (kept, g_ptr_array_index (items, i));
+    }
+  pv_sandbox_respond (response, 200, pv_sandbox_value_list (kept));
 }
 
 static gboolean

@@ -91,6 +91,33 @@ test_number_list (Fixture       *fixture,
     }
   g_assert_cmpuint (types, ==, 0x7);
   g_assert_cmpuint (statuses, ==, 0x7);
+
+  {
+    g_autoptr(Reply) filtered =
+      sandbox_call (fixture, "GET", NUMBERS "/numberAssignments?$filter="
+                    "assignmentStatus%20eq%20'unassigned'%20and%20operatorId%20eq%20'orange-business'",
+                    NULL, FALSE);
+    JsonArray *kept;
+
+    expect (filtered, 200, NULL);
+    kept = reply_value (filtered);
+    g_assert_cmpuint (json_array_get_length (kept), ==, 5);
+    for (guint i = 0; i < json_array_get_length (kept); i++)
+      {
+        JsonObject *number = json_array_get_object_element (kept, i);
+
+        g_assert_cmpstr (json_object_get_string_member (number, "operatorId"), ==,
+                         "orange-business");
+        g_assert_cmpstr (json_object_get_string_member (number, "assignmentStatus"), ==,
+                         "unassigned");
+      }
+  }
+  call_expect (fixture, "GET", NUMBERS "/numberAssignments?$filter=city%20eq%20'Paris'", NULL,
+               400, "Request_UnsupportedQuery");
+  call_expect (fixture, "GET", NUMBERS "/numberAssignments?$filter=numberType%20ne%20'x'", NULL,
+               400, "Request_UnsupportedQuery");
+  call_expect (fixture, "GET", NUMBERS "/numberAssignments?$filter=numberType%20eq%20'x''", NULL,
+               400, "Request_UnsupportedQuery");
 }
 
 static char *
