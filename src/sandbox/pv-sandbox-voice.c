@@ -310,6 +310,16 @@ enable_user (PvSandboxServer        *server,
   person.current_address = current;
 
   result = pv_sip_engine_address_for (engine, format, domain, &person);
+  /* Someone enabled already is refused as such, whatever else is wrong
+   * with the request. */
+  if (result->status == PV_SIP_STATUS_PROBLEM && current != NULL)
+    {
+      pv_sandbox_fail (response, request, 409, "userAlreadyEnabled",
+                       "The user is already enabled as %s on %s.", current,
+                       pv_sandbox_object_string (user, "registrarPool") != NULL
+                       ? pv_sandbox_object_string (user, "registrarPool") : "another pool");
+      return;
+    }
   if (result->status == PV_SIP_STATUS_PROBLEM)
     {
       const char *code = sip_error_code (result->problem);

@@ -194,6 +194,8 @@ test_enable_refusals (Fixture       *fixture,
       "\"sipDomain\":\"contoso.com\"}", 422, "userHasNoGivenName" },
     { "Thomas Enabled", "{\"registrarPool\":\"se01.contoso.com\",\"sipAddressType\":\"EmailAddress\"}",
       409, "userAlreadyEnabled" },
+    { "Thomas Enabled", "{\"registrarPool\":\"se01.contoso.com\",\"sipAddressType\":\"FirstLastName\","
+      "\"sipDomain\":\"typo.example\"}", 409, "userAlreadyEnabled" },
     { "Zoë O'Brien", "not json", 400, "BadRequest" },
   };
 
