@@ -786,7 +786,9 @@ delayed_cb (gpointer data)
 {
   Exchange *exchange = data;
 
-  g_hash_table_remove (exchange->server->pending, exchange);
+  /* Stolen, not removed: the source frees the exchange once this
+   * callback returns. */
+  g_hash_table_steal (exchange->server->pending, exchange);
   process (exchange);
   soup_server_message_unpause (exchange->message);
   return G_SOURCE_REMOVE;

@@ -196,6 +196,7 @@ pv_sandbox_store_new (const char  *path,
                       GError     **error)
 {
   g_autoptr(PvSandboxStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *folder = NULL;
   int rc;
 
@@ -229,14 +230,13 @@ pv_sandbox_store_new (const char  *path,
   /* NORMAL in WAL mode: a commit is in the log before the answer leaves,
    * so killing the process loses nothing acknowledged; only a power cut
    * may lose the last commits, and never corrupts the file. */
-  if (!exec (self, "PRAGMA journal_mode=WAL;", error) ||
-      !exec (self, "PRAGMA synchronous=NORMAL;", error) ||
-      !exec (self, "PRAGMA foreign_keys=ON;", error) ||
-      !exec (self, schema, error))
+  if (!exec (self, "PRAGMA journal_mode=WAL;", &local_error) ||
+      !exec (self, "PRAGMA synchronous=NORMAL;", &local_error) ||
+      !exec (self, schema, &local_error))
     {
-      g_prefix_error (error, "%s", "");
-      if (error != NULL && *error != NULL)
-        (*error)->code = PV_SANDBOX_STORE_ERROR_OPEN;
+      /* Not a database, or one we cannot write: an open failure. */
+      g_set_error_literal (error, PV_SANDBOX_STORE_ERROR, PV_SANDBOX_STORE_ERROR_OPEN,
+                           local_error->message);
       return NULL;
     }
 

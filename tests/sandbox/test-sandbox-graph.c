@@ -821,6 +821,22 @@ test_bad_seed (void)
     g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
     g_clear_error (&error);
   }
+  /* A state file that is not a database is refused, not overwritten. */
+  {
+    g_autofree char *garbage = g_build_filename (folder, "garbage.db", NULL);
+    g_autoptr(PvSandboxServer) server = NULL;
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_set_contents (garbage, "not a database, but someone's file", -1,
+                                        NULL));
+    server = pv_sandbox_server_new (garbage, NULL, &error);
+    g_assert_null (server);
+    g_assert_error (error, PV_SANDBOX_STORE_ERROR, PV_SANDBOX_STORE_ERROR_OPEN);
+    g_clear_error (&error);
+    g_assert_true (g_file_get_contents (garbage, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "not a database, but someone's file");
+    g_remove (garbage);
+  }
   {
     g_autoptr(PvSandboxServer) server = pv_sandbox_server_new ("/proc/no/such/state.db", NULL,
                                                                &error);
