@@ -1112,31 +1112,70 @@ read_seed (PvSandboxServer  *self,
   return g_steal_pointer (&seed);
 }
 
+typedef struct
+{
+  PvSandboxServer *self;
+  JsonNode        *seed;
+  GError          *error;
+  gboolean         ok;
+  gboolean         done;
+} ResetCall;
+
+/* Runs in the server's thread, between two requests. */
+static gboolean
+reset_in_thread (gpointer data)
+{
+  ResetCall *call = data;
+  PvSandboxServer *self = call->self;
+
+  call->ok = pv_sandbox_store_load_seed (self->store, call->seed, &call->error);
+  g_mutex_lock (&self->lock);
+  call->done = TRUE;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * pv_sandbox_server_reset:
  *
  * Restores the seed tenant (with the generated people if
- * pv_sandbox_server_set_generated_users() asked for them).  Not while the
- * server runs.
+ * pv_sandbox_server_set_generated_users() asked for them), in one
+ * transaction.  A running server keeps its port: the reset happens in its
+ * thread between two requests, and this call waits for it.
  */
 gboolean
 pv_sandbox_server_reset (PvSandboxServer  *self,
                          GError          **error)
 {
   g_autoptr(JsonNode) seed = NULL;
+  ResetCall call = { 0 };
+  GSource *source;
 
   g_return_val_if_fail (PV_IS_SANDBOX_SERVER (self), FALSE);
 
-  if (self->thread != NULL)
-    {
-      g_set_error_literal (error, PV_SANDBOX_SERVER_ERROR, PV_SANDBOX_SERVER_ERROR_RUNNING,
-                           "The sandbox must be stopped to be reset");
-      return FALSE;
-    }
+  /* Read and checked here, so the server thread only writes. */
   seed = read_seed (self, error);
   if (seed == NULL)
     return FALSE;
-  return pv_sandbox_store_load_seed (self->store, seed, error);
+  if (self->thread == NULL)
+    return pv_sandbox_store_load_seed (self->store, seed, error);
+
+  call.self = self;
+  call.seed = seed;
+  source = g_idle_source_new ();
+  g_source_set_callback (source, reset_in_thread, &call, NULL);
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+
+  g_mutex_lock (&self->lock);
+  while (!call.done)
+    g_cond_wait (&self->cond, &self->lock);
+  g_mutex_unlock (&self->lock);
+
+  if (!call.ok)
+    g_propagate_error (error, call.error);
+  return call.ok;
 }
 
 /**

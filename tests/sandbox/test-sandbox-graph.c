@@ -769,18 +769,34 @@ test_persistence (void)
     g_assert_cmpstr (reply_string (reply, "usageLocation"), ==, "NO");
   }
 
-  /* Reset restores the seed, and only while stopped. */
-  g_assert_false (pv_sandbox_server_reset (fixture.server, &error));
-  g_assert_error (error, PV_SANDBOX_SERVER_ERROR, PV_SANDBOX_SERVER_ERROR_RUNNING);
-  g_clear_error (&error);
-  pv_sandbox_server_stop (fixture.server);
-  g_assert_true (pv_sandbox_server_reset (fixture.server, &error));
-  g_assert_no_error (error);
-  g_assert_true (pv_sandbox_server_start (fixture.server, 0, &error));
+  /* Reset restores the seed while the server runs, on the same port. */
+  {
+    guint port = pv_sandbox_server_get_port (fixture.server);
+
+    g_assert_true (pv_sandbox_server_reset (fixture.server, &error));
+    g_assert_no_error (error);
+    g_assert_true (pv_sandbox_server_is_running (fixture.server));
+    g_assert_cmpuint (pv_sandbox_server_get_port (fixture.server), ==, port);
+  }
   {
     g_autoptr(Reply) reply = sandbox_call (&fixture, "GET", get, NULL, FALSE);
 
     g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_null (reply_string (reply, "usageLocation"));
+  }
+  /* And while stopped. */
+  {
+    g_autoptr(Reply) reply = sandbox_call (&fixture, "PATCH", path, "{\"usageLocation\":\"NO\"}",
+                                           FALSE);
+
+    g_assert_cmpuint (reply->status, ==, 204);
+  }
+  pv_sandbox_server_stop (fixture.server);
+  g_assert_true (pv_sandbox_server_reset (fixture.server, &error));
+  g_assert_true (pv_sandbox_server_start (fixture.server, 0, &error));
+  {
+    g_autoptr(Reply) reply = sandbox_call (&fixture, "GET", get, NULL, FALSE);
+
     g_assert_null (reply_string (reply, "usageLocation"));
   }
   sandbox_fixture_close (&fixture);
