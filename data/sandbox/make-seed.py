@@ -1,0 +1,441 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Writes seed-tenant.json, the sandbox's seed tenant.
+
+Deterministic: the same script writes the same file byte for byte, so
+the committed JSON can be checked against it (tests/sandbox runs it).
+The hand-written people carry the hard cases; the rest are drawn from
+name lists with a fixed seed.  Run: python3 make-seed.py > seed-tenant.json
+"""
+
+import json
+import random
+import sys
+import uuid
+
+NS = uuid.UUID("6d1c5f3e-2b8a-4c47-9e55-0a7d3c1b2f90")
+TENANT_ID = "a3f1c2d4-5b6e-4f70-8a91-b2c3d4e5f607"
+
+E5 = "06ebc4ee-1bb5-47dd-8120-11324bc54e06"
+E3 = "6fd2c87f-b296-42f0-b197-1e91e994b900"
+PHONE_SYSTEM = "e43b5b99-8dfb-405f-9987-dc307f34bcbd"
+CALLING_PLAN = "0dab259f-bf13-4952-b7f8-7db8f131b28d"
+CONFERENCING = "0c266dff-15dd-4b49-8397-2bb16070ed52"
+
+PLANS = {
+    "MCOEV": "4828c8ec-dc2e-4779-b502-87ac9ce28ab7",
+    "MCOSTANDARD": "0feaeb32-d00e-4d66-bd5a-43b5b83db82c",
+    "TEAMS1": "57ff2da0-773e-42df-b2af-ffb7a2317929",
+    "EXCHANGE_S_ENTERPRISE": "efb87545-963c-4e0d-99df-69c6916d9eb0",
+    "MCOMEETADV": "3e26ee1f-8a5f-4d52-aee2-b81ce45c8f40",
+    "MCOPSTN1": "4ed3ff63-69d7-4fb7-b984-5aec7f605ca8",
+}
+
+
+def plan(name):
+    return {"servicePlanId": PLANS[name], "servicePlanName": name,
+            "provisioningStatus": "Success", "appliesTo": "User"}
+
+
+SKUS = [
+    {"skuId": E5, "skuPartNumber": "ENTERPRISEPREMIUM",
+     "prepaidUnits": {"enabled": 250, "suspended": 0, "warning": 0},
+     "servicePlans": [plan(n) for n in ("MCOEV", "MCOSTANDARD", "TEAMS1",
+                                         "EXCHANGE_S_ENTERPRISE", "MCOMEETADV")]},
+    {"skuId": E3, "skuPartNumber": "ENTERPRISEPACK",
+     "prepaidUnits": {"enabled": 200, "suspended": 0, "warning": 0},
+     "servicePlans": [plan(n) for n in ("MCOSTANDARD", "TEAMS1", "EXCHANGE_S_ENTERPRISE")]},
+    {"skuId": PHONE_SYSTEM, "skuPartNumber": "MCOEV",
+     "prepaidUnits": {"enabled": 80, "suspended": 0, "warning": 0},
+     "servicePlans": [plan("MCOEV")]},
+    {"skuId": CALLING_PLAN, "skuPartNumber": "MCOPSTN1",
+     "prepaidUnits": {"enabled": 25, "suspended": 0, "warning": 5},
+     "servicePlans": [plan("MCOPSTN1")]},
+    {"skuId": CONFERENCING, "skuPartNumber": "MCOMEETADV",
+     "prepaidUnits": {"enabled": 10, "suspended": 0, "warning": 0},
+     "servicePlans": [plan("MCOMEETADV")]},
+]
+
+SIP_DOMAINS = [
+    {"name": "contoso.com", "isDefault": True},
+    {"name": "fabrikam.fr", "isDefault": False},
+    {"name": "contoso.co.jp", "isDefault": False},
+    {"name": "litware.de", "isDefault": False},
+]
+
+POOLS = [
+    {"fqdn": "se01.contoso.com", "kind": "standardEdition", "site": "Paris",
+     "machines": ["se01.contoso.com"]},
+    {"fqdn": "se02.fabrikam.fr", "kind": "standardEdition", "site": "Lyon",
+     "machines": ["se02.fabrikam.fr"]},
+    {"fqdn": "pool01.contoso.com", "kind": "enterprise", "site": "Paris",
+     "machines": ["fe01.contoso.com", "fe02.contoso.com", "fe03.contoso.com"]},
+    {"fqdn": "pool02.contoso.com", "kind": "enterprise", "site": "Seattle",
+     "machines": ["fe11.contoso.com", "fe12.contoso.com"]},
+    {"fqdn": "dir01.contoso.com", "kind": "director", "site": "Paris",
+     "machines": ["dir01.contoso.com"]},
+]
+
+POLICIES = [
+    {"identity": "Global", "description": "Default policy", "pstnUsages": ["Local"]},
+    {"identity": "France-National", "description": "Calls within France",
+     "pstnUsages": ["FR-Local", "FR-National"]},
+    {"identity": "International", "description": "Every destination",
+     "pstnUsages": ["FR-National", "US-National", "International"]},
+    {"identity": "US-Local", "description": "Seattle office",
+     "pstnUsages": ["US-Local"]},
+]
+
+OPERATORS = [
+    ("orange-business", "Orange Business", ["Europe", "Middle East and Africa"],
+     ["calling", "audioConferencing"], ["FR", "BE", "ES", "MA", "SN"], "adminAssigns"),
+    ("bt", "BT", ["Europe"], ["calling"], ["GB", "IE"], "operatorAssigns"),
+    ("deutsche-telekom", "Deutsche Telekom", ["Europe"],
+     ["calling", "teamsPhoneMobile"], ["DE", "AT"], "operatorAssignsLocked"),
+    ("telefonica", "Telefónica", ["Europe", "Latin America"],
+     ["calling", "teamsPhoneMobile"], ["ES", "BR", "AR", "CL", "MX"], "adminAssigns"),
+    ("att", "AT&T", ["North America"], ["calling", "audioConferencing"],
+     ["US"], "operatorAssignsLocked"),
+    ("verizon", "Verizon", ["North America"], ["calling", "teamsPhoneMobile"],
+     ["US", "CA"], "operatorAssigns"),
+    ("telus", "TELUS", ["North America"], ["calling"], ["CA"], "adminAssigns"),
+    ("ntt", "NTT Communications", ["Asia Pacific"], ["calling", "audioConferencing"],
+     ["JP", "SG", "HK"], "operatorAssigns"),
+    ("telstra", "Telstra", ["Asia Pacific"], ["calling", "teamsPhoneMobile"],
+     ["AU", "NZ"], "operatorAssignsLocked"),
+    ("singtel", "Singtel", ["Asia Pacific"], ["calling"], ["SG"], "adminAssigns"),
+    ("claro", "Claro", ["Latin America"], ["calling"], ["BR", "CO", "PE"], "operatorAssigns"),
+    ("mtn", "MTN", ["Middle East and Africa"], ["calling"], ["ZA", "NG", "GH"], "adminAssigns"),
+    ("etisalat", "e& (Etisalat)", ["Middle East and Africa"],
+     ["calling", "audioConferencing"], ["AE", "SA"], "operatorAssignsLocked"),
+    ("swisscom", "Swisscom", ["Europe"], ["calling", "teamsPhoneMobile"],
+     ["CH", "LI"], "operatorAssigns"),
+]
+
+ADDRESSES = [
+    {"id": "b1d3a0e2-0001-4c3e-9a00-000000000001", "description": "Siège Paris",
+     "companyName": "Contoso", "houseNumber": "12", "streetName": "rue de l'Église",
+     "city": "Paris", "postalCode": "75015", "stateOrProvince": "Île-de-France",
+     "countryOrRegion": "FR"},
+    {"id": "b1d3a0e2-0002-4c3e-9a00-000000000002", "description": "Seattle office",
+     "companyName": "Contoso", "houseNumber": "1", "streetName": "Microsoft Way",
+     "city": "Redmond", "postalCode": "98052", "stateOrProvince": "WA",
+     "countryOrRegion": "US"},
+    {"id": "b1d3a0e2-0003-4c3e-9a00-000000000003", "description": "Berlin Büro",
+     "companyName": "Contoso", "houseNumber": "5", "streetName": "Friedrichstraße",
+     "city": "Berlin", "postalCode": "10117", "stateOrProvince": "Berlin",
+     "countryOrRegion": "DE"},
+    {"id": "b1d3a0e2-0004-4c3e-9a00-000000000004", "description": "東京オフィス",
+     "companyName": "Contoso", "houseNumber": "1-2-3", "streetName": "Marunouchi",
+     "city": "Chiyoda", "postalCode": "100-0005", "stateOrProvince": "Tokyo",
+     "countryOrRegion": "JP"},
+]
+
+GIVEN = ["Anne", "Émilie", "François", "Jean-Luc", "Zoë", "Søren", "Łukasz", "José",
+         "Mónica", "Ayşe", "Chloé", "Seán", "Marie-Hélène", "Björn", "Åsa", "Noé",
+         "Hélène", "Thomas", "Inès", "Yannick", "Gaëlle", "Jérôme", "Mathéo", "Léa"]
+SURNAMES = ["Martin", "Dubois", "O'Brien", "Müller", "García-López", "Ødegaard",
+            "Kowalski", "Lefèvre", "D'Angelo", "Núñez", "Çelik", "Le Goff",
+            "Van der Berg", "Sørensen", "Bernard", "Faure", "Rousseau", "Girard",
+            "Mercier", "Blanc", "Guérin", "Boyer", "N'Diaye", "Lambert-Dupuis"]
+LOCATIONS = ["FR", "FR", "FR", "US", "DE", "GB", "BE", "JP", None]
+
+
+def user_id(n):
+    return str(uuid.uuid5(NS, "user-%d" % n))
+
+
+def ascii_part(text):
+    import unicodedata
+    out = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "".join(c for c in out.lower() if c.isalnum() or c in "-.'")
+
+
+def licences(*skus):
+    result = []
+    plans = []
+    for sku in skus:
+        result.append({"skuId": sku, "disabledPlans": []})
+        for s in SKUS:
+            if s["skuId"] == sku:
+                for p in s["servicePlans"]:
+                    plans.append({"servicePlanId": p["servicePlanId"],
+                                  "service": p["servicePlanName"],
+                                  "capabilityStatus": "Enabled"})
+    return result, plans
+
+
+def person(n, display, given, surname, mail=True, synced=True, location="FR",
+           sam=None, mode="Islands", skus=(), sip=None, pool=None, ev=False,
+           line=None, onprem_line=None, voicemail=False, policy=None, domain="contoso.com"):
+    local = ascii_part((given or "") + "." + (surname or "")).strip(".") or "user%d" % n
+    upn_domain = domain if synced else "contoso.onmicrosoft.com"
+    upn = "%s@%s" % (local, upn_domain)
+    lic, plans = licences(*skus)
+    return {
+        "id": user_id(n),
+        "displayName": display,
+        "givenName": given,
+        "surname": surname,
+        "mail": upn if mail is True else (mail or None),
+        "userPrincipalName": upn,
+        "onPremisesSamAccountName": (sam or ("u%05d" % n)) if synced else None,
+        "onPremisesSyncEnabled": synced,
+        "usageLocation": location,
+        "assignedLicenses": lic,
+        "assignedPlans": plans,
+        "sipAddress": sip,
+        "registrarPool": pool,
+        "enterpriseVoiceEnabled": ev,
+        "lineUri": line,
+        "onPremLineUri": onprem_line,
+        "hostedVoiceMail": voicemail,
+        "voiceRoutingPolicy": policy,
+        "teamsUpgradeEffectiveMode": mode,
+    }
+
+
+def hard_cases():
+    people = [
+        person(1, "Émilie Lefèvre", "Émilie", "Lefèvre", skus=(E5,)),
+        person(2, "François Dupré-Müller", "François", "Dupré-Müller"),
+        person(3, "Zoë O'Brien", "Zoë", "O'Brien", location="GB"),
+        person(4, "Jean-Luc Picard", "Jean-Luc", "Picard", skus=(E3, PHONE_SYSTEM)),
+        person(5, "Иван Петров", "Иван", "Петров", location="DE", mail=False),
+        person(6, "Ελένη Παπαδοπούλου", "Ελένη", "Παπαδοπούλου", location="DE"),
+        person(7, "山田 太郎", "太郎", "山田", location="JP", domain="contoso.co.jp"),
+        person(8, "Ayşe Yılmaz", "Ayşe", "Yılmaz", location="DE", domain="litware.de"),
+        person(9, "Nguyễn Văn An", "Văn An", "Nguyễn", location="FR"),
+        person(10, "Søren Kierkegård", "Søren", "Kierkegård", location=None),
+        person(11, "Łukasz Żółć", "Łukasz", "Żółć", location="DE"),
+        person(12, "Cher", None, "Cher", location="US"),
+        person(13, "Madonna", None, None, location="US", mail=False),
+        person(14, "Marie Martin", "Marie", "Martin"),
+        person(15, "Marie Martin", "Marie", "Martin", mail="marie.martin2@contoso.com"),
+        person(16, "Jean Dupont", "Jean", "Dupont"),
+        person(17, "Jean Dupont", "Jean", "Dupont", mail="jdupont@fabrikam.fr",
+               domain="fabrikam.fr"),
+        person(18, "Jean Dupont", "Jean", "Dupont", mail=False, domain="litware.de"),
+        person(19, "Cloud Only", "Chloé", "Nuage", synced=False, mode="TeamsOnly",
+               skus=(E5,)),
+        person(20, "Léa Cloud", "Léa", "Cloud", synced=False, location=None),
+        person(21, "Thomas Enabled", "Thomas", "Bernard",
+               sip="sip:thomas.bernard@contoso.com", pool="pool01.contoso.com",
+               ev=True, onprem_line="tel:+33123456701", policy="France-National",
+               skus=(E3,)),
+        person(22, "Inès Faure", "Inès", "Faure", sip="sip:ines.faure@contoso.com",
+               pool="se01.contoso.com", skus=(E5,)),
+        person(23, "Teams Only", "Hélène", "Rousseau", mode="TeamsOnly", skus=(E5,),
+               line="tel:+33123456702", voicemail=True),
+        person(24, "Yannick Islands", "Yannick", "Girard", mode="Islands",
+               skus=(E3, PHONE_SYSTEM)),
+        person(25, "Ext User", "Gaëlle", "Mercier", sip="sip:gaelle.mercier@fabrikam.fr",
+               pool="se02.fabrikam.fr", ev=True,
+               onprem_line="tel:+33123456703;ext=6703", domain="fabrikam.fr"),
+        person(26, "D'Arcy N'Diaye", "D'Arcy", "N'Diaye"),
+        person(27, "Anne-Sophie de La Tour-d'Auvergne", "Anne-Sophie",
+               "de La Tour-d'Auvergne"),
+        person(28, "José García-López", "José", "García-López", location="US",
+               mode="TeamsOnly", skus=(E5,)),
+        person(29, "Priya Ramanathan", "Priya", "Ramanathan", location="US",
+               mode="SfBWithTeamsCollab", skus=(E3,)),
+        person(30, "Björn Åström", "Björn", "Åström", location="DE",
+               mode="SfBOnly"),
+        person(31, "Moved Online", "Jérôme", "Blanc",
+               sip="sip:jerome.blanc@contoso.com", pool="sipfed.online.lync.com",
+               mode="TeamsOnly", skus=(E5,), ev=True, line="tel:+33123456704"),
+    ]
+    return people
+
+
+def generated(start, count):
+    rng = random.Random(20260)
+    people = []
+    for n in range(start, start + count):
+        given = rng.choice(GIVEN)
+        surname = rng.choice(SURNAMES)
+        roll = rng.random()
+        synced = roll > 0.12
+        mail = rng.random() > 0.06
+        location = rng.choice(LOCATIONS)
+        mode = rng.choice(["Islands", "Islands", "TeamsOnly", "SfBWithTeamsCollabAndMeetings"])
+        skus = ()
+        if location is not None:
+            skus = rng.choice([(), (E5,), (E3,), (E3, PHONE_SYSTEM)])
+        p = person(n, "%s %s" % (given, surname), given, surname, mail=mail,
+                   synced=synced, location=location, mode=mode, skus=skus)
+        # Namesakes are frequent by construction; the UPN stays unique.
+        local, domain = p["userPrincipalName"].split("@")
+        p["userPrincipalName"] = "%s.%d@%s" % (local, n, domain)
+        if p["mail"] is not None:
+            p["mail"] = p["userPrincipalName"] if synced else None
+        if synced and rng.random() < 0.08:
+            p["sipAddress"] = "sip:%s.%d@contoso.com" % (local, n)
+            p["registrarPool"] = rng.choice(["pool01.contoso.com", "se01.contoso.com",
+                                             "pool02.contoso.com"])
+        people.append(p)
+    return people
+
+
+def numbers(users):
+    result = []
+    teams_only = [u for u in users if u["teamsUpgradeEffectiveMode"] == "TeamsOnly"]
+    addresses = [a["id"] for a in ADDRESSES]
+
+    def add(number, kind, status, operator=None, country="FR", target=None, location=None):
+        result.append({"telephoneNumber": number, "numberType": kind,
+                       "operatorId": operator, "isoCountryCode": country,
+                       "assignmentStatus": status, "assignmentTargetId": target,
+                       "locationId": location})
+
+    for i in range(6):
+        add("+3319000%04d" % i, "directRouting", "unassigned", location=addresses[0])
+    add("+33190009998", "directRouting", "userAssigned", target=user_id(21),
+        location=addresses[0])
+    add("+33190009999", "directRouting", "pending", location=addresses[0])
+    for i in range(6):
+        add("+1425555%04d" % i, "callingPlan", "unassigned", country="US",
+            location=addresses[1])
+    add("+14255559998", "callingPlan", "userAssigned", country="US",
+        target=teams_only[0]["id"], location=addresses[1])
+    add("+14255559999", "callingPlan", "pending", country="US", location=addresses[1])
+    for i in range(5):
+        add("+3318000%04d" % i, "operatorConnect", "unassigned", operator="orange-business",
+            location=addresses[0])
+    add("+33180009998", "operatorConnect", "userAssigned", operator="orange-business",
+        target=teams_only[1]["id"], location=addresses[0])
+    add("+33180009999", "operatorConnect", "pending", operator="orange-business",
+        location=addresses[0])
+    for i in range(4):
+        add("+4930900%04d" % i, "operatorConnect", "unassigned", operator="deutsche-telekom",
+            country="DE", location=addresses[2])
+    add("+49309009998", "operatorConnect", "userAssigned", operator="deutsche-telekom",
+        country="DE", target=teams_only[2]["id"], location=addresses[2])
+    return result
+
+
+def main():
+    people = hard_cases()
+    people += generated(len(people) + 1, 320 - len(people))
+    for sku in SKUS:
+        sku["consumedUnits"] = sum(1 for u in people for l in u["assignedLicenses"]
+                                   if l["skuId"] == sku["skuId"])
+        assert sku["consumedUnits"] <= sku["prepaidUnits"]["enabled"], sku["skuPartNumber"]
+
+    seed = {
+        "organization": {
+            "id": TENANT_ID,
+            "displayName": "Contoso",
+            "countryLetterCode": "FR",
+            "preferredLanguage": "fr",
+            "verifiedDomains": [
+                {"name": "contoso.com", "isDefault": True, "isInitial": False,
+                 "type": "Managed", "capabilities": "Email, OfficeCommunicationsOnline"},
+                {"name": "contoso.onmicrosoft.com", "isDefault": False, "isInitial": True,
+                 "type": "Managed", "capabilities": "Email, OfficeCommunicationsOnline"},
+                {"name": "fabrikam.fr", "isDefault": False, "isInitial": False,
+                 "type": "Managed", "capabilities": "Email, OfficeCommunicationsOnline"},
+                {"name": "contoso.co.jp", "isDefault": False, "isInitial": False,
+                 "type": "Managed", "capabilities": "Email, OfficeCommunicationsOnline"},
+                {"name": "litware.de", "isDefault": False, "isInitial": False,
+                 "type": "Managed", "capabilities": "Email, OfficeCommunicationsOnline"},
+            ],
+        },
+        "me": {
+            "id": str(uuid.uuid5(NS, "admin")),
+            "displayName": "Camille Administratrice",
+            "givenName": "Camille",
+            "surname": "Administratrice",
+            "jobTitle": "Administratrice Skype et Teams",
+            "mail": "camille.admin@contoso.com",
+            "userPrincipalName": "camille.admin@contoso.com",
+            "businessPhones": ["+33 1 23 45 67 00"],
+            "mobilePhone": "+33 6 12 34 56 78",
+            "officeLocation": "Paris",
+            "preferredLanguage": "fr-FR",
+        },
+        "sipDomains": SIP_DOMAINS,
+        "pools": POOLS,
+        "voiceRoutingPolicies": POLICIES,
+        "subscribedSkus": SKUS,
+        "operators": [
+            {"id": i, "displayName": name, "regions": regions, "services": services,
+             "countries": countries, "emergencyAddressModel": model}
+            for (i, name, regions, services, countries, model) in OPERATORS
+        ],
+        "tenantOperators": [
+            {"operatorId": "orange-business", "status": "active", "countries": ["FR", "BE"],
+             "contact": {"fullName": "Camille Administratrice",
+                         "email": "camille.admin@contoso.com",
+                         "companySize": "2500", "phone": "+33 1 23 45 67 00"},
+             "consentGiven": True},
+            {"operatorId": "deutsche-telekom", "status": "suspended", "countries": ["DE"],
+             "contact": {"fullName": "Camille Administratrice",
+                         "email": "camille.admin@contoso.com",
+                         "companySize": "2500", "phone": None},
+             "consentGiven": True},
+        ],
+        "phoneNumbers": numbers(people),
+        "emergencyAddresses": ADDRESSES,
+        "federation": {
+            "sharedSipAddressSpace": True,
+            "allowFederatedUsers": True,
+            "allowPublicUsers": False,
+            "allowedDomains": [],
+        },
+        "readiness": {
+            "onPremisesVersion": "Lync Server 2013",
+            "topologyPublished": True,
+            "onPremisesDeploymentValidated": True,
+            "remotePowerShellConfigured": False,
+            "edgeServerDeployed": True,
+            "hostingProviderConfigured": False,
+        },
+        "users": people,
+    }
+    text = json.dumps(seed, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    if len(sys.argv) == 3 and sys.argv[1] == "--check":
+        check(seed, text, sys.argv[2])
+        return
+    sys.stdout.write(text)
+
+
+def check(seed, text, path):
+    """The committed file is this script's output, with the hard cases."""
+    with open(path, encoding="utf-8") as f:
+        if f.read() != text:
+            sys.exit("%s is not the output of make-seed.py: run it again" % path)
+    users = seed["users"]
+    names = [u["displayName"] for u in users]
+    assert len(users) >= 300
+    assert any(any(ord(c) > 0x400 for c in n) for n in names), "non-Latin names"
+    assert any("'" in n for n in names) and any("-" in n for n in names)
+    assert any(u["mail"] is None for u in users) and any(u["givenName"] is None for u in users)
+    assert len(names) - len(set(names)) >= 2, "namesakes"
+    assert any(not u["onPremisesSyncEnabled"] for u in users), "cloud-only"
+    assert any(u["sipAddress"] for u in users), "already enabled"
+    modes = {u["teamsUpgradeEffectiveMode"] for u in users}
+    assert {"TeamsOnly", "Islands"} <= modes
+    assert len(seed["sipDomains"]) >= 3
+    kinds = [p["kind"] for p in seed["pools"]]
+    assert kinds.count("standardEdition") >= 2 and kinds.count("enterprise") >= 2
+    assert "director" in kinds
+    assert len(seed["voiceRoutingPolicies"]) >= 2
+    ops = seed["operators"]
+    assert len(ops) >= 12
+    assert {r for o in ops for r in o["regions"]} >= {
+        "Europe", "North America", "Asia Pacific", "Latin America", "Middle East and Africa"}
+    assert {s for o in ops for s in o["services"]} == {
+        "calling", "audioConferencing", "teamsPhoneMobile"}
+    assert {o["emergencyAddressModel"] for o in ops} == {
+        "operatorAssigns", "adminAssigns", "operatorAssignsLocked"}
+    numbers = seed["phoneNumbers"]
+    assert {n["numberType"] for n in numbers} == {"directRouting", "callingPlan", "operatorConnect"}
+    assert {n["assignmentStatus"] for n in numbers} == {"unassigned", "userAssigned", "pending"}
+    parts = {s["skuPartNumber"] for s in seed["subscribedSkus"]}
+    assert {"ENTERPRISEPREMIUM", "MCOEV"} <= parts
+    print("seed tenant: %d people, %d operators, %d numbers" % (len(users), len(ops), len(numbers)))
+
+
+if __name__ == "__main__":
+    main()
