@@ -35,6 +35,50 @@ pv_json_index_path (const char *path,
   return g_strdup_printf ("%s[%u]", path != NULL ? path : "", index);
 }
 
+/* json-glib parses nested values by recursion: a document of a million
+ * '[' exhausts the stack. Nothing Provisio reads nests deeper than a few
+ * levels, so deeper documents are refused before parsing. */
+#define MAX_JSON_DEPTH 64
+
+/**
+ * pv_json_nesting_within:
+ *
+ * Returns: whether the arrays and objects of @data nest at most
+ *   @max_depth deep (strings are skipped; the document need not be valid)
+ */
+gboolean
+pv_json_nesting_within (const char *data,
+                        gsize       length,
+                        guint       max_depth)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max_depth)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
 JsonNode *
 pv_json_parse (const char  *data,
                gssize       length,
@@ -56,6 +100,15 @@ pv_json_parse (const char  *data,
       return NULL;
     }
 
+  if (!pv_json_nesting_within (data, (gsize) length, MAX_JSON_DEPTH))
+    {
+      /* Translators: %u is a number of levels. */
+      g_set_error (error, PV_JSON_ERROR, PV_JSON_ERROR_PARSE,
+                   _("The JSON document nests more than %u levels deep; it was not read."),
+                   MAX_JSON_DEPTH);
+      return NULL;
+    }
+
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       /* Translators: %s is the parser's own description of the problem. */
@@ -72,7 +125,8 @@ pv_json_parse (const char  *data,
       return NULL;
     }
 
-  return json_node_copy (root);
+  /* The immutable parser's tree can be shared rather than copied. */
+  return json_node_ref (root);
 }
 
 char *

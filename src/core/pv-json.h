@@ -50,6 +50,9 @@ typedef struct
   PvJsonWriteFunc   write_item;
 } PvJsonField;
 
+gboolean    pv_json_nesting_within (const char *data,
+                                    gsize       length,
+                                    guint       max_depth);
 JsonNode   *pv_json_parse        (const char         *data,
                                   gssize              length,
                                   GError            **error);

@@ -5,6 +5,7 @@
 #include <libsoup/soup.h>
 
 #include "pv-backoff.h"
+#include "pv-json.h"
 #include "pv-service-client.h"
 #include "pv-service-error.h"
 
@@ -306,25 +307,23 @@ static JsonNode *
 parse_json (GBytes  *bytes,
             GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
+  JsonNode *node;
 
   if (size == 0)
     return NULL;
 
-  if (!g_utf8_validate_len (data, size, NULL) ||
-      !json_parser_load_from_data (parser, data, (gssize) size, &local_error))
-    {
-      /* Translators: %s is the technical reason the answer could not be read. */
-      g_set_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER,
-                   _("The service sent an answer that could not be read (%s)."),
-                   local_error != NULL ? local_error->message : _("not UTF-8"));
-      return NULL;
-    }
+  /* The core parser refuses invalid UTF-8 and documents nested deep
+   * enough to exhaust its stack, as a hostile service could send. */
+  node = pv_json_parse (data, (gssize) size, &local_error);
+  if (node == NULL)
+    /* Translators: %s is the technical reason the answer could not be read. */
+    g_set_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER,
+                 _("The service sent an answer that could not be read (%s)."), local_error->message);
 
-  return json_node_ref (json_parser_get_root (parser));
+  return node;
 }
 
 static void

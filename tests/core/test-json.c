@@ -403,6 +403,35 @@ test_enum_labels (void)
   g_assert_null (pv_enum_get_label (PV_TYPE_ENABLE_STEP, PV_ENABLE_STEP_WELCOME));
 }
 
+static void
+test_json_deep_nesting (void)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  /* A hostile document that would exhaust json-glib's recursion. */
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (deep, '[');
+  node = pv_json_parse (deep->str, (gssize) deep->len, &error);
+  g_assert_null (node);
+  g_assert_error (error, PV_JSON_ERROR, PV_JSON_ERROR_PARSE);
+  g_clear_error (&error);
+
+  /* Brackets inside strings do not count, escaped quotes included. */
+  {
+    const char *quoted = "{\"a\": \"[[[[[[\\\"[[[[\"}";
+    g_assert_true (pv_json_nesting_within (quoted, strlen (quoted), 2));
+  }
+  g_assert_true (pv_json_nesting_within ("[[1]]", 5, 2));
+  g_assert_false (pv_json_nesting_within ("[[[1]]]", 7, 2));
+
+  /* Ordinary documents are read. */
+  node = pv_json_parse ("{\"value\": [{\"id\": \"1\", \"a\": [[1, 2], [3]]}]}", -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +454,8 @@ main (int   argc,
   g_test_add_func ("/models/notify-only-on-change", test_notify_only_on_change);
   g_test_add_func ("/models/enums", test_enums);
   g_test_add_func ("/models/enum-labels", test_enum_labels);
+
+  g_test_add_func ("/json/deep-nesting", test_json_deep_nesting);
 
   return g_test_run ();
 }

@@ -265,6 +265,13 @@ handler (SoupServer        *server,
     }
   else if (g_str_equal (path, "/malformed"))
     reply (msg, SOUP_STATUS_OK, "{\"value\": [");
+  else if (g_str_equal (path, "/deep"))
+    {
+      g_autoptr(GString) deep = g_string_new (NULL);
+      for (guint i = 0; i < 500000; i++)
+        g_string_append_c (deep, '[');
+      reply (msg, SOUP_STATUS_OK, deep->str);
+    }
   else if (g_str_equal (path, "/large"))
     {
       g_autoptr(GString) json = g_string_new ("{\"value\": [");
@@ -567,6 +574,12 @@ test_malformed_answer (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   response = request (client, "GET", "/malformed", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_null (response);
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER);
+  g_clear_error (&error);
+
+  /* Nested deep enough to exhaust a recursive parser: refused, no crash. */
+  response = request (client, "GET", "/deep", PV_REQUEST_FLAGS_NONE, NULL, &error);
   g_assert_null (response);
   g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER);
 }
