@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pv-enable-plan.h"
+#include "pv-enable-steps.h"
+#include "pv-runner.h"
+#include "pv-sandbox-server.h"
+#include "pv-service-calls.h"
+#include "pv-sip-domain.h"
+
+/* Enabling people end to end: the client lists the sandbox tenant, a
+ * plan decides the addresses, the runner applies them through the
+ * extension API, and the tenant is read back to check what it holds.
+ * The same run with faults injected (throttling, unavailability, dropped
+ * connections) must end in the same tenant, with nobody failed. */
+
+typedef struct
+{
+  char            *dir;
+  PvSandboxServer *server;
+  PvServiceClient *client;
+} Fixture;
+
+static void
+start (Fixture    *fixture,
+       const char *faults)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = NULL;
+
+  fixture->dir = g_dir_make_tmp ("provisio-enable-run-XXXXXX", &error);
+  g_assert_no_error (error);
+  state = g_build_filename (fixture->dir, "sandbox.db", NULL);
+
+  fixture->server = pv_sandbox_server_new (state, PV_SANDBOX_SEED, &error);
+  g_assert_no_error (error);
+  if (faults != NULL)
+    {
+      g_autoptr(PvSandboxFaults) spec = pv_sandbox_faults_new (faults, &error);
+
+      g_assert_no_error (error);
+      pv_sandbox_server_set_faults (fixture->server, spec);
+    }
+  g_assert_true (pv_sandbox_server_start (fixture->server, 0, &error));
+  g_assert_no_error (error);
+
+  fixture->client = pv_service_client_new (pv_sandbox_server_get_base_url (fixture->server), NULL, &error);
+  g_assert_no_error (error);
+  pv_service_client_set_retry_limits (fixture->client, 10, 60 * G_USEC_PER_SEC, 5 * G_TIME_SPAN_MILLISECOND);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&fixture->client);
+  pv_sandbox_server_stop (fixture->server);
+  g_clear_object (&fixture->server);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static GListStore *
+list_users (Fixture *fixture)
+{
+  GListStore *users = g_list_store_new (PV_TYPE_USER);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 count = -1;
+
+  pv_service_client_list_users_async (fixture->client, users, NULL, store_result_cb, &result);
+  g_assert_true (pv_service_client_list_users_finish (fixture->client, wait (&result), &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count, ==, g_list_model_get_n_items (G_LIST_MODEL (users)));
+  /* The seed tenant holds its hard cases among a few hundred people. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (users)), >=, 300);
+
+  return users;
+}
+
+static PvEnablePlan *
+make_plan (Fixture *fixture,
+           guint    n_people)
+{
+  g_autoptr(GListStore) users = list_users (fixture);
+  g_autoptr(GListStore) pools = g_list_store_new (PV_TYPE_POOL);
+  g_autoptr(GListStore) domains = g_list_store_new (PV_TYPE_SIP_DOMAIN);
+  g_autoptr(GListStore) selection = g_list_store_new (PV_TYPE_USER);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PvEnablePlan *plan = pv_enable_plan_new ();
+
+  pv_service_client_list_pools_async (fixture->client, pools, NULL, store_result_cb, &result);
+  g_assert_true (pv_service_client_list_pools_finish (fixture->client, wait (&result), &error));
+  g_clear_object (&result);
+  pv_service_client_list_sip_domains_async (fixture->client, domains, NULL, store_result_cb, &result);
+  g_assert_true (pv_service_client_list_sip_domains_finish (fixture->client, wait (&result), &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pools)); i++)
+    {
+      g_autoptr(PvPool) pool = g_list_model_get_item (G_LIST_MODEL (pools), i);
+
+      if (pv_pool_get_kind (pool) == PV_POOL_KIND_ENTERPRISE && pv_enable_plan_get_pool (plan) == NULL)
+        pv_enable_plan_set_pool (plan, pool);
+    }
+  g_assert_nonnull (pv_enable_plan_get_pool (plan));
+
+  /* People synchronised from on-premises and not yet enabled: the ones
+   * Enable-CsUser is for. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (users)) &&
+                    g_list_model_get_n_items (G_LIST_MODEL (selection)) < n_people; i++)
+    {
+      g_autoptr(PvUser) user = g_list_model_get_item (G_LIST_MODEL (users), i);
+
+      if (pv_user_get_on_premises_sync_enabled (user) && pv_user_get_sip_address (user) == NULL)
+        g_list_store_append (selection, user);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n_people);
+
+  pv_enable_plan_set_sip_domains (plan, G_LIST_MODEL (domains));
+  pv_enable_plan_set_selection (plan, G_LIST_MODEL (selection));
+  pv_enable_plan_set_format (plan, PV_SIP_FORMAT_EMAIL);
+  pv_enable_plan_set_skip_problems (plan, TRUE);
+  g_assert_true (pv_enable_plan_is_complete (plan, NULL));
+
+  return plan;
+}
+
+static PvRunner *
+run_plan (Fixture      *fixture,
+          PvEnablePlan *plan,
+          const char   *journal_name)
+{
+  g_autoptr(PvEnableSteps) steps = pv_enable_steps_new (fixture->client, plan);
+  g_auto(GStrv) items = pv_enable_steps_dup_items (steps);
+  g_autofree char *journal = g_build_filename (fixture->dir, journal_name, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PvRunner *runner;
+
+  runner = pv_runner_new (PV_RUN_STEPS (steps), (const char *const *) items, "enable-users", journal, NULL);
+  pv_runner_set_concurrency (runner, 4);
+  pv_runner_run_async (runner, NULL, store_result_cb, &result);
+  g_assert_true (pv_runner_run_finish (runner, wait (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pv_runner_get_n_finished (runner), ==, g_strv_length (items));
+
+  return runner;
+}
+
+/* Reads the tenant back: every person the run enabled holds the planned
+ * address on the planned pool. Returns how many were enabled. */
+static guint
+check_tenant (Fixture      *fixture,
+              PvEnablePlan *plan,
+              PvRunner     *runner)
+{
+  g_autoptr(GListStore) users = list_users (fixture);
+  GListModel *results = pv_runner_get_results (runner);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *pool = pv_pool_get_fqdn (pv_enable_plan_get_pool (plan));
+  guint n_enabled = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (users)); i++)
+    {
+      PvUser *user = g_list_model_get_item (G_LIST_MODEL (users), i);
+
+      g_hash_table_insert (by_id, (gpointer) pv_user_get_id (user), user);
+      g_object_unref (user);  /* the store keeps it */
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(PvOperationResult) result = g_list_model_get_item (results, i);
+      PvUser *user = g_hash_table_lookup (by_id, pv_operation_result_get_item (result));
+      PvResultStatus status = pv_operation_result_get_status (result);
+
+      g_assert_nonnull (user);
+      /* Every person ends in a definite state; nobody failed. */
+      g_assert_cmpint (status, !=, PV_RESULT_STATUS_FAILED);
+      if (status == PV_RESULT_STATUS_SKIPPED)
+        {
+          g_assert_null (pv_user_get_sip_address (user));
+          continue;
+        }
+      g_assert_cmpstr (pv_user_get_sip_address (user), ==, pv_operation_result_get_after (result));
+      g_assert_cmpstr (pv_user_get_registrar_pool (user), ==, pool);
+      n_enabled++;
+    }
+
+  return n_enabled;
+}
+
+static guint
+count_status (PvRunner       *runner,
+              PvResultStatus  status)
+{
+  GListModel *results = pv_runner_get_results (runner);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(PvOperationResult) result = g_list_model_get_item (results, i);
+
+      if (pv_operation_result_get_status (result) == status)
+        n++;
+    }
+
+  return n;
+}
+
+static void
+test_enable_and_repeat (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(PvEnablePlan) plan = NULL;
+  g_autoptr(PvRunner) first = NULL;
+  g_autoptr(PvRunner) again = NULL;
+  guint n_enabled, n_skipped;
+
+  start (fixture, NULL);
+  plan = make_plan (fixture, 40);
+
+  first = run_plan (fixture, plan, "first.jsonl");
+  n_skipped = count_status (first, PV_RESULT_STATUS_SKIPPED);
+  g_assert_cmpuint (n_skipped, ==, pv_enable_plan_get_n_problems (plan));
+  g_assert_cmpuint (count_status (first, PV_RESULT_STATUS_DONE), ==, 40 - n_skipped);
+  n_enabled = check_tenant (fixture, plan, first);
+  g_assert_cmpuint (n_enabled, ==, 40 - n_skipped);
+  g_assert_cmpuint (n_enabled, >, 0);
+
+  /* Running the same plan again changes nothing: all already done. */
+  again = run_plan (fixture, plan, "again.jsonl");
+  g_assert_cmpuint (count_status (again, PV_RESULT_STATUS_ALREADY_DONE), ==, n_enabled);
+  g_assert_cmpuint (count_status (again, PV_RESULT_STATUS_DONE), ==, 0);
+}
+
+static void
+test_enable_through_faults (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(PvEnablePlan) plan = NULL;
+  g_autoptr(PvRunner) runner = NULL;
+  guint n_skipped;
+
+  /* A quarter of the answers throttled, unavailable or cut. */
+  start (fixture, "rate=0.25,kinds=429+503+drop,seed=11,retry-after=0");
+  plan = make_plan (fixture, 40);
+  runner = run_plan (fixture, plan, "faults.jsonl");
+
+  n_skipped = count_status (runner, PV_RESULT_STATUS_SKIPPED);
+  /* Dropped answers are checked or resent as the same request, which the
+   * service counts once: done or already done, never failed, never twice. */
+  g_assert_cmpuint (count_status (runner, PV_RESULT_STATUS_DONE) +
+                    count_status (runner, PV_RESULT_STATUS_ALREADY_DONE), ==, 40 - n_skipped);
+  g_assert_cmpuint (check_tenant (fixture, plan, runner), ==, 40 - n_skipped);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/enable-run/enable-and-repeat", Fixture, NULL, NULL, test_enable_and_repeat, fixture_tear_down);
+  g_test_add ("/enable-run/through-faults", Fixture, NULL, NULL, test_enable_through_faults, fixture_tear_down);
+
+  return g_test_run ();
+}
