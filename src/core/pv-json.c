@@ -129,6 +129,30 @@ pv_json_parse (const char  *data,
   return json_node_ref (root);
 }
 
+/**
+ * pv_json_object_get_string:
+ * @object: (nullable): an object from hostile JSON
+ *
+ * Returns: (nullable): the string member @name, or %NULL when @object is
+ *   %NULL, the member is missing, or it is not a string
+ */
+const char *
+pv_json_object_get_string (JsonObject *object,
+                           const char *name)
+{
+  JsonNode *member;
+
+  if (object == NULL)
+    return NULL;
+
+  member = json_object_get_member (object, name);
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
+      json_node_get_value_type (member) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (member);
+}
+
 char *
 pv_json_to_string (JsonNode *node)
 {

@@ -57,6 +57,8 @@ JsonNode   *pv_json_parse        (const char         *data,
                                   gssize              length,
                                   GError            **error);
 char       *pv_json_to_string    (JsonNode           *node);
+const char *pv_json_object_get_string (JsonObject    *object,
+                                       const char    *name);
 char       *pv_json_member_path  (const char         *path,
                                   const char         *member);
 char       *pv_json_index_path   (const char         *path,

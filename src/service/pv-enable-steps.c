@@ -6,6 +6,7 @@
 
 #include "pv-enable-entry.h"
 #include "pv-enable-steps.h"
+#include "pv-json.h"
 #include "pv-service-error.h"
 
 /* "Enable users for a pool" as run steps: one step a person, the
@@ -78,17 +79,8 @@ static const char *
 member_string (JsonNode   *node,
                const char *name)
 {
-  JsonObject *object;
-  JsonNode *member;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  object = json_node_get_object (node);
-  member = json_object_get_member (object, name);
-  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (member);
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+    ? pv_json_object_get_string (json_node_get_object (node), name) : NULL;
 }
 
 typedef struct

@@ -196,38 +196,59 @@ request_repeatable (Request *request)
 
 static void send_attempt (GTask *task);
 
-/* Waits @delay_us in the thread-default context, ending at once when
- * @cancellable is cancelled (from any thread: the cancellable's source
- * wakes its parent in this context). The result is a boolean: FALSE with
- * PV_SERVICE_ERROR_CANCELLED when cancelled. */
+typedef void (*ResumeFunc) (GTask *task);
+
+typedef struct
+{
+  GTask      *task;
+  ResumeFunc  resume;
+} Waiting;
+
 static gboolean
 wait_done_cb (gpointer user_data)
 {
-  GTask *task = user_data;
+  Waiting *waiting = user_data;
+  GTask *task = g_steal_pointer (&waiting->task);
 
   if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-    g_task_return_new_error (task, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED,
-                             _("The operation was cancelled."));
+    {
+      g_task_return_new_error (task, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED,
+                               _("The operation was cancelled."));
+      g_object_unref (task);
+    }
   else
-    g_task_return_boolean (task, TRUE);
+    {
+      waiting->resume (task);
+    }
 
   return G_SOURCE_REMOVE;
 }
 
 static void
-wait_async (gint64               delay_us,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
+waiting_free (Waiting *waiting)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  g_autoptr(GSource) source = NULL;
+  g_clear_object (&waiting->task);
+  g_free (waiting);
+}
 
-  g_task_set_source_tag (task, wait_async);
-  g_task_set_check_cancellable (task, FALSE);
+/* Waits @delay_us in @task's context, then hands @task to @resume; or,
+ * when @task's cancellable is cancelled (from any thread: the
+ * cancellable's source wakes its parent in this context), ends @task at
+ * once with PV_SERVICE_ERROR_CANCELLED. Takes @task. */
+static void
+wait_then (gint64      delay_us,
+           GTask      *task,
+           ResumeFunc  resume)
+{
+  g_autoptr(GSource) source = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  Waiting *waiting = g_new0 (Waiting, 1);
+
+  waiting->task = task;
+  waiting->resume = resume;
 
   source = g_timeout_source_new ((guint) MIN (MAX (delay_us, 0) / 1000, G_MAXUINT));
-  g_source_set_callback (source, wait_done_cb, task, g_object_unref);
+  g_source_set_callback (source, wait_done_cb, waiting, (GDestroyNotify) waiting_free);
   g_source_set_static_name (source, "[provisio] retry wait");
   if (cancellable != NULL)
     {
@@ -237,31 +258,6 @@ wait_async (gint64               delay_us,
       g_source_add_child_source (source, cancelled);
     }
   g_source_attach (source, g_task_get_context (task));
-}
-
-static gboolean
-wait_finish (GAsyncResult  *result,
-             GError       **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-retry_wait_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GTask *task = user_data;
-  GError *error = NULL;
-
-  if (!wait_finish (result, &error))
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-
-  send_attempt (task);
 }
 
 /* Either waits and tries again, or gives up with @error. Takes @task. */
@@ -295,7 +291,7 @@ retry_or_fail (GTask   *task,
            request->method, g_uri_get_path (request->uri), delay_us / 1000,
            request->attempt + 1, error->message);
 
-  wait_async (delay_us, g_task_get_cancellable (task), retry_wait_cb, task);
+  wait_then (delay_us, task, send_attempt);
 }
 
 typedef struct
@@ -1024,17 +1020,6 @@ build_batch_body (GPtrArray *chunk)
 }
 
 static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static const char *
 header_of (JsonObject *answer,
            const char *name)
 {
@@ -1091,7 +1076,7 @@ read_batch_answers (GPtrArray *chunk,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       answer = json_node_get_object (node);
-      item = find_item (chunk, member_string (answer, "id"));
+      item = find_item (chunk, pv_json_object_get_string (answer, "id"));
       status_node = json_object_get_member (answer, "status");
       /* Answers for requests we did not send, or answered twice, are the
        * service's confusion, not ours to act on. */
@@ -1176,23 +1161,6 @@ fail_pending (GPtrArray    *chunk,
 }
 
 static void
-batch_wait_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!wait_finish (result, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  send_batch_round (g_steal_pointer (&task));
-}
-
-static void
 batch_round_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -1234,12 +1202,10 @@ batch_round_cb (GObject      *object,
       if (batch->attempt < self->max_attempts &&
           g_get_monotonic_time () - batch->started_us + delay_us <= self->max_total_us)
         {
-          GCancellable *cancellable = g_task_get_cancellable (task);
-
           for (guint i = 0; i < chunk->len; i++)
             if (!pv_batch_item_is_done (g_ptr_array_index (chunk, i)))
               pv_batch_item_reset (g_ptr_array_index (chunk, i));
-          wait_async (delay_us, cancellable, batch_wait_cb, g_steal_pointer (&task));
+          wait_then (delay_us, g_steal_pointer (&task), send_batch_round);
           return;
         }
 
@@ -1362,23 +1328,6 @@ operation_free (Operation *operation)
 static void poll_operation (GTask *task);
 
 static void
-operation_wait_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!wait_finish (result, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  poll_operation (g_steal_pointer (&task));
-}
-
-static void
 operation_polled_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -1390,7 +1339,6 @@ operation_polled_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   JsonNode *body;
   const char *status = NULL;
-  GCancellable *cancellable;
   gint64 delay_us;
 
   response = pv_service_client_request_finish (self, result, &error);
@@ -1402,7 +1350,7 @@ operation_polled_cb (GObject      *object,
 
   body = pv_service_response_get_body (response);
   if (body != NULL && JSON_NODE_HOLDS_OBJECT (body))
-    status = member_string (json_node_get_object (body), "status");
+    status = pv_json_object_get_string (json_node_get_object (body), "status");
 
   if (g_strcmp0 (status, "succeeded") == 0)
     {
@@ -1416,7 +1364,7 @@ operation_polled_cb (GObject      *object,
       const char *message = NULL;
 
       if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-        message = member_string (json_node_get_object (node), "message");
+        message = pv_json_object_get_string (json_node_get_object (node), "message");
       /* Translators: %s is the service's explanation, usually in English. */
       g_task_return_new_error (task, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CONFLICT,
                                _("The service could not complete the operation: “%s”"),
@@ -1442,8 +1390,7 @@ operation_polled_cb (GObject      *object,
       return;
     }
 
-  cancellable = g_task_get_cancellable (task);
-  wait_async (delay_us, cancellable, operation_wait_cb, g_steal_pointer (&task));
+  wait_then (delay_us, g_steal_pointer (&task), poll_operation);
 }
 
 /* Takes @task. */

@@ -7,6 +7,7 @@
 #include "pv-enable-flow.h"
 #include "pv-enable-pool-page.h"
 #include "pv-enums.h"
+#include "pv-file-chooser.h"
 #include "pv-topology.h"
 
 /* Select Server or Pool: the tenant's Registrar pools, as radio choices.
@@ -25,7 +26,6 @@ struct _PvEnablePoolPage
   GtkListBox   *pools_list;
   GtkButton    *import_button;
   GtkButton    *empty_import_button;
-  GtkFileChooserNative *chooser;
   GCancellable *import_cancellable;
 };
 
@@ -231,17 +231,12 @@ imported_cb (GObject      *object,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog  *chooser,
-                     int               response,
-                     PvEnablePoolPage *self)
+file_chosen_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  gtk_native_dialog_destroy (chooser);
-  g_clear_object (&self->chooser);
+  PvEnablePoolPage *self = user_data;
+  g_autoptr(GFile) file = pv_choose_file_finish (result, NULL);
 
   if (file == NULL)
     return;
@@ -255,23 +250,14 @@ chooser_response_cb (GtkNativeDialog  *chooser,
 static void
 import_clicked_cb (PvEnablePoolPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GtkFileFilter) xml = gtk_file_filter_new ();
+  GtkFileFilter *filters[] = { xml, NULL };
 
-  if (self->chooser != NULL)
-    return;
-
-  self->chooser = gtk_file_chooser_native_new (_("Import a Topology"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Import"), _("_Cancel"));
   gtk_file_filter_set_name (xml, _("Topology Files (XML)"));
   gtk_file_filter_add_mime_type (xml, "application/xml");
   gtk_file_filter_add_pattern (xml, "*.xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), xml);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+
+  pv_choose_file_async (GTK_WIDGET (self), _("Import a Topology"), filters, NULL, file_chosen_cb, self);
 }
 
 static void
@@ -282,9 +268,6 @@ pv_enable_pool_page_dispose (GObject *object)
   self->group = NULL;
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (object), PV_TYPE_ENABLE_POOL_PAGE);
   g_clear_object (&self->flow);
 

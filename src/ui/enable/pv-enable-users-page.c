@@ -6,6 +6,7 @@
 
 #include "pv-enable-flow.h"
 #include "pv-enable-users-page.h"
+#include "pv-file-chooser.h"
 #include "pv-user-list.h"
 
 /* Select Users: the directory, filled page by page as it loads, searched
@@ -42,7 +43,6 @@ struct _PvEnableUsersPage
   GtkColumnView      *column_view;
   GtkButton          *select_all_button;
   GtkButton          *import_button;
-  GtkFileChooserNative *chooser;
   GCancellable       *import_cancellable;
   GtkButton          *clear_button;
   GtkLabel           *count_label;
@@ -472,17 +472,12 @@ imported_cb (GObject      *object,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog   *chooser,
-                     int                response,
-                     PvEnableUsersPage *self)
+file_chosen_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  gtk_native_dialog_destroy (chooser);
-  g_clear_object (&self->chooser);
+  PvEnableUsersPage *self = user_data;
+  g_autoptr(GFile) file = pv_choose_file_finish (result, NULL);
 
   if (file == NULL)
     return;
@@ -497,27 +492,17 @@ chooser_response_cb (GtkNativeDialog   *chooser,
 static void
 import_clicked_cb (PvEnableUsersPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileFilter *filters[] = { csv, all, NULL };
 
-  if (self->chooser != NULL)
-    return;
-
-  self->chooser = gtk_file_chooser_native_new (_("Import a List of People"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Import"), _("_Cancel"));
   gtk_file_filter_set_name (csv, _("CSV Files"));
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_filter_add_pattern (csv, "*.csv");
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+
+  pv_choose_file_async (GTK_WIDGET (self), _("Import a List of People"), filters, NULL, file_chosen_cb, self);
 }
 
 /* --- Columns. --- */
@@ -649,9 +634,6 @@ pv_enable_users_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (object), PV_TYPE_ENABLE_USERS_PAGE);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
