@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "provisio-core.h"
+#include "pv-cli-enable.h"
 
 /* provisio-cli: the plans and engines of src/core without a window.
  * Each subcommand is one entry of the table below and parses its own
@@ -37,6 +38,7 @@ static const Command commands[] = {
   { "topology", N_("List the pools and SIP domains of a topology exported with Get-CsTopology "
                    "-AsXml"), run_topology },
   { "export", N_("Convert a results XML file to XML, PowerShell or CSV"), run_export },
+  { "enable", N_("Enable users for a pool on the service (by default, the sandbox tenant)"), pv_cli_enable },
 };
 
 static void
