@@ -664,20 +664,6 @@ list_users (PvSandboxServer        *server,
   pv_sandbox_respond (response, 200, root);
 }
 
-static JsonNode *
-load_user (PvSandboxServer        *server,
-           const PvSandboxRequest *request,
-           PvSandboxResponse      *response,
-           const char             *id)
-{
-  g_autoptr(GError) error = NULL;
-  JsonNode *doc = pv_sandbox_store_get_user (pv_sandbox_server_get_store (server), id, &error);
-
-  if (doc == NULL)
-    pv_sandbox_fail_store (response, request, error);
-  return doc;
-}
-
 static void
 get_user (PvSandboxServer        *server,
           const PvSandboxRequest *request,
@@ -690,7 +676,7 @@ get_user (PvSandboxServer        *server,
 
   if (!parse_select (request, response, &select))
     return;
-  doc = load_user (server, request, response, id);
+  doc = pv_sandbox_load_user (server, request, response, id);
   if (doc == NULL)
     return;
   root = pv_sandbox_user_project (doc, (const char * const *) select);
@@ -745,7 +731,7 @@ patch_user (PvSandboxServer        *server,
   body = pv_sandbox_parse_body (request, response, &root);
   if (body == NULL)
     return;
-  doc = load_user (server, request, response, id);
+  doc = pv_sandbox_load_user (server, request, response, id);
   if (doc == NULL)
     return;
   user = json_node_get_object (doc);
@@ -931,7 +917,7 @@ assign_licence (PvSandboxServer        *server,
                        "(an array of SKU ids) are both required.");
       return;
     }
-  doc = load_user (server, request, response, id);
+  doc = pv_sandbox_load_user (server, request, response, id);
   if (doc == NULL)
     return;
   user = json_node_get_object (doc);

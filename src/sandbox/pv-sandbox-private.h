@@ -47,6 +47,10 @@ void        pv_sandbox_respond              (PvSandboxResponse *response,
 void        pv_sandbox_fail_store           (PvSandboxResponse *response,
                                              const PvSandboxRequest *request,
                                              const GError      *error);
+JsonNode   *pv_sandbox_load_user            (PvSandboxServer        *server,
+                                             const PvSandboxRequest *request,
+                                             PvSandboxResponse      *response,
+                                             const char             *id);
 JsonObject *pv_sandbox_parse_body           (const PvSandboxRequest *request,
                                              PvSandboxResponse *response,
                                              JsonNode         **root);

@@ -144,6 +144,22 @@ pv_sandbox_fail_store (PvSandboxResponse      *response,
                      "The sandbox could not read or write its state: %s", error->message);
 }
 
+/* Reads a user's document; when there is none (or the store fails),
+ * answers with the matching Graph error and returns NULL. */
+JsonNode *
+pv_sandbox_load_user (PvSandboxServer        *server,
+                      const PvSandboxRequest *request,
+                      PvSandboxResponse      *response,
+                      const char             *id)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *doc = pv_sandbox_store_get_user (pv_sandbox_server_get_store (server), id, &error);
+
+  if (doc == NULL)
+    pv_sandbox_fail_store (response, request, error);
+  return doc;
+}
+
 /* Parses the request's body as a JSON object; on failure, answers with
  * Graph's error and returns NULL. */
 JsonObject *

@@ -29,20 +29,6 @@ method_not_allowed (const PvSandboxRequest *request,
   return TRUE;
 }
 
-static JsonNode *
-load_user (PvSandboxServer        *server,
-           const PvSandboxRequest *request,
-           PvSandboxResponse      *response,
-           const char             *id)
-{
-  g_autoptr(GError) error = NULL;
-  JsonNode *doc = pv_sandbox_store_get_user (pv_sandbox_server_get_store (server), id, &error);
-
-  if (doc == NULL)
-    pv_sandbox_fail_store (response, request, error);
-  return doc;
-}
-
 static gboolean
 save_user (PvSandboxServer        *server,
            const PvSandboxRequest *request,
@@ -264,7 +250,7 @@ enable_user (PvSandboxServer        *server,
       return;
     }
 
-  doc = load_user (server, request, response, id);
+  doc = pv_sandbox_load_user (server, request, response, id);
   if (doc == NULL)
     return;
   user = json_node_get_object (doc);
@@ -426,7 +412,7 @@ set_voice (PvSandboxServer        *server,
         }
     }
 
-  doc = load_user (server, request, response, id);
+  doc = pv_sandbox_load_user (server, request, response, id);
   if (doc == NULL)
     return;
   user = json_node_get_object (doc);
@@ -478,7 +464,7 @@ grant_policy (PvSandboxServer        *server,
                        "There is no voice routing policy '%s'.", name);
       return;
     }
-  doc = load_user (server, request, response, id);
+  doc = pv_sandbox_load_user (server, request, response, id);
   if (doc == NULL)
     return;
   user = json_node_get_object (doc);
@@ -523,7 +509,7 @@ move_user (PvSandboxServer        *server,
                        "target must be " ONLINE_TARGET " to move a user online.");
       return;
     }
-  doc = load_user (server, request, response, id);
+  doc = pv_sandbox_load_user (server, request, response, id);
   if (doc == NULL)
     return;
   user = json_node_get_object (doc);
@@ -597,7 +583,7 @@ pv_sandbox_voice_dispatch (PvSandboxServer        *server,
 
       if (!g_str_equal (method, "GET"))
         return method_not_allowed (request, response);
-      doc = load_user (server, request, response, request->segments[3]);
+      doc = pv_sandbox_load_user (server, request, response, request->segments[3]);
       if (doc != NULL)
         pv_sandbox_respond (response, 200, voice_view (doc));
       return TRUE;
