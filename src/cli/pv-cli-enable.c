@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "pv-cli-enable.h"
+#include "pv-cli-service.h"
 #include "pv-enable-plan.h"
 #include "pv-enable-steps.h"
 #include "pv-enums.h"
@@ -20,33 +21,6 @@
  * window. Same plan, same runner, same journal and exports as the app;
  * with no --service it talks to the sandbox tenant, started in-process on
  * the user's persisted sandbox state, over HTTP like any service. */
-
-typedef struct
-{
-  GMainLoop       *loop;
-  GAsyncResult    *result;
-} Waiter;
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Waiter *waiter = user_data;
-
-  waiter->result = g_object_ref (result);
-  g_main_loop_quit (waiter->loop);
-}
-
-/* The CLI has nothing else to do while a call runs: it waits for it on
- * its own loop. */
-static GAsyncResult *
-wait_for (Waiter *waiter)
-{
-  g_clear_object (&waiter->result);
-  g_main_loop_run (waiter->loop);
-  return waiter->result;
-}
 
 static void
 fail (const char *message)
@@ -146,7 +120,7 @@ pv_cli_enable (int    argc,
   g_auto(GStrv) items = NULL;
   g_autofree char *journal = NULL;
   g_autofree char *reason = NULL;
-  Waiter waiter = { loop, NULL };
+  g_auto(PvCliWaiter) waiter = { loop, NULL };
   PvSipFormat format = PV_SIP_FORMAT_EMAIL;
   PvExportFormat export_format = PV_EXPORT_FORMAT_XML;
   guint n_ok = 0, n_skipped = 0, n_failed = 0, n_unmatched = 0;
@@ -197,18 +171,7 @@ pv_cli_enable (int    argc,
         }
     }
 
-  if (service == NULL)
-    {
-      sandbox = pv_sandbox_server_new (NULL, NULL, &error);
-      if (sandbox == NULL || !pv_sandbox_server_start (sandbox, 0, &error))
-        {
-          fail (error->message);
-          return 2;
-        }
-      service = g_strdup (pv_sandbox_server_get_base_url (sandbox));
-    }
-
-  client = pv_service_client_new (service, NULL, &error);
+  client = pv_cli_connect (service, &sandbox, &error);
   if (client == NULL)
     {
       fail (error->message);
@@ -216,14 +179,14 @@ pv_cli_enable (int    argc,
     }
 
   /* What the plan chooses from. */
-  pv_service_client_list_users_async (client, directory, NULL, store_result_cb, &waiter);
-  if (!pv_service_client_list_users_finish (client, wait_for (&waiter), NULL, &error))
+  pv_service_client_list_users_async (client, directory, NULL, pv_cli_store_result_cb, &waiter);
+  if (!pv_service_client_list_users_finish (client, pv_cli_wait (&waiter), NULL, &error))
     goto service_failed;
-  pv_service_client_list_pools_async (client, pools, NULL, store_result_cb, &waiter);
-  if (!pv_service_client_list_pools_finish (client, wait_for (&waiter), &error))
+  pv_service_client_list_pools_async (client, pools, NULL, pv_cli_store_result_cb, &waiter);
+  if (!pv_service_client_list_pools_finish (client, pv_cli_wait (&waiter), &error))
     goto service_failed;
-  pv_service_client_list_sip_domains_async (client, domains, NULL, store_result_cb, &waiter);
-  if (!pv_service_client_list_sip_domains_finish (client, wait_for (&waiter), &error))
+  pv_service_client_list_sip_domains_async (client, domains, NULL, pv_cli_store_result_cb, &waiter);
+  if (!pv_service_client_list_sip_domains_finish (client, pv_cli_wait (&waiter), &error))
     goto service_failed;
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pools)); i++)
@@ -300,8 +263,8 @@ pv_cli_enable (int    argc,
   pv_runner_set_concurrency (runner, (guint) concurrency);
   g_signal_connect (runner, "item-finished", G_CALLBACK (item_finished_cb), NULL);
 
-  pv_runner_run_async (runner, NULL, store_result_cb, &waiter);
-  if (!pv_runner_run_finish (runner, wait_for (&waiter), &error))
+  pv_runner_run_async (runner, NULL, pv_cli_store_result_cb, &waiter);
+  if (!pv_runner_run_finish (runner, pv_cli_wait (&waiter), &error))
     {
       fail (error->message);
       return 1;

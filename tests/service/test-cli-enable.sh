@@ -57,5 +57,16 @@ check "no selection is refused" '[ $? -eq 2 ]'
 "$cli" enable --pool pool01.contoso.com --all --format nonsense >/dev/null 2>&1
 check "an unknown format is refused" '[ $? -eq 2 ]'
 
+# The listings, as CSV.
+"$cli" pools > "$dir/pools.csv" 2>/dev/null
+check "pools lists the topology, Director included" '[ "$(head -n 1 "$dir/pools.csv" | tr -d "\r")" = "fqdn,kind,site" ] && grep -q "^dir01.contoso.com,Director," "$dir/pools.csv"'
+"$cli" domains > "$dir/domains.csv" 2>/dev/null
+check "domains marks the default" 'grep -q "^contoso.com,yes" "$dir/domains.csv"'
+"$cli" users > "$dir/users.csv" 2>/dev/null
+check "users lists the whole directory" '[ "$(wc -l < "$dir/users.csv")" -eq "$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))[\"users\"]) + 1)" "$seed")" ]'
+check "and shows who the run enabled" 'grep -q ",pool01.contoso.com" "$dir/users.csv"'
+"$cli" users --service ftp://nowhere >/dev/null 2>&1
+check "a service address that is not http is refused" '[ $? -eq 2 ]'
+
 echo "1..$n"
 exit $failed
