@@ -6,6 +6,7 @@
 #include "enable/pv-enable-pool-page.h"
 #include "enable/pv-enable-ready-page.h"
 #include "enable/pv-enable-sign-in-page.h"
+#include "enable/pv-enable-status-page.h"
 #include "enable/pv-enable-users-page.h"
 #include "enable/pv-enable-welcome-page.h"
 #include "pv-assistant.h"
@@ -34,6 +35,7 @@ register_types (void)
   g_type_ensure (PV_TYPE_ENABLE_POOL_PAGE);
   g_type_ensure (PV_TYPE_ENABLE_READY_PAGE);
   g_type_ensure (PV_TYPE_ENABLE_SIGN_IN_PAGE);
+  g_type_ensure (PV_TYPE_ENABLE_STATUS_PAGE);
   g_type_ensure (PV_TYPE_ENABLE_USERS_PAGE);
   g_type_ensure (PV_TYPE_ENABLE_WELCOME_PAGE);
 }

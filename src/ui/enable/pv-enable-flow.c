@@ -7,6 +7,7 @@
 #include "pv-enable-pool-page.h"
 #include "pv-enable-ready-page.h"
 #include "pv-enable-sign-in-page.h"
+#include "pv-enable-status-page.h"
 #include "pv-enable-users-page.h"
 #include "pv-enable-welcome-page.h"
 
@@ -24,6 +25,7 @@ struct _PvEnableFlow
   GListStore   *directory;
   GListStore   *selection;
   gboolean      loading;
+  PvServiceClient *client;
 };
 
 G_DEFINE_FINAL_TYPE (PvEnableFlow, pv_enable_flow, G_TYPE_OBJECT)
@@ -81,6 +83,7 @@ pv_enable_flow_finalize (GObject *object)
   g_clear_object (&self->pools);
   g_clear_object (&self->directory);
   g_clear_object (&self->selection);
+  g_clear_object (&self->client);
 
   G_OBJECT_CLASS (pv_enable_flow_parent_class)->finalize (object);
 }
@@ -186,6 +189,29 @@ pv_enable_flow_set_loading (PvEnableFlow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/**
+ * pv_enable_flow_get_client:
+ *
+ * Returns: (transfer none) (nullable): the service the run talks to
+ */
+PvServiceClient *
+pv_enable_flow_get_client (PvEnableFlow *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), NULL);
+
+  return self->client;
+}
+
+void
+pv_enable_flow_set_client (PvEnableFlow    *self,
+                           PvServiceClient *client)
+{
+  g_return_if_fail (PV_IS_ENABLE_FLOW (self));
+  g_return_if_fail (!client || PV_IS_SERVICE_CLIENT (client));
+
+  g_set_object (&self->client, client);
+}
+
 static GObject *
 create_state (void)
 {
@@ -224,13 +250,20 @@ create_ready_page (GObject *state)
 
 /* In the order of the OCS Enable Users wizard, with Select users first
  * (the original starts from a selection made in the directory). The
- * operation status and finish pages join as they are built. */
+ * Finish page joins when it is built. */
+static PvPage *
+create_status_page (GObject *state)
+{
+  return pv_enable_status_page_new (PV_ENABLE_FLOW (state));
+}
+
 static const PvPageFactory enable_pages[] = {
   create_welcome_page,
   create_users_page,
   create_pool_page,
   create_sign_in_page,
   create_ready_page,
+  create_status_page,
   NULL
 };
 

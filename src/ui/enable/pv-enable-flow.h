@@ -3,6 +3,7 @@
 
 #include "pv-enable-plan.h"
 #include "pv-flow.h"
+#include "pv-service-client.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,9 @@ GListStore   *pv_enable_flow_get_selection (PvEnableFlow *self);
 gboolean      pv_enable_flow_get_loading   (PvEnableFlow *self);
 void          pv_enable_flow_set_loading   (PvEnableFlow *self,
                                             gboolean      loading);
+PvServiceClient *pv_enable_flow_get_client (PvEnableFlow    *self);
+void          pv_enable_flow_set_client    (PvEnableFlow    *self,
+                                            PvServiceClient *client);
 
 extern const PvFlowInfo pv_enable_flow_info;
 
