@@ -63,6 +63,41 @@ pv_choose_file_async (GtkWidget            *widget,
 }
 
 /**
+ * pv_choose_save_file_async:
+ * @suggested_name: the file name offered, which the user may change
+ *
+ * Asks the user where to save a file; finish with pv_choose_file_finish().
+ */
+void
+pv_choose_save_file_async (GtkWidget           *widget,
+                           const char          *title,
+                           const char          *suggested_name,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task;
+  GtkRoot *root;
+  g_autoptr(GtkFileChooserNative) chooser = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* Same tag as opening: the two share their finish. */
+  task = g_task_new (widget, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_choose_file_async);
+
+  root = gtk_widget_get_root (widget);
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  g_task_set_task_data (task, g_object_ref (chooser), g_object_unref);
+  g_signal_connect (chooser, "response", G_CALLBACK (response_cb), task);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
  * pv_choose_file_finish:
  *
  * Returns: (transfer full) (nullable): the file, or %NULL (and no error)

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "enable/pv-enable-finish-page.h"
 #include "enable/pv-enable-pool-page.h"
 #include "enable/pv-enable-ready-page.h"
 #include "enable/pv-enable-sign-in-page.h"
@@ -32,6 +33,7 @@ register_types (void)
   g_type_ensure (PV_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (PV_TYPE_START_PAGE);
   g_type_ensure (PV_TYPE_WINDOW);
+  g_type_ensure (PV_TYPE_ENABLE_FINISH_PAGE);
   g_type_ensure (PV_TYPE_ENABLE_POOL_PAGE);
   g_type_ensure (PV_TYPE_ENABLE_READY_PAGE);
   g_type_ensure (PV_TYPE_ENABLE_SIGN_IN_PAGE);

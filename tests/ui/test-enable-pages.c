@@ -286,7 +286,7 @@ test_walk_to_ready (Fixture       *fixture,
   /* Select Server or Pool. */
   page = pv_assistant_get_current_page (fixture->assistant);
   step = pv_assistant_dup_step_label (fixture->assistant);
-  g_assert_cmpstr (step, ==, "Step 3 of 6");
+  g_assert_cmpstr (step, ==, "Step 3 of 7");
   g_assert_false (pv_page_get_complete (page));
   g_assert_nonnull (pv_page_get_incomplete_reason (page));
   /* The Director is there, but cannot be chosen. */

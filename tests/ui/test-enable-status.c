@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "enable/pv-enable-flow.h"
+#include "enable/pv-enable-finish-page.h"
 #include "enable/pv-enable-status-page.h"
 #include "pv-operation-result.h"
 #include "pv-sandbox-server.h"
@@ -50,6 +51,13 @@ wait (GAsyncResult **slot)
   while (*slot == NULL)
     g_main_context_iteration (NULL, TRUE);
   return *slot;
+}
+
+static gboolean
+match_counts (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), "Enabled: ");
 }
 
 static gboolean
@@ -136,6 +144,38 @@ test_status_runs_the_plan (void)
   /* Shown again (Back from a later page), it does not run twice. */
   pv_page_shown (page);
   g_assert_true (pv_enable_status_page_get_results (PV_ENABLE_STATUS_PAGE (page)) == results);
+
+  /* Finish: the counts, and an export of every person's outcome. */
+  {
+    GtkWindow *finish_window = GTK_WINDOW (g_object_ref (gtk_window_new ()));
+    PvPage *finish = pv_enable_finish_page_new (flow);
+    g_autofree char *path = g_build_filename (state_dir, "results.xml", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *contents = NULL;
+    GtkWidget *counts;
+
+    gtk_window_set_child (finish_window, GTK_WIDGET (finish));
+    gtk_window_present (finish_window);
+    pv_page_shown (finish);
+    g_assert_true (pv_page_get_complete (finish));
+    g_assert_false (pv_page_get_can_go_back (finish));
+    counts = pv_test_find_widget (GTK_WIDGET (finish), match_counts, NULL);
+    g_assert_nonnull (counts);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (counts)), "Failed: 0"));
+
+    pv_enable_finish_page_export_async (PV_ENABLE_FINISH_PAGE (finish), PV_EXPORT_FORMAT_XML, file, NULL,
+                                        store_result_cb, &result);
+    g_assert_true (pv_enable_finish_page_export_finish (PV_ENABLE_FINISH_PAGE (finish), wait (&result), &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "urn:provisio:results:1"));
+    g_assert_nonnull (strstr (contents, "pool02.contoso.com"));
+
+    gtk_window_destroy (finish_window);
+    pv_test_iterate ();
+    g_assert_finalize_object (finish_window);
+  }
 
   gtk_window_destroy (window);
   pv_test_iterate ();

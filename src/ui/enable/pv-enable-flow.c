@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pv-enable-finish-page.h"
 #include "pv-enable-flow.h"
 #include "pv-enable-pool-page.h"
 #include "pv-enable-ready-page.h"
@@ -26,6 +27,7 @@ struct _PvEnableFlow
   GListStore   *selection;
   gboolean      loading;
   PvServiceClient *client;
+  GListModel   *results;
 };
 
 G_DEFINE_FINAL_TYPE (PvEnableFlow, pv_enable_flow, G_TYPE_OBJECT)
@@ -84,6 +86,7 @@ pv_enable_flow_finalize (GObject *object)
   g_clear_object (&self->directory);
   g_clear_object (&self->selection);
   g_clear_object (&self->client);
+  g_clear_object (&self->results);
 
   G_OBJECT_CLASS (pv_enable_flow_parent_class)->finalize (object);
 }
@@ -212,6 +215,29 @@ pv_enable_flow_set_client (PvEnableFlow    *self,
   g_set_object (&self->client, client);
 }
 
+/**
+ * pv_enable_flow_get_results:
+ *
+ * Returns: (transfer none) (nullable): the outcome of each person of the
+ *   run, once it has started
+ */
+GListModel *
+pv_enable_flow_get_results (PvEnableFlow *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), NULL);
+
+  return self->results;
+}
+
+void
+pv_enable_flow_set_results (PvEnableFlow *self,
+                            GListModel   *results)
+{
+  g_return_if_fail (PV_IS_ENABLE_FLOW (self));
+
+  g_set_object (&self->results, results);
+}
+
 static GObject *
 create_state (void)
 {
@@ -249,12 +275,17 @@ create_ready_page (GObject *state)
 }
 
 /* In the order of the OCS Enable Users wizard, with Select users first
- * (the original starts from a selection made in the directory). The
- * Finish page joins when it is built. */
+ * (the original starts from a selection made in the directory). */
 static PvPage *
 create_status_page (GObject *state)
 {
   return pv_enable_status_page_new (PV_ENABLE_FLOW (state));
+}
+
+static PvPage *
+create_finish_page (GObject *state)
+{
+  return pv_enable_finish_page_new (PV_ENABLE_FLOW (state));
 }
 
 static const PvPageFactory enable_pages[] = {
@@ -264,6 +295,7 @@ static const PvPageFactory enable_pages[] = {
   create_sign_in_page,
   create_ready_page,
   create_status_page,
+  create_finish_page,
   NULL
 };
 

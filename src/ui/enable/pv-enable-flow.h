@@ -20,6 +20,9 @@ gboolean      pv_enable_flow_get_loading   (PvEnableFlow *self);
 void          pv_enable_flow_set_loading   (PvEnableFlow *self,
                                             gboolean      loading);
 PvServiceClient *pv_enable_flow_get_client (PvEnableFlow    *self);
+GListModel   *pv_enable_flow_get_results   (PvEnableFlow    *self);
+void          pv_enable_flow_set_results   (PvEnableFlow    *self,
+                                            GListModel      *results);
 void          pv_enable_flow_set_client    (PvEnableFlow    *self,
                                             PvServiceClient *client);
 

@@ -121,6 +121,7 @@ start_run (PvEnableStatusPage *self)
                                 "enable-users", journal, NULL);
   g_signal_connect_object (self->runner, "item-finished", G_CALLBACK (item_finished_cb), self,
                            G_CONNECT_SWAPPED);
+  pv_enable_flow_set_results (self->flow, pv_runner_get_results (self->runner));
   gtk_list_view_set_model (self->results_list,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (pv_runner_get_results (self->runner)))));
 
