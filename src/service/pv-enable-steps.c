@@ -38,6 +38,7 @@ struct _PvEnableSteps
 
   PvServiceClient *client;
   char            *pool;
+  gboolean         dry_run;
   GPtrArray       *items;     /* user ids, in the selection's order */
   GHashTable      *targets;   /* user id → Target */
 };
@@ -199,6 +200,27 @@ verified_cb (GObject      *object,
     }
 
   body = pv_service_response_get_body (response);
+  if (self->dry_run &&
+      !(g_strcmp0 (member_string (body, "sipAddress"), call->target->address) == 0 &&
+        g_strcmp0 (member_string (body, "registrarPool"), self->pool) == 0))
+    {
+      /* A dry run changes nothing: it says what a real run would do. */
+      g_autofree char *message = NULL;
+
+      if (member_string (body, "sipAddress") != NULL)
+        /* Translators: %1$s is a SIP address, %2$s a pool. */
+        message = g_strdup_printf (_("Dry run: already enabled as %1$s on %2$s, which a real run would refuse to change."),
+                                   member_string (body, "sipAddress"),
+                                   member_string (body, "registrarPool") != NULL ? member_string (body, "registrarPool") : "?");
+      else
+        /* Translators: %1$s is a SIP address, %2$s a pool. */
+        message = g_strdup_printf (_("Dry run: would be enabled as %1$s on %2$s."), call->target->address, self->pool);
+      g_task_return_pointer (task, make_result (call->item, PV_RESULT_STATUS_SKIPPED, message, call->target),
+                             g_object_unref);
+      g_object_unref (task);
+      return;
+    }
+
   if (g_strcmp0 (member_string (body, "sipAddress"), call->target->address) == 0 &&
       g_strcmp0 (member_string (body, "registrarPool"), self->pool) == 0)
     {
@@ -255,7 +277,8 @@ pv_enable_steps_apply_step_async (PvRunSteps          *steps,
   call->target = target;
   g_task_set_task_data (task, call, (GDestroyNotify) step_call_free);
 
-  if (verify_first)
+  /* A dry run only ever reads. */
+  if (verify_first || self->dry_run)
     {
       g_autofree char *path = user_path (item, "voice");
 
@@ -331,6 +354,7 @@ pv_enable_steps_new (PvServiceClient *client,
   self = g_object_new (PV_TYPE_ENABLE_STEPS, NULL);
   self->client = g_object_ref (client);
   self->pool = g_strdup (pv_pool_get_fqdn (pv_enable_plan_get_pool (plan)));
+  self->dry_run = pv_enable_plan_get_dry_run (plan);
 
   entries = pv_enable_plan_get_entries (plan);
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)

@@ -5,11 +5,17 @@
 
 #include "pv-application.h"
 #include "pv-preferences-window.h"
+#include "pv-sandbox-server.h"
 #include "pv-window.h"
 
 struct _PvApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication   parent_instance;
+
+  /* The embedded default service: the sandbox tenant, started the first
+   * time a flow needs a service, and the client that talks to it. */
+  PvSandboxServer *sandbox;
+  PvServiceClient *client;
 };
 
 G_DEFINE_FINAL_TYPE (PvApplication, pv_application, ADW_TYPE_APPLICATION)
@@ -143,9 +149,129 @@ pv_application_startup (GApplication *application)
 }
 
 static void
+start_sandbox_in_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  g_autoptr(PvSandboxServer) server = NULL;
+  GError *error = NULL;
+
+  /* Opening (and on first use seeding) its store is disk work: not on the
+   * main loop. */
+  server = pv_sandbox_server_new (NULL, NULL, &error);
+  if (server == NULL || !pv_sandbox_server_start (server, 0, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&server), g_object_unref);
+}
+
+static void
+sandbox_started_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PvApplication *self = PV_APPLICATION (object);
+  g_autoptr(PvSandboxServer) server = NULL;
+  GError *error = NULL;
+
+  server = g_task_propagate_pointer (G_TASK (result), &error);
+  if (server == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Two flows may have asked at once: the first answer wins. */
+  if (self->client == NULL)
+    {
+      self->client = pv_service_client_new (pv_sandbox_server_get_base_url (server), NULL, &error);
+      if (self->client == NULL)
+        {
+          pv_sandbox_server_stop (server);
+          g_task_return_error (task, error);
+          return;
+        }
+      self->sandbox = g_steal_pointer (&server);
+    }
+  else
+    {
+      pv_sandbox_server_stop (server);
+    }
+
+  g_task_return_pointer (task, g_object_ref (self->client), g_object_unref);
+}
+
+/**
+ * pv_application_get_client_async:
+ *
+ * Gets the client of the service the flows talk to, starting the
+ * embedded sandbox tenant the first time.
+ */
+void
+pv_application_get_client_async (PvApplication       *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) start = NULL;
+
+  g_return_if_fail (PV_IS_APPLICATION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_application_get_client_async);
+
+  if (self->client != NULL)
+    {
+      g_task_return_pointer (task, g_object_ref (self->client), g_object_unref);
+      return;
+    }
+
+  start = g_task_new (self, cancellable, sandbox_started_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (start, start_sandbox_in_thread);
+  g_task_run_in_thread (start, start_sandbox_in_thread);
+}
+
+/**
+ * pv_application_get_client_finish:
+ *
+ * Returns: (transfer full) (nullable): the client
+ */
+PvServiceClient *
+pv_application_get_client_finish (PvApplication  *self,
+                                  GAsyncResult   *result,
+                                  GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_application_get_client_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+pv_application_shutdown (GApplication *application)
+{
+  PvApplication *self = PV_APPLICATION (application);
+
+  g_clear_object (&self->client);
+  if (self->sandbox != NULL)
+    pv_sandbox_server_stop (self->sandbox);
+  g_clear_object (&self->sandbox);
+
+  G_APPLICATION_CLASS (pv_application_parent_class)->shutdown (application);
+}
+
+static void
 pv_application_class_init (PvApplicationClass *klass)
 {
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  application_class->shutdown = pv_application_shutdown;
 
   application_class->activate = pv_application_activate;
   application_class->startup = pv_application_startup;

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "pv-service-client.h"
+
 G_BEGIN_DECLS
 
 #define PV_TYPE_APPLICATION (pv_application_get_type ())
@@ -12,5 +14,12 @@ G_DECLARE_FINAL_TYPE (PvApplication, pv_application, PV, APPLICATION, AdwApplica
 PvApplication *pv_application_new          (void);
 GtkWindow     *pv_application_show_about   (PvApplication *self);
 GtkWindow     *pv_application_show_preferences (PvApplication *self);
+void           pv_application_get_client_async  (PvApplication       *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+PvServiceClient *pv_application_get_client_finish (PvApplication     *self,
+                                                   GAsyncResult      *result,
+                                                   GError           **error);
 
 G_END_DECLS

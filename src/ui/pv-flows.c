@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "enable/pv-enable-flow.h"
 #include "pv-flow.h"
 
 /* The one table of flows: each flow adds its entry here, and the start
  * page offers exactly what this table holds, in this order. */
 static const PvFlowInfo *const registered_flows[] = {
+  &pv_enable_flow_info,
   NULL
 };
 

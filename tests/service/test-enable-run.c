@@ -265,6 +265,46 @@ test_enable_and_repeat (Fixture       *fixture,
 }
 
 static void
+test_dry_run_changes_nothing (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(PvEnablePlan) plan = NULL;
+  g_autoptr(PvRunner) runner = NULL;
+  g_autoptr(GListStore) users = NULL;
+  GListModel *results;
+
+  start (fixture, NULL);
+  plan = make_plan (fixture, 20);
+  pv_enable_plan_set_dry_run (plan, TRUE);
+  runner = run_plan (fixture, plan, "dry.jsonl");
+
+  /* Every outcome says what would happen, nothing was done... */
+  results = pv_runner_get_results (runner);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(PvOperationResult) result = g_list_model_get_item (results, i);
+
+      g_assert_cmpint (pv_operation_result_get_status (result), ==, PV_RESULT_STATUS_SKIPPED);
+    }
+  g_assert_cmpuint (count_status (runner, PV_RESULT_STATUS_SKIPPED), ==, 20);
+
+  /* ...and the tenant still has nobody of them enabled. */
+  users = list_users (fixture);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(PvOperationResult) result = g_list_model_get_item (results, i);
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (users)); j++)
+        {
+          g_autoptr(PvUser) user = g_list_model_get_item (G_LIST_MODEL (users), j);
+
+          if (g_strcmp0 (pv_user_get_id (user), pv_operation_result_get_item (result)) == 0)
+            g_assert_null (pv_user_get_sip_address (user));
+        }
+    }
+}
+
+static void
 test_enable_through_faults (Fixture       *fixture,
                             gconstpointer  data)
 {
@@ -292,6 +332,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/enable-run/enable-and-repeat", Fixture, NULL, NULL, test_enable_and_repeat, fixture_tear_down);
+  g_test_add ("/enable-run/dry-run-changes-nothing", Fixture, NULL, NULL, test_dry_run_changes_nothing, fixture_tear_down);
   g_test_add ("/enable-run/through-faults", Fixture, NULL, NULL, test_enable_through_faults, fixture_tear_down);
 
   return g_test_run ();

@@ -42,17 +42,26 @@ match_label_text (GtkWidget     *widget,
 }
 
 static void
-test_start_page_without_flows (void)
+test_start_page_offers_registered_flows (void)
 {
+  static const PvFlowInfo *const no_flows[] = { NULL };
   PvWindow *window = g_object_ref (pv_window_new (NULL));
   PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
+  GtkStack *stack;
 
   gtk_window_present (GTK_WINDOW (window));
   pv_test_iterate ();
 
-  /* Nothing is registered yet: the page explains, it offers nothing. */
-  g_assert_cmpuint (pv_start_page_get_n_flows (start_page), ==, 0);
+  /* The registered flows, from the one table. */
+  g_assert_cmpuint (pv_start_page_get_n_flows (start_page), ==, 1);
   g_assert_nonnull (pv_test_find_widget (GTK_WIDGET (start_page), match_label_text, "Welcome to Provisio"));
+  stack = GTK_STACK (pv_test_find_by_type (GTK_WIDGET (start_page), GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "flows");
+
+  /* With none, the page explains what Provisio is for, offering nothing. */
+  pv_window_set_flows (window, no_flows);
+  g_assert_cmpuint (pv_start_page_get_n_flows (start_page), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "intro");
   g_assert_nonnull (pv_test_find_widget (GTK_WIDGET (start_page), match_label_text, "What Provisio Is For"));
   g_assert_null (pv_window_get_assistant (window));
 
@@ -308,7 +317,7 @@ main (int   argc,
 {
   pv_test_init (&argc, &argv);
 
-  g_test_add_func ("/window/start-page-without-flows", test_start_page_without_flows);
+  g_test_add_func ("/window/start-page-offers-registered-flows", test_start_page_offers_registered_flows);
   g_test_add_func ("/window/start-page-starts-flow", test_start_page_starts_flow);
   g_test_add_func ("/window/close-asks-while-wizard-holds-data", test_close_asks_while_wizard_holds_data);
   g_test_add_func ("/window/close-without-data-does-not-ask", test_close_without_data_does_not_ask);

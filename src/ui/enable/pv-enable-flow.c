@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pv-application.h"
 #include "pv-enable-finish-page.h"
 #include "pv-enable-flow.h"
 #include "pv-enable-pool-page.h"
@@ -11,6 +12,9 @@
 #include "pv-enable-status-page.h"
 #include "pv-enable-users-page.h"
 #include "pv-enable-welcome-page.h"
+#include "pv-service-calls.h"
+#include "pv-sip-domain.h"
+#include "pv-service-error.h"
 
 /* The state the pages of "Enable users for a pool" share: the plan that
  * decides, and what the plan chooses from (the tenant's pools and its
@@ -28,6 +32,8 @@ struct _PvEnableFlow
   gboolean      loading;
   PvServiceClient *client;
   GListModel   *results;
+  GCancellable *cancellable;
+  char         *load_error;
 };
 
 G_DEFINE_FINAL_TYPE (PvEnableFlow, pv_enable_flow, G_TYPE_OBJECT)
@@ -35,6 +41,7 @@ G_DEFINE_FINAL_TYPE (PvEnableFlow, pv_enable_flow, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_LOADING,
+  PROP_LOAD_ERROR,
   N_PROPS
 };
 
@@ -52,6 +59,9 @@ pv_enable_flow_get_property (GObject    *object,
     {
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_LOAD_ERROR:
+      g_value_set_string (value, self->load_error);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -87,6 +97,8 @@ pv_enable_flow_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->client);
   g_clear_object (&self->results);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->load_error, g_free);
 
   G_OBJECT_CLASS (pv_enable_flow_parent_class)->finalize (object);
 }
@@ -104,6 +116,10 @@ pv_enable_flow_class_init (PvEnableFlowClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A translated sentence when the service could not be reached or read. */
+  properties[PROP_LOAD_ERROR] =
+    g_param_spec_string ("load-error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -238,10 +254,154 @@ pv_enable_flow_set_results (PvEnableFlow *self,
   g_set_object (&self->results, results);
 }
 
+const char *
+pv_enable_flow_get_load_error (PvEnableFlow *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), NULL);
+
+  return self->load_error;
+}
+
+static void
+load_failed (PvEnableFlow *self,
+             const GError *error)
+{
+  if (g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_free (self->load_error);
+  /* Translators: %s says why, as a sentence. */
+  self->load_error = g_strdup_printf (_("The directory could not be loaded. %s"), error->message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
+  pv_enable_flow_set_loading (self, FALSE);
+}
+
+static void
+domains_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PvEnableFlow) self = user_data;
+  g_autoptr(GListStore) domains = g_object_get_data (G_OBJECT (self), "pv-loading-domains");
+  g_autoptr(GError) error = NULL;
+
+  g_object_steal_data (G_OBJECT (self), "pv-loading-domains");
+  if (!pv_service_client_list_sip_domains_finish (PV_SERVICE_CLIENT (object), result, &error))
+    {
+      load_failed (self, error);
+      return;
+    }
+
+  pv_enable_plan_set_sip_domains (self->plan, G_LIST_MODEL (domains));
+  pv_enable_flow_set_loading (self, FALSE);
+}
+
+static void
+pools_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PvEnableFlow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GListStore *domains;
+
+  if (!pv_service_client_list_pools_finish (PV_SERVICE_CLIENT (object), result, &error))
+    {
+      load_failed (self, error);
+      return;
+    }
+
+  domains = g_list_store_new (PV_TYPE_SIP_DOMAIN);
+  g_object_set_data (G_OBJECT (self), "pv-loading-domains", domains);
+  pv_service_client_list_sip_domains_async (self->client, domains, self->cancellable,
+                                            domains_loaded_cb, g_object_ref (self));
+}
+
+static void
+users_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PvEnableFlow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pv_service_client_list_users_finish (PV_SERVICE_CLIENT (object), result, NULL, &error))
+    {
+      load_failed (self, error);
+      return;
+    }
+
+  pv_service_client_list_pools_async (self->client, self->pools, self->cancellable,
+                                      pools_loaded_cb, g_object_ref (self));
+}
+
+/**
+ * pv_enable_flow_load:
+ *
+ * Fills the directory (page by page, so the list fills while it loads),
+ * the pools and the SIP domains from the flow's service.
+ */
+void
+pv_enable_flow_load (PvEnableFlow *self)
+{
+  g_return_if_fail (PV_IS_ENABLE_FLOW (self));
+  g_return_if_fail (self->client != NULL);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  pv_enable_flow_set_loading (self, TRUE);
+  pv_service_client_list_users_async (self->client, self->directory, self->cancellable,
+                                      users_loaded_cb, g_object_ref (self));
+}
+
+/* Stops loading when the wizard goes away. */
+void
+pv_enable_flow_cancel (PvEnableFlow *self)
+{
+  g_return_if_fail (PV_IS_ENABLE_FLOW (self));
+
+  g_cancellable_cancel (self->cancellable);
+}
+
+static void
+client_ready_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PvEnableFlow) self = user_data;
+  g_autoptr(PvServiceClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = pv_application_get_client_finish (PV_APPLICATION (object), result, &error);
+  if (client == NULL)
+    {
+      load_failed (self, error);
+      return;
+    }
+
+  pv_enable_flow_set_client (self, client);
+  pv_enable_flow_load (self);
+}
+
 static GObject *
 create_state (void)
 {
-  return G_OBJECT (pv_enable_flow_new ());
+  PvEnableFlow *self = pv_enable_flow_new ();
+  GApplication *application = g_application_get_default ();
+
+  /* In the app, the flow talks to the application's service (the
+   * sandbox tenant by default) and starts loading at once. */
+  if (PV_IS_APPLICATION (application))
+    {
+      pv_enable_flow_set_loading (self, TRUE);
+      pv_application_get_client_async (PV_APPLICATION (application), NULL,
+                                       client_ready_cb, g_object_ref (self));
+    }
+
+  return G_OBJECT (self);
 }
 
 static PvPage *

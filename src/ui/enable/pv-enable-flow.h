@@ -21,6 +21,9 @@ void          pv_enable_flow_set_loading   (PvEnableFlow *self,
                                             gboolean      loading);
 PvServiceClient *pv_enable_flow_get_client (PvEnableFlow    *self);
 GListModel   *pv_enable_flow_get_results   (PvEnableFlow    *self);
+const char   *pv_enable_flow_get_load_error (PvEnableFlow   *self);
+void          pv_enable_flow_load          (PvEnableFlow    *self);
+void          pv_enable_flow_cancel        (PvEnableFlow    *self);
 void          pv_enable_flow_set_results   (PvEnableFlow    *self,
                                             GListModel      *results);
 void          pv_enable_flow_set_client    (PvEnableFlow    *self,

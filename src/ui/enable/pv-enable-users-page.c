@@ -149,7 +149,11 @@ update_status (PvEnableUsersPage *self)
 
   complete = pv_enable_plan_get_step_status (pv_enable_flow_get_plan (self->flow),
                                              PV_ENABLE_STEP_SELECT_USERS, &reason);
-  pv_page_set_incomplete_reason (PV_PAGE (self), complete ? NULL : reason);
+  /* A directory that could not be loaded says so first. */
+  pv_page_set_incomplete_reason (PV_PAGE (self),
+                                 pv_enable_flow_get_load_error (self->flow) != NULL
+                                   ? pv_enable_flow_get_load_error (self->flow)
+                                   : complete ? NULL : reason);
   pv_page_set_complete (PV_PAGE (self), complete);
 
   if (loading)
@@ -485,6 +489,9 @@ file_chosen_cb (GObject      *object,
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  /* The wizard is going away: the directory need not finish loading. */
+  if (self->flow != NULL)
+    pv_enable_flow_cancel (self->flow);
   self->import_cancellable = g_cancellable_new ();
   pv_enable_users_page_import_async (self, file, self->import_cancellable, imported_cb, NULL);
 }
@@ -634,6 +641,9 @@ pv_enable_users_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  /* The wizard is going away: the directory need not finish loading. */
+  if (self->flow != NULL)
+    pv_enable_flow_cancel (self->flow);
   gtk_widget_dispose_template (GTK_WIDGET (object), PV_TYPE_ENABLE_USERS_PAGE);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -741,6 +751,7 @@ pv_enable_users_page_new (PvEnableFlow *flow)
   g_signal_connect_object (pv_enable_flow_get_directory (flow), "items-changed",
                            G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (flow, "notify::loading", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (flow, "notify::load-error", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   selection_changed_cb (self);
 
   return PV_PAGE (self);
