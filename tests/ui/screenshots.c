@@ -9,6 +9,8 @@
 #include "pv-preferences-window.h"
 #include "pv-test-util.h"
 #include "pv-window.h"
+#include "enable/pv-enable-flow.h"
+#include "pv-assistant.h"
 
 /* Renders each page of Provisio to a PNG file, in the language of the
  * environment, so that the whole interface can be looked at (and checked
@@ -75,6 +77,84 @@ save_window (GtkWindow  *window,
   n_written++;
 }
 
+static gboolean
+flow_loaded (gpointer data)
+{
+  PvEnableFlow *flow = data;
+
+  return !pv_enable_flow_get_loading (flow) && pv_enable_flow_get_load_error (flow) == NULL &&
+         g_list_model_get_n_items (pv_enable_plan_get_sip_domains (pv_enable_flow_get_plan (flow))) > 0;
+}
+
+static gboolean
+page_complete (gpointer data)
+{
+  return pv_page_get_complete (data);
+}
+
+static void
+next_page (GtkWidget *assistant)
+{
+  gtk_widget_activate_action (assistant, "assistant.next", NULL);
+  pv_test_iterate ();
+}
+
+/* "Enable users for a pool" on the sandbox tenant, with the cases worth
+ * seeing: a selection with namesakes and people without an e-mail
+ * address, a collision in the preview, a run with a skipped person. */
+static void
+enable_flow_scenes (PvWindow *window)
+{
+  GtkWidget *assistant = pv_window_start_flow (window, &pv_enable_flow_info);
+  PvEnableFlow *flow = PV_ENABLE_FLOW (pv_assistant_get_state (PV_ASSISTANT (assistant)));
+  PvEnablePlan *plan = pv_enable_flow_get_plan (flow);
+  GListModel *directory = G_LIST_MODEL (pv_enable_flow_get_directory (flow));
+  GListModel *pools = G_LIST_MODEL (pv_enable_flow_get_pools (flow));
+  guint n_selected = 0;
+
+  pv_test_wait_until (flow_loaded, flow);
+  save_window (GTK_WINDOW (window), "enable-1-welcome.png");
+
+  next_page (assistant);
+  for (guint i = 0; i < g_list_model_get_n_items (directory) && n_selected < 16; i++)
+    {
+      g_autoptr(PvUser) user = g_list_model_get_item (directory, i);
+
+      if (pv_user_get_sip_address (user) == NULL && pv_user_get_on_premises_sync_enabled (user))
+        {
+          g_list_store_append (pv_enable_flow_get_selection (flow), user);
+          n_selected++;
+        }
+    }
+  save_window (GTK_WINDOW (window), "enable-2-select-users.png");
+
+  next_page (assistant);
+  for (guint i = 0; i < g_list_model_get_n_items (pools); i++)
+    {
+      g_autoptr(PvPool) pool = g_list_model_get_item (pools, i);
+
+      if (g_strcmp0 (pv_pool_get_fqdn (pool), "pool01.contoso.com") == 0)
+        pv_enable_plan_set_pool (plan, pool);
+    }
+  save_window (GTK_WINDOW (window), "enable-3-select-pool.png");
+
+  next_page (assistant);
+  pv_enable_plan_set_format (plan, PV_SIP_FORMAT_FIRST_LAST);
+  save_window (GTK_WINDOW (window), "enable-4-sign-in-name.png");
+
+  pv_enable_plan_set_format (plan, PV_SIP_FORMAT_EMAIL);
+  pv_enable_plan_set_skip_problems (plan, TRUE);
+  next_page (assistant);
+  save_window (GTK_WINDOW (window), "enable-5-ready.png");
+
+  next_page (assistant);
+  pv_test_wait_until (page_complete, pv_assistant_get_current_page (PV_ASSISTANT (assistant)));
+  save_window (GTK_WINDOW (window), "enable-6-status.png");
+
+  next_page (assistant);
+  save_window (GTK_WINDOW (window), "enable-7-finish.png");
+}
+
 static void
 application_activate_cb (GApplication *application)
 {
@@ -95,6 +175,8 @@ application_activate_cb (GApplication *application)
   dialog = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   save_window (dialog, "keyboard-shortcuts.png");
   gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
+
+  enable_flow_scenes (PV_WINDOW (window));
 
   g_application_quit (application);
 }
