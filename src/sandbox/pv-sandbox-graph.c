@@ -872,21 +872,6 @@ adjust_consumed (JsonNode *sku,
                               + delta);
 }
 
-static gboolean
-is_string_array (JsonNode *node)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return FALSE;
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-    {
-      JsonNode *item = json_array_get_element (json_node_get_array (node), i);
-
-      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 assign_licence (PvSandboxServer        *server,
                 const PvSandboxRequest *request,
@@ -910,7 +895,7 @@ assign_licence (PvSandboxServer        *server,
     return;
   add = json_object_get_member (body, "addLicenses");
   remove = json_object_get_member (body, "removeLicenses");
-  if (add == NULL || !JSON_NODE_HOLDS_ARRAY (add) || !is_string_array (remove))
+  if (add == NULL || !JSON_NODE_HOLDS_ARRAY (add) || !pv_sandbox_is_string_array (remove))
     {
       pv_sandbox_fail (response, request, 400, "Request_BadRequest",
                        "Invalid request: addLicenses (an array of objects) and removeLicenses "
@@ -981,7 +966,7 @@ assign_licence (PvSandboxServer        *server,
       gint64 enabled;
 
       if (sku == NULL || (disabled != NULL && !JSON_NODE_HOLDS_NULL (disabled) &&
-                          !is_string_array (disabled)))
+                          !pv_sandbox_is_string_array (disabled)))
         {
           pv_sandbox_fail (response, request, 400, "Request_BadRequest",
                            "License %s does not correspond to a valid company License.",
@@ -1082,22 +1067,6 @@ get_singleton (PvSandboxServer        *server,
   pv_sandbox_respond (response, 200, doc);
 }
 
-static void
-list_resources (PvSandboxServer        *server,
-                const PvSandboxRequest *request,
-                PvSandboxResponse      *response,
-                const char             *kind)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = pv_sandbox_store_list_resources (pv_sandbox_server_get_store (server),
-                                                                kind, &error);
-
-  if (items == NULL)
-    pv_sandbox_fail_store (response, request, error);
-  else
-    pv_sandbox_respond (response, 200, pv_sandbox_value_list (items));
-}
-
 static gboolean
 method_not_allowed (const PvSandboxRequest *request,
                     PvSandboxResponse      *response)
@@ -1166,7 +1135,7 @@ pv_sandbox_graph_dispatch (PvSandboxServer        *server,
     {
       if (!g_str_equal (method, "GET"))
         return method_not_allowed (request, response);
-      list_resources (server, request, response, "subscribedSkus");
+      pv_sandbox_list_resources (server, request, response, "subscribedSkus");
       return TRUE;
     }
   return FALSE;

@@ -19,16 +19,6 @@ gboolean pv_sandbox_numbers_dispatch (PvSandboxServer        *server,
                                       const PvSandboxRequest *request,
                                       PvSandboxResponse      *response);
 
-static JsonNode *
-find (PvSandboxServer *server,
-      const char      *kind,
-      const char      *id)
-{
-  if (id == NULL)
-    return NULL;
-  return pv_sandbox_store_get_resource (pv_sandbox_server_get_store (server), kind, id, NULL);
-}
-
 /* $filter on numbers: "member eq 'value'" clauses joined by "and", on
  * the members the flows look numbers up by. */
 static gboolean
@@ -235,7 +225,7 @@ load_number (PvSandboxServer        *server,
              PvSandboxResponse      *response,
              const char             *telephone_number)
 {
-  JsonNode *number = find (server, "phoneNumbers", telephone_number);
+  JsonNode *number = pv_sandbox_find_resource (server, "phoneNumbers", telephone_number);
 
   if (number == NULL)
     pv_sandbox_fail (response, request, 404, "numberNotFound",
@@ -340,7 +330,7 @@ assign_number (PvSandboxServer        *server,
     }
 
   location = pv_sandbox_object_string (body, "locationId");
-  if (location != NULL && (address = find (server, "emergencyAddresses", location)) == NULL)
+  if (location != NULL && (address = pv_sandbox_find_resource (server, "emergencyAddresses", location)) == NULL)
     {
       pv_sandbox_fail (response, request, 400, "unknownEmergencyAddress",
                        "There is no emergency address '%s'.", location);
@@ -406,7 +396,7 @@ static gboolean
 locked_by_operator (PvSandboxServer *server,
                     JsonObject      *number)
 {
-  g_autoptr(JsonNode) operator = find (server, "operators",
+  g_autoptr(JsonNode) operator = pv_sandbox_find_resource (server, "operators",
                                        pv_sandbox_object_string (number, "operatorId"));
   int model;
 
@@ -446,7 +436,7 @@ update_number (PvSandboxServer        *server,
   if (number == NULL)
     return;
   number_object = json_node_get_object (number);
-  address = find (server, "emergencyAddresses", location);
+  address = pv_sandbox_find_resource (server, "emergencyAddresses", location);
   if (address == NULL)
     {
       pv_sandbox_fail (response, request, 400, "unknownEmergencyAddress",
@@ -476,7 +466,7 @@ get_operation (PvSandboxServer        *server,
                PvSandboxResponse      *response,
                const char             *id)
 {
-  g_autoptr(JsonNode) operation = find (server, "operations", id);
+  g_autoptr(JsonNode) operation = pv_sandbox_find_resource (server, "operations", id);
   JsonObject *object;
   gint64 completes;
   gint64 now = g_get_real_time () / 1000;

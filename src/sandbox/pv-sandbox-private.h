@@ -47,6 +47,16 @@ void        pv_sandbox_respond              (PvSandboxResponse *response,
 void        pv_sandbox_fail_store           (PvSandboxResponse *response,
                                              const PvSandboxRequest *request,
                                              const GError      *error);
+void        pv_sandbox_list_resources       (PvSandboxServer        *server,
+                                             const PvSandboxRequest *request,
+                                             PvSandboxResponse      *response,
+                                             const char             *kind);
+JsonNode   *pv_sandbox_find_resource        (PvSandboxServer        *server,
+                                             const char             *kind,
+                                             const char             *id);
+gboolean    pv_sandbox_is_string_array      (JsonNode               *node);
+gboolean    pv_sandbox_method_not_allowed   (const PvSandboxRequest *request,
+                                             PvSandboxResponse      *response);
 JsonNode   *pv_sandbox_load_user            (PvSandboxServer        *server,
                                              const PvSandboxRequest *request,
                                              PvSandboxResponse      *response,

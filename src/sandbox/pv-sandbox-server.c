@@ -144,6 +144,60 @@ pv_sandbox_fail_store (PvSandboxResponse      *response,
                      "The sandbox could not read or write its state: %s", error->message);
 }
 
+/* Lists the resources of @kind as Graph's {"value": [...]}. */
+void
+pv_sandbox_list_resources (PvSandboxServer        *server,
+                           const PvSandboxRequest *request,
+                           PvSandboxResponse      *response,
+                           const char             *kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = pv_sandbox_store_list_resources (pv_sandbox_server_get_store (server),
+                                                                kind, &error);
+
+  if (items == NULL)
+    pv_sandbox_fail_store (response, request, error);
+  else
+    pv_sandbox_respond (response, 200, pv_sandbox_value_list (items));
+}
+
+/* The resource @id of @kind, or NULL when there is none (or no id). */
+JsonNode *
+pv_sandbox_find_resource (PvSandboxServer *server,
+                          const char      *kind,
+                          const char      *id)
+{
+  if (id == NULL)
+    return NULL;
+  return pv_sandbox_store_get_resource (pv_sandbox_server_get_store (server), kind, id, NULL);
+}
+
+gboolean
+pv_sandbox_is_string_array (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (node), i);
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The extension API's answer to a method a route does not take (the
+ * Graph routes answer with Graph's own code instead). */
+gboolean
+pv_sandbox_method_not_allowed (const PvSandboxRequest *request,
+                               PvSandboxResponse      *response)
+{
+  pv_sandbox_fail (response, request, 405, "methodNotAllowed",
+                   "The HTTP method '%s' is not allowed for this resource.", request->method);
+  return TRUE;
+}
+
 /* Reads a user's document; when there is none (or the store fails),
  * answers with the matching Graph error and returns NULL. */
 JsonNode *

@@ -16,29 +16,10 @@ gboolean pv_sandbox_tenant_dispatch (PvSandboxServer        *server,
                                      const PvSandboxRequest *request,
                                      PvSandboxResponse      *response);
 
-static gboolean
-method_not_allowed (const PvSandboxRequest *request,
-                    PvSandboxResponse      *response)
-{
-  pv_sandbox_fail (response, request, 405, "methodNotAllowed",
-                   "The HTTP method '%s' is not allowed for this resource.", request->method);
-  return TRUE;
-}
-
 static PvSandboxStore *
 store_of (PvSandboxServer *server)
 {
   return pv_sandbox_server_get_store (server);
-}
-
-static JsonNode *
-find (PvSandboxServer *server,
-      const char      *kind,
-      const char      *id)
-{
-  if (id == NULL)
-    return NULL;
-  return pv_sandbox_store_get_resource (store_of (server), kind, id, NULL);
 }
 
 static gboolean
@@ -70,21 +51,6 @@ array_has_string (JsonArray  *array,
         return TRUE;
     }
   return FALSE;
-}
-
-static gboolean
-is_string_array (JsonNode *node)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return FALSE;
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-    {
-      JsonNode *item = json_array_get_element (json_node_get_array (node), i);
-
-      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
-        return FALSE;
-    }
-  return TRUE;
 }
 
 static void
@@ -150,7 +116,7 @@ check_countries (const PvSandboxRequest *request,
 {
   JsonArray *served = json_object_get_array_member (operator, "countries");
 
-  if (!is_string_array (countries) || json_array_get_length (json_node_get_array (countries)) == 0)
+  if (!pv_sandbox_is_string_array (countries) || json_array_get_length (json_node_get_array (countries)) == 0)
     {
       pv_sandbox_fail (response, request, 400, "countriesRequired",
                        "countries must list at least one country code.");
@@ -191,14 +157,14 @@ enable_operator (PvSandboxServer        *server,
   if (body == NULL)
     return;
   id = pv_sandbox_object_string (body, "operatorId");
-  operator = find (server, "operators", id);
+  operator = pv_sandbox_find_resource (server, "operators", id);
   if (operator == NULL)
     {
       pv_sandbox_fail (response, request, 404, "unknownOperator",
                        "There is no operator '%s' in the catalogue.", id != NULL ? id : "");
       return;
     }
-  existing = find (server, "tenantOperators", id);
+  existing = pv_sandbox_find_resource (server, "tenantOperators", id);
   if (existing != NULL)
     {
       pv_sandbox_fail (response, request, 409, "operatorAlreadyEnabled",
@@ -264,7 +230,7 @@ change_countries (PvSandboxServer        *server,
   body = pv_sandbox_parse_body (request, response, &root);
   if (body == NULL)
     return;
-  operator = find (server, "operators", id);
+  operator = pv_sandbox_find_resource (server, "operators", id);
   countries = json_object_get_member (body, "countries");
   if (operator == NULL ||
       !check_countries (request, response, json_node_get_object (operator), countries))
@@ -357,13 +323,13 @@ tenant_operators (PvSandboxServer        *server,
       else if (g_str_equal (method, "POST"))
         enable_operator (server, request, response);
       else
-        method_not_allowed (request, response);
+        pv_sandbox_method_not_allowed (request, response);
       return TRUE;
     }
   if (request->n_segments < 4 || request->n_segments > 5)
     return FALSE;
 
-  doc = find (server, "tenantOperators", request->segments[3]);
+  doc = pv_sandbox_find_resource (server, "tenantOperators", request->segments[3]);
   if (doc == NULL)
     {
       pv_sandbox_fail (response, request, 404, "operatorNotEnabled",
@@ -379,14 +345,14 @@ tenant_operators (PvSandboxServer        *server,
       else if (g_str_equal (method, "DELETE"))
         remove_operator (server, request, response, request->segments[3]);
       else
-        method_not_allowed (request, response);
+        pv_sandbox_method_not_allowed (request, response);
       return TRUE;
     }
   if (!g_str_equal (request->segments[4], "suspend") &&
       !g_str_equal (request->segments[4], "resume"))
     return FALSE;
   if (!g_str_equal (method, "POST"))
-    return method_not_allowed (request, response);
+    return pv_sandbox_method_not_allowed (request, response);
   set_operator_status (server, request, response, doc,
                        g_str_equal (request->segments[4], "suspend") ? "suspended" : "active");
   return TRUE;
@@ -414,7 +380,7 @@ address_usage (PvSandboxServer *server,
       if (g_strcmp0 (pv_sandbox_object_string (number, "locationId"), id) != 0)
         continue;
       *in_use = TRUE;
-      operator = find (server, "operators", pv_sandbox_object_string (number, "operatorId"));
+      operator = pv_sandbox_find_resource (server, "operators", pv_sandbox_object_string (number, "operatorId"));
       if (operator != NULL &&
           pv_enum_from_nick (PV_TYPE_EMERGENCY_MODEL,
                              pv_sandbox_object_string (json_node_get_object (operator),
@@ -474,7 +440,7 @@ emergency_addresses (PvSandboxServer        *server,
           return TRUE;
         }
       if (!g_str_equal (method, "POST"))
-        return method_not_allowed (request, response);
+        return pv_sandbox_method_not_allowed (request, response);
       body = pv_sandbox_parse_body (request, response, &root);
       if (body == NULL)
         return TRUE;
@@ -491,7 +457,7 @@ emergency_addresses (PvSandboxServer        *server,
   if (request->n_segments != 4)
     return FALSE;
 
-  doc = find (server, "emergencyAddresses", request->segments[3]);
+  doc = pv_sandbox_find_resource (server, "emergencyAddresses", request->segments[3]);
   if (doc == NULL)
     {
       pv_sandbox_fail (response, request, 404, "emergencyAddressNotFound",
@@ -504,7 +470,7 @@ emergency_addresses (PvSandboxServer        *server,
       return TRUE;
     }
   if (!g_str_equal (method, "PATCH") && !g_str_equal (method, "DELETE"))
-    return method_not_allowed (request, response);
+    return pv_sandbox_method_not_allowed (request, response);
 
   address_usage (server, request->segments[3], &in_use, &locked);
   if (locked)
@@ -557,8 +523,8 @@ release_number (PvSandboxServer        *server,
   if (request->n_segments != 5 || !g_str_equal (request->segments[4], "release"))
     return FALSE;
   if (!g_str_equal (request->method, "POST"))
-    return method_not_allowed (request, response);
-  number = find (server, "phoneNumbers", request->segments[3]);
+    return pv_sandbox_method_not_allowed (request, response);
+  number = pv_sandbox_find_resource (server, "phoneNumbers", request->segments[3]);
   if (number == NULL)
     {
       pv_sandbox_fail (response, request, 404, "numberNotFound",
@@ -613,7 +579,7 @@ federation (PvSandboxServer        *server,
             const PvSandboxRequest *request,
             PvSandboxResponse      *response)
 {
-  g_autoptr(JsonNode) doc = find (server, "singletons", "federation");
+  g_autoptr(JsonNode) doc = pv_sandbox_find_resource (server, "singletons", "federation");
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GList) members = NULL;
   JsonObject *body;
@@ -627,7 +593,7 @@ federation (PvSandboxServer        *server,
       return TRUE;
     }
   if (!g_str_equal (request->method, "PATCH"))
-    return method_not_allowed (request, response);
+    return pv_sandbox_method_not_allowed (request, response);
   body = pv_sandbox_parse_body (request, response, &root);
   if (body == NULL)
     return TRUE;
@@ -645,7 +611,7 @@ federation (PvSandboxServer        *server,
                            "'%s' is not a federation setting.", (const char *) l->data);
           return TRUE;
         }
-      if (is_list ? !is_string_array (value)
+      if (is_list ? !pv_sandbox_is_string_array (value)
                   : !(JSON_NODE_HOLDS_VALUE (value) &&
                       json_node_get_value_type (value) == G_TYPE_BOOLEAN))
         {
@@ -674,11 +640,11 @@ readiness (PvSandboxServer        *server,
            const PvSandboxRequest *request,
            PvSandboxResponse      *response)
 {
-  g_autoptr(JsonNode) doc = find (server, "singletons", "readiness");
-  g_autoptr(JsonNode) fed = find (server, "singletons", "federation");
+  g_autoptr(JsonNode) doc = pv_sandbox_find_resource (server, "singletons", "readiness");
+  g_autoptr(JsonNode) fed = pv_sandbox_find_resource (server, "singletons", "federation");
 
   if (!g_str_equal (request->method, "GET"))
-    return method_not_allowed (request, response);
+    return pv_sandbox_method_not_allowed (request, response);
   if (doc == NULL)
     doc = json_node_init_object (json_node_alloc (), json_object_new ());
   /* Derived, so that it always agrees with the federation settings. */
@@ -704,7 +670,7 @@ pv_sandbox_tenant_dispatch (PvSandboxServer        *server,
   if (g_str_equal (collection, "operators") && request->n_segments == 3)
     {
       if (!g_str_equal (request->method, "GET"))
-        return method_not_allowed (request, response);
+        return pv_sandbox_method_not_allowed (request, response);
       list_catalogue (server, request, response);
       return TRUE;
     }

@@ -21,15 +21,6 @@ static const char * const voice_members[] = {
 };
 
 static gboolean
-method_not_allowed (const PvSandboxRequest *request,
-                    PvSandboxResponse      *response)
-{
-  pv_sandbox_fail (response, request, 405, "methodNotAllowed",
-                   "The HTTP method '%s' is not allowed for this resource.", request->method);
-  return TRUE;
-}
-
-static gboolean
 save_user (PvSandboxServer        *server,
            const PvSandboxRequest *request,
            PvSandboxResponse      *response,
@@ -542,22 +533,6 @@ move_user (PvSandboxServer        *server,
     pv_sandbox_respond (response, 200, action_result (PV_RESULT_STATUS_DONE, doc));
 }
 
-static void
-list_resources (PvSandboxServer        *server,
-                const PvSandboxRequest *request,
-                PvSandboxResponse      *response,
-                const char             *kind)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = pv_sandbox_store_list_resources (pv_sandbox_server_get_store (server),
-                                                                kind, &error);
-
-  if (items == NULL)
-    pv_sandbox_fail_store (response, request, error);
-  else
-    pv_sandbox_respond (response, 200, pv_sandbox_value_list (items));
-}
-
 gboolean pv_sandbox_tenant_dispatch (PvSandboxServer        *server,
                                      const PvSandboxRequest *request,
                                      PvSandboxResponse      *response);
@@ -573,8 +548,8 @@ pv_sandbox_voice_dispatch (PvSandboxServer        *server,
   if (request->n_segments == 3 && g_strv_contains (lists, request->segments[2]))
     {
       if (!g_str_equal (method, "GET"))
-        return method_not_allowed (request, response);
-      list_resources (server, request, response, request->segments[2]);
+        return pv_sandbox_method_not_allowed (request, response);
+      pv_sandbox_list_resources (server, request, response, request->segments[2]);
       return TRUE;
     }
   if (pv_sandbox_route_is (request, 5, "*", "*", "users", "*", "voice"))
@@ -582,7 +557,7 @@ pv_sandbox_voice_dispatch (PvSandboxServer        *server,
       g_autoptr(JsonNode) doc = NULL;
 
       if (!g_str_equal (method, "GET"))
-        return method_not_allowed (request, response);
+        return pv_sandbox_method_not_allowed (request, response);
       doc = pv_sandbox_load_user (server, request, response, request->segments[3]);
       if (doc != NULL)
         pv_sandbox_respond (response, 200, voice_view (doc));
@@ -606,7 +581,7 @@ pv_sandbox_voice_dispatch (PvSandboxServer        *server,
         if (g_str_equal (request->segments[4], actions[i].action))
           {
             if (!g_str_equal (method, "POST"))
-              return method_not_allowed (request, response);
+              return pv_sandbox_method_not_allowed (request, response);
             actions[i].handler (server, request, response, request->segments[3]);
             return TRUE;
           }

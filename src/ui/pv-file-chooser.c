@@ -24,6 +24,42 @@ response_cb (GtkNativeDialog *chooser,
   g_object_unref (task);
 }
 
+/* Both ways of asking share one finish, so they share one tag. */
+static void
+choose_async (GtkWidget             *widget,
+              const char            *title,
+              GtkFileChooserAction   action,
+              const char            *accept_label,
+              const char            *suggested_name,
+              GtkFileFilter *const  *filters,
+              GCancellable          *cancellable,
+              GAsyncReadyCallback    callback,
+              gpointer               user_data)
+{
+  GTask *task;
+  GtkRoot *root;
+  g_autoptr(GtkFileChooserNative) chooser = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  task = g_task_new (widget, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_choose_file_async);
+
+  root = gtk_widget_get_root (widget);
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         action, accept_label, _("_Cancel"));
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  for (guint i = 0; filters != NULL && filters[i] != NULL; i++)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filters[i]);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  /* The task holds the chooser until it answers. */
+  g_task_set_task_data (task, g_object_ref (chooser), g_object_unref);
+  g_signal_connect (chooser, "response", G_CALLBACK (response_cb), task);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /**
  * pv_choose_file_async:
  * @widget: the widget whose window the chooser belongs to
@@ -40,26 +76,8 @@ pv_choose_file_async (GtkWidget            *widget,
                       GAsyncReadyCallback   callback,
                       gpointer              user_data)
 {
-  GTask *task;
-  GtkRoot *root;
-  g_autoptr(GtkFileChooserNative) chooser = NULL;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  task = g_task_new (widget, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pv_choose_file_async);
-
-  root = gtk_widget_get_root (widget);
-  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  for (guint i = 0; filters != NULL && filters[i] != NULL; i++)
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filters[i]);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  /* The task holds the chooser until it answers. */
-  g_task_set_task_data (task, g_object_ref (chooser), g_object_unref);
-  g_signal_connect (chooser, "response", G_CALLBACK (response_cb), task);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_async (widget, title, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL, filters,
+                cancellable, callback, user_data);
 }
 
 /**
@@ -76,25 +94,8 @@ pv_choose_save_file_async (GtkWidget           *widget,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  GTask *task;
-  GtkRoot *root;
-  g_autoptr(GtkFileChooserNative) chooser = NULL;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  /* Same tag as opening: the two share their finish. */
-  task = g_task_new (widget, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pv_choose_file_async);
-
-  root = gtk_widget_get_root (widget);
-  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  g_task_set_task_data (task, g_object_ref (chooser), g_object_unref);
-  g_signal_connect (chooser, "response", G_CALLBACK (response_cb), task);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_async (widget, title, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), suggested_name, NULL,
+                cancellable, callback, user_data);
 }
 
 /**
