@@ -99,18 +99,33 @@ next_page (GtkWidget *assistant)
   pv_test_iterate ();
 }
 
+static gboolean
+run_under_way (gpointer data)
+{
+  PvEnableFlow *flow = data;
+  GListModel *results = pv_enable_flow_get_results (flow);
+
+  return results != NULL && g_list_model_get_n_items (results) >= 6;
+}
+
 /* "Enable users for a pool" on the sandbox tenant, with the cases worth
  * seeing: a selection with namesakes and people without an e-mail
- * address, a collision in the preview, a run with a skipped person. */
+ * address, a collision in the preview, a run caught half-way (the
+ * sandbox is told to answer slowly), and a cloud-only person the service
+ * refuses, so that Finish shows a failure and Retry Failed. */
 static void
 enable_flow_scenes (PvWindow *window)
 {
+  GApplication *application = g_application_get_default ();
   GtkWidget *assistant = pv_window_start_flow (window, &pv_enable_flow_info);
   PvEnableFlow *flow = PV_ENABLE_FLOW (pv_assistant_get_state (PV_ASSISTANT (assistant)));
   PvEnablePlan *plan = pv_enable_flow_get_plan (flow);
   GListModel *directory = G_LIST_MODEL (pv_enable_flow_get_directory (flow));
   GListModel *pools = G_LIST_MODEL (pv_enable_flow_get_pools (flow));
+  PvSandboxServer *sandbox;
+  g_autoptr(PvSandboxFaults) slow = NULL;
   guint n_selected = 0;
+  gboolean cloud_only_chosen = FALSE;
 
   pv_test_wait_until (flow_loaded, flow);
   save_window (GTK_WINDOW (window), "enable-1-welcome.png");
@@ -124,6 +139,23 @@ enable_flow_scenes (PvWindow *window)
         {
           g_list_store_append (pv_enable_flow_get_selection (flow), user);
           n_selected++;
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (directory) && !cloud_only_chosen; i++)
+    {
+      g_autoptr(PvUser) user = g_list_model_get_item (directory, i);
+
+      if (pv_user_get_sip_address (user) == NULL && !pv_user_get_on_premises_sync_enabled (user) &&
+          pv_user_get_mail (user) != NULL)
+        {
+          g_autofree char *local = g_strndup (pv_user_get_mail (user), strcspn (pv_user_get_mail (user), "@"));
+          g_autofree char *address = g_strdup_printf ("sip:%s@contoso.com", local);
+
+          g_list_store_append (pv_enable_flow_get_selection (flow), user);
+          /* An address typed by hand in a SIP domain: the preview accepts
+           * it, the service refuses a person who is not synchronised. */
+          pv_enable_plan_set_override (plan, pv_user_get_id (user), address);
+          cloud_only_chosen = TRUE;
         }
     }
   save_window (GTK_WINDOW (window), "enable-2-select-users.png");
@@ -147,10 +179,17 @@ enable_flow_scenes (PvWindow *window)
   next_page (assistant);
   save_window (GTK_WINDOW (window), "enable-5-ready.png");
 
+  sandbox = pv_application_get_sandbox (PV_APPLICATION (application));
+  g_assert_nonnull (sandbox);
+  slow = pv_sandbox_faults_new ("rate=0.6,kinds=delay,delay=4000,seed=7", NULL);
+  g_assert_nonnull (slow);
+  pv_sandbox_server_set_faults (sandbox, slow);
   next_page (assistant);
-  pv_test_wait_until (page_complete, pv_assistant_get_current_page (PV_ASSISTANT (assistant)));
+  pv_test_wait_until (run_under_way, flow);
   save_window (GTK_WINDOW (window), "enable-6-status.png");
 
+  pv_test_wait_until (page_complete, pv_assistant_get_current_page (PV_ASSISTANT (assistant)));
+  pv_sandbox_server_set_faults (sandbox, NULL);
   next_page (assistant);
   save_window (GTK_WINDOW (window), "enable-7-finish.png");
 }

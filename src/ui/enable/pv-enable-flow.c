@@ -10,6 +10,7 @@
 #include "pv-enable-ready-page.h"
 #include "pv-enable-sign-in-page.h"
 #include "pv-enable-status-page.h"
+#include "pv-enable-steps.h"
 #include "pv-enable-users-page.h"
 #include "pv-enable-welcome-page.h"
 #include "pv-service-calls.h"
@@ -32,6 +33,7 @@ struct _PvEnableFlow
   gboolean      loading;
   PvServiceClient *client;
   GListModel   *results;
+  GHashTable   *names;      /* user id → display name, for the results */
   GCancellable *cancellable;
   char         *load_error;
 };
@@ -97,6 +99,7 @@ pv_enable_flow_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->client);
   g_clear_object (&self->results);
+  g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->load_error, g_free);
 
@@ -252,6 +255,80 @@ pv_enable_flow_set_results (PvEnableFlow *self,
   g_return_if_fail (PV_IS_ENABLE_FLOW (self));
 
   g_set_object (&self->results, results);
+}
+
+/**
+ * pv_enable_flow_get_person_name:
+ * @item: a user id, as results name people
+ *
+ * Returns: (transfer none): the person's display name, or @item when the
+ *   selection does not hold them
+ */
+const char *
+pv_enable_flow_get_person_name (PvEnableFlow *self,
+                                const char   *item)
+{
+  const char *name;
+
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  /* Built once, on the first result: by then the selection is final, and
+   * a table spares a scan of the selection for every row drawn. */
+  if (self->names == NULL)
+    {
+      self->names = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+        {
+          g_autoptr(PvUser) user = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+          /* The selection holds its people, and so their strings, for as
+           * long as the flow lives. */
+          g_hash_table_insert (self->names, (gpointer) pv_user_get_id (user),
+                               (gpointer) pv_user_get_display_name (user));
+        }
+    }
+
+  name = g_hash_table_lookup (self->names, item);
+
+  return name != NULL ? name : item;
+}
+
+/**
+ * pv_enable_flow_new_runner:
+ * @items: (nullable): the user ids to run, or %NULL for every person the
+ *   plan enables
+ *
+ * Makes a run of the plan with a journal of its own in the user's state
+ * directory, so that it can be resumed if it is interrupted.
+ *
+ * Returns: (transfer full) (nullable): the runner, or %NULL without a
+ *   service to talk to
+ */
+PvRunner *
+pv_enable_flow_new_runner (PvEnableFlow       *self,
+                           const char * const *items)
+{
+  g_autoptr(PvEnableSteps) steps = NULL;
+  g_auto(GStrv) all_items = NULL;
+  g_autofree char *run_id = g_uuid_string_random ();
+  g_autofree char *name = g_strconcat (run_id, ".jsonl", NULL);
+  g_autofree char *journal = NULL;
+
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), NULL);
+
+  if (self->client == NULL)
+    return NULL;
+
+  journal = g_build_filename (g_get_user_state_dir (), "provisio", "runs", name, NULL);
+  steps = pv_enable_steps_new (self->client, self->plan);
+  if (items == NULL)
+    {
+      all_items = pv_enable_steps_dup_items (steps);
+      items = (const char * const *) all_items;
+    }
+
+  return pv_runner_new (PV_RUN_STEPS (steps), items, "enable-users", journal, NULL);
 }
 
 const char *
