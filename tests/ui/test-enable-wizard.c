@@ -1,0 +1,376 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+
+#include "enable/pv-enable-finish-page.h"
+#include "enable/pv-enable-flow.h"
+#include "pv-application.h"
+#include "pv-assistant.h"
+#include "pv-operation-result.h"
+#include "pv-service-calls.h"
+#include "pv-start-page.h"
+#include "pv-test-util.h"
+#include "pv-window.h"
+
+/* "Enable users for a pool" from start to finish in the application, on
+ * its embedded sandbox tenant (a private one), the way a person goes
+ * through it: the start page, a search, three people of whom two are
+ * namesakes, a pool, <first name>.<last name>@, the duplicate resolved
+ * with the suggested address, the run, and an XML export. Then the
+ * tenant and the file are checked. */
+
+static char *scratch;
+static gboolean walked;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static PvPage *
+current_page (PvAssistant *assistant)
+{
+  return pv_assistant_get_current_page (assistant);
+}
+
+static void
+next (PvAssistant *assistant)
+{
+  PvPage *page = current_page (assistant);
+
+  /* Next is only offered when the page is complete. */
+  g_assert_true (pv_page_get_complete (page));
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
+  pv_test_iterate ();
+  g_assert_true (current_page (assistant) != page);
+}
+
+static gboolean
+match_row_title (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static void
+choose (PvAssistant *assistant,
+        const char  *title)
+{
+  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_row_title, title);
+
+  g_assert_nonnull (row);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  pv_test_iterate ();
+}
+
+static gboolean
+match_button (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+         gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+         g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)), data);
+}
+
+static void
+click (PvAssistant *assistant,
+       const char  *label)
+{
+  GtkWidget *button = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_button, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  pv_test_iterate ();
+}
+
+static guint
+search (PvAssistant *assistant,
+        const char  *text)
+{
+  GtkWidget *page = GTK_WIDGET (current_page (assistant));
+  GtkWidget *entry = pv_test_find_by_type (page, GTK_TYPE_SEARCH_ENTRY);
+  GtkColumnView *view = GTK_COLUMN_VIEW (pv_test_find_by_type (page, GTK_TYPE_COLUMN_VIEW));
+  GtkFilterListModel *shown;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* The entry waits a moment before it says the text changed. */
+  g_signal_emit_by_name (entry, "search-changed");
+  shown = GTK_FILTER_LIST_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_column_view_get_model (view))));
+  while (gtk_filter_list_model_get_pending (shown) > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (shown));
+}
+
+static gboolean
+flow_loaded (gpointer data)
+{
+  PvEnableFlow *flow = data;
+
+  return !pv_enable_flow_get_loading (flow) && pv_enable_flow_get_load_error (flow) == NULL &&
+         g_list_model_get_n_items (G_LIST_MODEL (pv_enable_flow_get_pools (flow))) > 0;
+}
+
+static gboolean
+page_complete (gpointer data)
+{
+  return pv_page_get_complete (data);
+}
+
+static int
+validate (const char *path)
+{
+  xmlSchemaParserCtxt *parser = xmlSchemaNewParserCtxt (PV_RESULTS_XSD);
+  xmlSchema *schema = xmlSchemaParse (parser);
+  xmlSchemaValidCtxt *valid;
+  xmlDoc *doc;
+  int rc;
+
+  g_assert_nonnull (schema);
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  valid = xmlSchemaNewValidCtxt (schema);
+  rc = xmlSchemaValidateDoc (valid, doc);
+  xmlSchemaFreeValidCtxt (valid);
+  xmlFreeDoc (doc);
+  xmlSchemaFree (schema);
+  xmlSchemaFreeParserCtxt (parser);
+
+  return rc;
+}
+
+static PvUser *
+find_user (GListModel *users,
+           const char *upn)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(PvUser) user = g_list_model_get_item (users, i);
+
+      if (g_strcmp0 (pv_user_get_user_principal_name (user), upn) == 0)
+        return g_steal_pointer (&user);
+    }
+
+  return NULL;
+}
+
+static guint
+count_enabled (GListModel *users)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(PvUser) user = g_list_model_get_item (users, i);
+
+      n += pv_user_get_sip_address (user) != NULL;
+    }
+
+  return n;
+}
+
+static void
+walk_the_wizard (PvWindow *window)
+{
+  PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
+  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (start_page), match_row_title, "Enable users for a pool");
+  PvAssistant *assistant;
+  PvEnableFlow *flow;
+  PvEnablePlan *plan;
+  PvServiceClient *client;
+  PvPage *finish;
+  g_autoptr(GListStore) before = g_list_store_new (PV_TYPE_USER);
+  g_autoptr(GListStore) after = g_list_store_new (PV_TYPE_USER);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *export_path = g_build_filename (scratch, "enabled.xml", NULL);
+  g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
+  g_autofree char *xml = NULL;
+  static const struct { const char *upn; const char *address; } expected[] = {
+    { "marie.martin@contoso.com", "sip:marie.martin@contoso.com" },
+    { "marie.martin2@contoso.com", NULL },  /* the suggestion, whatever it is */
+    { "jean.dupont@contoso.com", "sip:jean.dupont@contoso.com" },
+  };
+  g_autofree char *suggested = NULL;
+
+  /* The start page: what a click on the row does. */
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  pv_test_iterate ();
+  assistant = PV_ASSISTANT (pv_window_get_assistant (window));
+  g_assert_nonnull (assistant);
+  flow = PV_ENABLE_FLOW (pv_assistant_get_state (assistant));
+  plan = pv_enable_flow_get_plan (flow);
+  pv_test_wait_until (flow_loaded, flow);
+  client = pv_enable_flow_get_client (flow);
+
+  pv_service_client_list_users_async (client, before, NULL, store_result_cb, &result);
+  g_assert_true (pv_service_client_list_users_finish (client, wait (&result), NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* Welcome. */
+  next (assistant);
+
+  /* Select users: the namesakes by name, then Jean Dupont by address. */
+  g_assert_false (pv_page_get_complete (current_page (assistant)));
+  g_assert_cmpuint (search (assistant, "marie martin"), ==, 2);
+  click (assistant, "Select _All Shown");
+  g_assert_cmpuint (search (assistant, "jean.dupont@contoso"), ==, 1);
+  click (assistant, "Select _All Shown");
+  search (assistant, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pv_enable_flow_get_selection (flow))), ==, 3);
+  next (assistant);
+
+  /* Select server or pool. */
+  g_assert_false (pv_page_get_complete (current_page (assistant)));
+  choose (assistant, "pool01.contoso.com");
+  next (assistant);
+
+  /* Sign-in name: the namesakes collide; the suggestion resolves it. */
+  choose (assistant, "Use the format <first name>.<last name>@domain");
+  g_assert_cmpint (pv_enable_plan_get_format (plan), ==, PV_SIP_FORMAT_FIRST_LAST);
+  g_assert_cmpuint (pv_enable_plan_get_n_problems (plan), ==, 1);
+  g_assert_false (pv_page_get_complete (current_page (assistant)));
+  g_assert_nonnull (pv_page_get_incomplete_reason (current_page (assistant)));
+  {
+    GtkWidget *use = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_button, "Use sip:");
+
+    g_assert_nonnull (use);
+    /* "Use sip:…" → the address itself. */
+    suggested = g_strdup (gtk_button_get_label (GTK_BUTTON (use)) + strlen ("Use "));
+    g_assert_true (g_str_has_suffix (suggested, "@contoso.com"));
+    g_assert_cmpstr (suggested, !=, "sip:marie.martin@contoso.com");
+  }
+  click (assistant, "Use sip:");
+  g_assert_cmpuint (pv_enable_plan_get_n_problems (plan), ==, 0);
+  next (assistant);
+
+  /* Ready to enable: a real run, not a dry run. */
+  g_assert_false (pv_enable_plan_get_dry_run (plan));
+  next (assistant);
+
+  /* Enable Operation Status. */
+  pv_test_wait_until (page_complete, current_page (assistant));
+  next (assistant);
+
+  /* Finish: three enabled, nobody failed, and the XML export. */
+  finish = current_page (assistant);
+  g_assert_true (PV_IS_ENABLE_FINISH_PAGE (finish));
+  pv_enable_finish_page_export_async (PV_ENABLE_FINISH_PAGE (finish), PV_EXPORT_FORMAT_XML, export_file, NULL,
+                                      store_result_cb, &result);
+  g_assert_true (pv_enable_finish_page_export_finish (PV_ENABLE_FINISH_PAGE (finish), wait (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  g_assert_cmpint (validate (export_path), ==, 0);
+  g_assert_true (g_file_get_contents (export_path, &xml, NULL, NULL));
+  g_assert_nonnull (strstr (xml, "sip:marie.martin@contoso.com"));
+  g_assert_nonnull (strstr (xml, suggested));
+  g_assert_nonnull (strstr (xml, "sip:jean.dupont@contoso.com"));
+  g_assert_nonnull (strstr (xml, "pool01.contoso.com"));
+
+  /* The tenant: exactly these three changed, each as previewed. */
+  pv_service_client_list_users_async (client, after, NULL, store_result_cb, &result);
+  g_assert_true (pv_service_client_list_users_finish (client, wait (&result), NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (count_enabled (G_LIST_MODEL (after)), ==, count_enabled (G_LIST_MODEL (before)) + 3);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(PvUser) user = find_user (G_LIST_MODEL (after), expected[i].upn);
+
+      g_assert_nonnull (user);
+      g_assert_cmpstr (pv_user_get_sip_address (user), ==, expected[i].address != NULL ? expected[i].address : suggested);
+      g_assert_cmpstr (pv_user_get_registrar_pool (user), ==, "pool01.contoso.com");
+    }
+
+  /* Done closes the wizard and returns to the start page. */
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
+  pv_test_iterate ();
+  g_assert_null (pv_window_get_assistant (window));
+
+  walked = TRUE;
+}
+
+static void
+application_activate_cb (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  walk_the_wizard (PV_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
+}
+
+static void
+test_enable_wizard_end_to_end (void)
+{
+  g_autoptr(PvApplication) application = pv_application_new ();
+
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (application, "activate", G_CALLBACK (application_activate_cb), NULL);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (application), 0, NULL), ==, 0);
+  g_assert_true (walked);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *state = NULL;
+  int status;
+
+  /* A private tenant and journal: set before GLib reads them. */
+  scratch = g_dir_make_tmp ("provisio-wizard-XXXXXX", &error);
+  g_assert_no_error (error);
+  data = g_build_filename (scratch, "data", NULL);
+  state = g_build_filename (scratch, "state", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("PROVISIO_SANDBOX_SEED", PV_SANDBOX_SEED, TRUE);
+
+  pv_test_init (&argc, &argv);
+  g_test_add_func ("/enable-wizard/end-to-end", test_enable_wizard_end_to_end);
+  status = g_test_run ();
+
+  remove_tree (scratch);
+  g_free (scratch);
+  return status;
+}
