@@ -200,7 +200,13 @@ application_activate_cb (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
   GtkWindow *dialog;
 
-  gtk_window_set_default_size (window, 960, 720);
+  int width = 960, height = 720;
+  const char *size = g_getenv ("PROVISIO_SCREENSHOT_SIZE");
+
+  /* The smallest size the pages must fit, besides the usual one. */
+  if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
+    g_error ("PROVISIO_SCREENSHOT_SIZE must look like 800x600, not %s", size);
+  gtk_window_set_default_size (window, width, height);
   save_window (window, "start-page.png");
 
   dialog = pv_application_show_preferences (PV_APPLICATION (application));

@@ -553,6 +553,14 @@ unbind_check_cb (GtkSignalListItemFactory *factory,
   g_hash_table_remove (self->bound_checks, gtk_list_item_get_child (list_item));
 }
 
+typedef enum
+{
+  COLUMN_NAME,
+  COLUMN_MAIL,
+  COLUMN_UPN,
+  COLUMN_STATUS,
+} Column;
+
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
@@ -562,16 +570,15 @@ setup_label_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Names are what people look for, and the status what they decide
+   * on: both keep their room when the window is narrow, and addresses
+   * are cut instead (their tooltip holds them whole). */
+  if ((Column) GPOINTER_TO_INT (user_data) == COLUMN_NAME)
+    gtk_label_set_width_chars (GTK_LABEL (label), 20);
+  else if ((Column) GPOINTER_TO_INT (user_data) == COLUMN_STATUS)
+    gtk_label_set_width_chars (GTK_LABEL (label), 12);
   gtk_list_item_set_child (list_item, label);
 }
-
-typedef enum
-{
-  COLUMN_NAME,
-  COLUMN_MAIL,
-  COLUMN_UPN,
-  COLUMN_STATUS,
-} Column;
 
 static void
 bind_label_cb (GtkSignalListItemFactory *factory,
