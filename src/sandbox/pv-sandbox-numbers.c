@@ -76,6 +76,82 @@ parse_number_filter (const char  *text,
   return TRUE;
 }
 
+#define NUMBERS_SKIPTOKEN_PREFIX "pn1:"
+
+/* The token names the last number of the page: pages follow the numbers'
+ * order, so paging is stable under writes, as the users' is. */
+static char *
+encode_number_token (const char *last)
+{
+  g_autofree char *plain = g_strconcat (NUMBERS_SKIPTOKEN_PREFIX, last, NULL);
+  char *token = g_base64_encode ((const guchar *) plain, strlen (plain));
+
+  for (char *p = token; *p != '\0'; p++)
+    {
+      if (*p == '+')
+        *p = '-';
+      else if (*p == '/')
+        *p = '_';
+      else if (*p == '=')
+        *p = '\0';
+    }
+  return token;
+}
+
+static char *
+decode_number_token (const char *token)
+{
+  g_autoptr(GString) padded = g_string_new (token);
+  g_autofree guchar *plain = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  if (padded->len == 0 || padded->len > 64)
+    return NULL;
+  for (char *p = padded->str; *p != '\0'; p++)
+    {
+      if (*p == '-')
+        *p = '+';
+      else if (*p == '_')
+        *p = '/';
+      else if (!g_ascii_isalnum (*p))
+        return NULL;
+    }
+  while (padded->len % 4 != 0)
+    g_string_append_c (padded, '=');
+  plain = g_base64_decode (padded->str, &length);
+  text = g_strndup ((const char *) plain, length);
+  if (!g_str_has_prefix (text, NUMBERS_SKIPTOKEN_PREFIX) ||
+      !pv_validate_e164 (text + strlen (NUMBERS_SKIPTOKEN_PREFIX), NULL))
+    return NULL;
+  return g_strdup (text + strlen (NUMBERS_SKIPTOKEN_PREFIX));
+}
+
+static int
+compare_numbers (gconstpointer a,
+                 gconstpointer b)
+{
+  JsonObject *na = json_node_get_object (*(JsonNode * const *) a);
+  JsonObject *nb = json_node_get_object (*(JsonNode * const *) b);
+
+  return g_strcmp0 (pv_sandbox_object_string (na, "telephoneNumber"),
+                    pv_sandbox_object_string (nb, "telephoneNumber"));
+}
+
+static void
+append_query (GString    *url,
+              const char *name,
+              const char *value)
+{
+  g_autofree char *escaped = NULL;
+
+  if (value == NULL)
+    return;
+  escaped = g_uri_escape_string (value, NULL, FALSE);
+  g_string_append_printf (url, "%c%s=%s", strchr (url->str, '?') == NULL ? '?' : '&', name,
+                          escaped);
+}
+
 static void
 list_numbers (PvSandboxServer        *server,
               const PvSandboxRequest *request,
@@ -87,8 +163,31 @@ list_numbers (PvSandboxServer        *server,
   g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   const char *filter = g_hash_table_lookup (request->query, "$filter");
+  const char *top_text = g_hash_table_lookup (request->query, "$top");
+  const char *token = g_hash_table_lookup (request->query, "$skiptoken");
   g_autofree char *bad = NULL;
+  g_autofree char *after = NULL;
+  guint64 top = G_MAXUINT;
+  guint start = 0;
+  guint end;
+  JsonObject *object;
+  JsonArray *value;
+  JsonNode *answer;
 
+  if (top_text != NULL &&
+      !g_ascii_string_to_unsigned (top_text, 10, 1, 999, &top, NULL))
+    {
+      pv_sandbox_fail (response, request, 400, "Request_BadRequest",
+                       "Invalid page size specified: '%s'. Must be between 1 and 999 inclusive.",
+                       top_text);
+      return;
+    }
+  if (token != NULL && (after = decode_number_token (token)) == NULL)
+    {
+      pv_sandbox_fail (response, request, 400, "Directory_InvalidPageToken",
+                       "The specified page token value has expired or is invalid.");
+      return;
+    }
   if (filter != NULL && !parse_number_filter (filter, members, values, &bad))
     {
       pv_sandbox_fail (response, request, 400, "Request_UnsupportedQuery",
@@ -114,7 +213,37 @@ list_numbers (PvSandboxServer        *server,
       if (match)
         g_ptr_array_add (kept, g_ptr_array_index (items, i));
     }
-  pv_sandbox_respond (response, 200, pv_sandbox_value_list (kept));
+
+  /* Without $top, every number in one answer; with it, pages. */
+  g_ptr_array_sort (kept, compare_numbers);
+  if (after != NULL)
+    while (start < kept->len &&
+           g_strcmp0 (pv_sandbox_object_string (json_node_get_object (g_ptr_array_index (kept, start)),
+                                                "telephoneNumber"), after) <= 0)
+      start++;
+  end = (guint) MIN ((guint64) kept->len, start + top);
+
+  object = json_object_new ();
+  value = json_array_sized_new (end - start);
+  for (guint i = start; i < end; i++)
+    json_array_add_element (value, json_node_ref (g_ptr_array_index (kept, i)));
+  json_object_set_array_member (object, "value", value);
+  if (end < kept->len)
+    {
+      g_autoptr(GString) url = g_string_new (pv_sandbox_server_get_base_url (server));
+      g_autofree char *next = encode_number_token (
+        pv_sandbox_object_string (json_node_get_object (g_ptr_array_index (kept, end - 1)),
+                                  "telephoneNumber"));
+
+      g_string_append (url, NUMBERS_PATH "/numberAssignments");
+      append_query (url, "$filter", filter);
+      append_query (url, "$top", top_text);
+      append_query (url, "$skiptoken", next);
+      json_object_set_string_member (object, "@odata.nextLink", url->str);
+    }
+  answer = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+  pv_sandbox_respond (response, 200, answer);
 }
 
 static gboolean

@@ -150,6 +150,8 @@ enable_operator (PvSandboxServer        *server,
   JsonObject *contact;
   JsonObject *result;
   JsonNode *consent;
+  JsonNode *size_node;
+  g_autofree char *size_text = NULL;
   const char *id;
   int size;
 
@@ -184,7 +186,15 @@ enable_operator (PvSandboxServer        *server,
                        "contact needs a fullName and a valid email.");
       return;
     }
-  if (!pv_validate_company_size (pv_sandbox_object_string (contact, "companySize"), &size, NULL))
+  /* The core writes the size as a number (pv_contact_details_to_json);
+   * a string of digits is taken too, as earlier clients sent it. */
+  size_node = json_object_get_member (contact, "companySize");
+  if (size_node != NULL && JSON_NODE_HOLDS_VALUE (size_node) &&
+      json_node_get_value_type (size_node) == G_TYPE_INT64)
+    size_text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (size_node));
+  else
+    size_text = g_strdup (pv_sandbox_object_string (contact, "companySize"));
+  if (!pv_validate_company_size (size_text, &size, NULL))
     {
       pv_sandbox_fail (response, request, 400, "companySizeRequired",
                        "contact.companySize, the number of employees, is required (for example 2500).");
@@ -204,8 +214,11 @@ enable_operator (PvSandboxServer        *server,
   json_object_set_string_member (result, "status", "active");
   json_object_set_member (result, "countries",
                           json_node_copy (json_object_get_member (body, "countries")));
+  /* Stored in the core's mapping, the size as a number. */
   json_object_set_member (result, "contact",
                           json_node_copy (json_object_get_member (body, "contact")));
+  json_object_set_int_member (json_object_get_object_member (result, "contact"), "companySize",
+                              size);
   json_object_set_boolean_member (result, "consentGiven", TRUE);
   doc = json_node_init_object (json_node_alloc (), result);
   json_object_unref (result);
