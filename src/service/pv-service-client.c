@@ -377,7 +377,14 @@ finish_answer (GTask    *task,
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      if (parse_error != NULL)
+      if (parse_error != NULL && request_repeatable (request))
+        {
+          /* An answer cut on the way is a dropped connection by another
+           * name: asking again is safe, and usually enough. */
+          retry_or_fail (task, parse_error, -1);
+          return;
+        }
+      else if (parse_error != NULL)
         {
           g_task_return_error (task, parse_error);
         }
