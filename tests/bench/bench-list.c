@@ -193,7 +193,8 @@ main (int   argc,
           bench_quantile_ms (totals, 0.5) / 1e3, bench_quantile_ms (firsts, 0.5));
   printf ("RSS and its peak are the whole process's: the client's people and the\n"
           "in-process sandbox serving them (its SQLite cache, the pages it writes).%s\n"
-          "held = RSS after the listing (people kept in the store) - RSS before.\n"
+          "held = RSS after the listing (people kept in the store) - RSS before; later\n"
+          "runs reuse the memory the previous run's store gave back.\n"
           "stall = time one main-loop iteration spent dispatching, in ms; a frame at\n"
           "60 Hz is %.1f ms.\n",
           peak_reset ? "" : "\n(The peak could not be reset: it is the process's since start.)",
