@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -198,13 +197,19 @@ bench_quantile_ms (GArray *samples,
                    double  fraction)
 {
   g_autoptr(GArray) sorted = NULL;
+  double rank;
   guint index;
 
   if (samples->len == 0)
     return 0;
   sorted = g_array_copy (samples);
   g_array_sort (sorted, compare_gint64);
-  index = (guint) ceil (fraction * sorted->len);
+  /* The nearest-rank quantile: the smallest sample with at least that
+   * fraction of the samples at or below it. */
+  rank = fraction * sorted->len;
+  index = (guint) rank;
+  if (index < rank)
+    index++;
   index = index == 0 ? 0 : MIN (index - 1, sorted->len - 1);
   return g_array_index (sorted, gint64, index) / 1000.0;
 }
