@@ -43,6 +43,7 @@ struct _PvEnableSteps
   char            *domain;
   gboolean         dry_run;
   gboolean         skip_problems;
+  gboolean         local_sandbox;
   GPtrArray       *items;     /* user ids, in the selection's order */
   GHashTable      *targets;   /* user id → Target */
 };
@@ -208,10 +209,14 @@ verified_cb (GObject      *object,
       !(g_strcmp0 (member_string (body, "sipAddress"), call->target->address) == 0 &&
         g_strcmp0 (member_string (body, "registrarPool"), self->pool) == 0))
     {
-      /* A dry run changes nothing: it says what a real run would do. */
+      /* A dry run changes nothing: it says what a real run would do.
+       * Someone a real run would enable has the address they would get as
+       * "after", which tells them from those a real run would refuse. */
+      g_autoptr(PvOperationResult) result = NULL;
       g_autofree char *message = NULL;
+      gboolean would_enable = member_string (body, "sipAddress") == NULL;
 
-      if (member_string (body, "sipAddress") != NULL)
+      if (!would_enable)
         /* Translators: %1$s is a SIP address, %2$s a pool. */
         message = g_strdup_printf (_("Dry run: already enabled as %1$s on %2$s, which a real run would refuse to change."),
                                    member_string (body, "sipAddress"),
@@ -219,8 +224,10 @@ verified_cb (GObject      *object,
       else
         /* Translators: %1$s is a SIP address, %2$s a pool. */
         message = g_strdup_printf (_("Dry run: would be enabled as %1$s on %2$s."), call->target->address, self->pool);
-      g_task_return_pointer (task, make_result (call->item, PV_RESULT_STATUS_SKIPPED, message, call->target),
-                             g_object_unref);
+      result = make_result (call->item, PV_RESULT_STATUS_SKIPPED, message, call->target);
+      if (would_enable)
+        pv_operation_result_set_after (result, call->target->address);
+      g_task_return_pointer (task, g_steal_pointer (&result), g_object_unref);
       g_object_unref (task);
       return;
     }
@@ -334,6 +341,8 @@ pv_enable_steps_dup_plan (PvRunSteps *steps)
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, PLAN_VERSION);
   add_string_member (builder, "service", pv_service_client_get_base_url (self->client));
+  json_builder_set_member_name (builder, "localSandbox");
+  json_builder_add_boolean_value (builder, self->local_sandbox);
   add_string_member (builder, "pool", self->pool);
   add_string_member (builder, "format", pv_enum_to_nick (PV_TYPE_SIP_FORMAT, self->format));
   add_string_member (builder, "domain", self->domain);
@@ -538,7 +547,8 @@ pv_enable_steps_new_from_plan (PvServiceClient  *client,
       !pv_enum_from_nick (PV_TYPE_SIP_FORMAT, format, &format_value) ||
       !read_optional_string (object, "domain", &self->domain) ||
       !read_boolean (object, "dryRun", &self->dry_run) ||
-      !read_boolean (object, "skipProblems", &self->skip_problems))
+      !read_boolean (object, "skipProblems", &self->skip_problems) ||
+      !read_boolean (object, "localSandbox", &self->local_sandbox))
     goto unusable;
   self->format = (PvSipFormat) format_value;
 
@@ -604,6 +614,29 @@ pv_enable_steps_get_dry_run (PvEnableSteps *self)
 {
   g_return_val_if_fail (PV_IS_ENABLE_STEPS (self), FALSE);
   return self->dry_run;
+}
+
+/**
+ * pv_enable_steps_set_local_sandbox:
+ *
+ * Says that the service is the sandbox tenant started by this process on
+ * the user's persisted state, whose address changes from one start to
+ * the next: a resumed run then starts it again rather than looking for
+ * the recorded address.
+ */
+void
+pv_enable_steps_set_local_sandbox (PvEnableSteps *self,
+                                   gboolean       local_sandbox)
+{
+  g_return_if_fail (PV_IS_ENABLE_STEPS (self));
+  self->local_sandbox = local_sandbox;
+}
+
+gboolean
+pv_enable_steps_get_local_sandbox (PvEnableSteps *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_STEPS (self), FALSE);
+  return self->local_sandbox;
 }
 
 /**

@@ -22,5 +22,8 @@ PvSipFormat    pv_enable_steps_get_format    (PvEnableSteps    *self);
 const char    *pv_enable_steps_get_domain    (PvEnableSteps    *self);
 gboolean       pv_enable_steps_get_dry_run   (PvEnableSteps    *self);
 const char    *pv_enable_steps_get_service   (PvEnableSteps    *self);
+void           pv_enable_steps_set_local_sandbox (PvEnableSteps *self,
+                                                  gboolean       local_sandbox);
+gboolean       pv_enable_steps_get_local_sandbox (PvEnableSteps *self);
 
 G_END_DECLS
