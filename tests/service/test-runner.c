@@ -460,6 +460,12 @@ test_resume_after_kill (Fixture       *fixture,
   g_assert_nonnull (pv_run_state_get_final_result (state, "a"));
   g_assert_true (pv_run_state_get_in_flight (state, "b"));
   g_assert_cmpuint (pv_run_state_get_next_step (state, "c"), ==, 1);
+  /* Written before plans were recorded (and by steps that have none). */
+  g_assert_null (pv_run_state_get_plan (state));
+  g_assert_cmpuint (pv_run_state_get_n_items (state), ==, 4);
+  g_assert_cmpuint (pv_run_state_get_n_finished (state), ==, 1);
+  g_assert_cmpint (pv_run_state_get_started (state), ==, 1);
+  g_assert_false (pv_run_state_get_cancelled (state));
 
   runner = pv_runner_new (PV_RUN_STEPS (steps), items, "test", fixture->journal, state);
   g_assert_cmpstr (pv_runner_get_run_id (runner), ==, "r-1");
