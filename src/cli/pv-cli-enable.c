@@ -631,8 +631,8 @@ pv_cli_enable (int    argc,
     N_("Each run has an id, printed when it starts, and a journal in "
        "$XDG_STATE_HOME/provisio/runs. A run that was interrupted (Ctrl+C) or killed continues "
        "with --resume RUN-ID and the same --service: the people it finished are not touched "
-       "again, and those it was busy with are checked against the service before anything is "
-       "sent again. The plan comes from the journal, so --pool, --format, --domain, --all, "
+       "again, and those it may have reached (after a kill, everyone unfinished) are checked "
+       "against the service before anything is sent again. The plan comes from the journal, so --pool, --format, --domain, --all, "
        "--users, --skip-problems and --dry-run are not given again."),
     N_("Progress goes to standard error: on a terminal, a bar with the count, the share done and "
        "the time left, with the people skipped or failed listed above it; otherwise one line a "

@@ -435,7 +435,13 @@ schedule (PvRunner *self)
       if (self->resume != NULL)
         {
           run->step = pv_run_state_get_next_step (self->resume, item);
-          run->verify_first = pv_run_state_get_in_flight (self->resume, item);
+          /* A run that reached its end (it was cancelled) recorded every
+           * line, so only its items in flight may have taken effect. A
+           * killed run may have lost its last lines, "started" ones
+           * included: any of its unfinished items may have been sent, and
+           * each is checked before anything is sent again. */
+          run->verify_first = pv_run_state_get_in_flight (self->resume, item) ||
+                              !pv_run_state_get_ended (self->resume);
         }
 
       if (run->n_steps == 0 || run->step >= run->n_steps)
