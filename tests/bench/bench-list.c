@@ -109,9 +109,9 @@ page_breakdown (const char *base)
   printf ("\none page of %u people (%.0f KiB of JSON), median of 7, in ms:\n", n_items,
           g_bytes_get_size (bytes) / 1024.0);
   printf ("  parse JSON (worker thread)              %7.1f\n", bench_quantile_ms (parse, 0.5));
-  printf ("  JSON → PvUser, per item (main loop)     %7.1f\n", bench_quantile_ms (convert, 0.5));
+  printf ("  JSON → PvUser, per item (worker thread) %7.1f\n", bench_quantile_ms (convert, 0.5));
   printf ("  splice into the store (main loop)       %7.2f\n", bench_quantile_ms (splice, 0.5));
-  printf ("  free the JSON tree (main loop)          %7.1f\n", bench_quantile_ms (release, 0.5));
+  printf ("  free the JSON tree (worker thread)      %7.1f\n", bench_quantile_ms (release, 0.5));
 }
 
 int

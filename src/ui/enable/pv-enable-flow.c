@@ -321,6 +321,8 @@ pv_enable_flow_new_runner (PvEnableFlow       *self,
     return NULL;
 
   journal = g_build_filename (g_get_user_state_dir (), "provisio", "runs", name, NULL);
+  /* A run is made of addresses worked out for the plan as it is now. */
+  pv_enable_plan_set_deferred (self->plan, FALSE);
   steps = pv_enable_steps_new (self->client, self->plan);
   if (items == NULL)
     {
