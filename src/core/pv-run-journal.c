@@ -814,3 +814,96 @@ pv_run_state_load_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* --- The runs that can be resumed. --- */
+
+static gint
+compare_started (gconstpointer a,
+                 gconstpointer b)
+{
+  gint64 sa = pv_run_state_get_started (*(PvRunState **) a);
+  gint64 sb = pv_run_state_get_started (*(PvRunState **) b);
+
+  return sa < sb ? 1 : sa > sb ? -1 : 0;
+}
+
+static void
+list_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  const char *dir_path = task_data;
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *name;
+
+  /* No directory yet is no run yet. */
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      PvRunState *state;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      if (!g_str_has_suffix (name, ".jsonl"))
+        continue;
+
+      /* A journal that cannot be read is not offered; the command line
+       * names it when asked for by its id. */
+      path = g_build_filename (dir_path, name, NULL);
+      state = pv_run_state_load (path, cancellable, NULL);
+      if (state == NULL)
+        continue;
+      if (pv_run_state_get_plan (state) == NULL ||
+          (pv_run_state_get_ended (state) && !pv_run_state_get_cancelled (state)) ||
+          pv_run_state_get_n_finished (state) >= pv_run_state_get_n_items (state))
+        {
+          g_object_unref (state);
+          continue;
+        }
+      g_ptr_array_add (states, state);
+    }
+
+  g_ptr_array_sort (states, compare_started);
+  g_task_return_pointer (task, g_steal_pointer (&states), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * pv_run_state_list_resumable_async:
+ * @dir: the directory of the journals
+ *
+ * Reads, off the main loop, the journals in @dir of the runs that stopped
+ * before their end (cancelled, or killed) and record their plan.
+ */
+void
+pv_run_state_list_resumable_async (const char          *dir,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (dir != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_run_state_list_resumable_async);
+  g_task_set_task_data (task, g_strdup (dir), g_free);
+  g_task_run_in_thread (task, list_in_thread);
+}
+
+/**
+ * pv_run_state_list_resumable_finish:
+ *
+ * Returns: (transfer full) (element-type PvRunState): the runs, the most
+ *   recent first
+ */
+GPtrArray *
+pv_run_state_list_resumable_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_run_state_list_resumable_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

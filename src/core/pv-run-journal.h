@@ -73,6 +73,12 @@ void               pv_run_state_load_async          (const char          *path,
                                                      gpointer             user_data);
 PvRunState        *pv_run_state_load_finish         (GAsyncResult        *result,
                                                      GError             **error);
+void               pv_run_state_list_resumable_async  (const char          *dir,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+GPtrArray         *pv_run_state_list_resumable_finish (GAsyncResult        *result,
+                                                       GError             **error);
 PvRunState        *pv_run_state_load                (const char          *path,
                                                      GCancellable        *cancellable,
                                                      GError             **error);

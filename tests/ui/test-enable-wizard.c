@@ -10,6 +10,7 @@
 #include "enable/pv-enable-flow.h"
 #include "pv-application.h"
 #include "pv-assistant.h"
+#include "pv-enable-entry.h"
 #include "pv-operation-result.h"
 #include "pv-service-calls.h"
 #include "pv-start-page.h"
@@ -327,12 +328,182 @@ walk_the_wizard (PvWindow *window)
   walked = TRUE;
 }
 
+static gboolean
+runs_listed (gpointer data)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (data), "pv-test-listed"));
+}
+
+static void
+mark_listed (GObject *start_page)
+{
+  g_object_set_data (start_page, "pv-test-listed", GINT_TO_POINTER (TRUE));
+}
+
+static void
+wait_for_runs (PvStartPage *start_page)
+{
+  g_object_set_data (G_OBJECT (start_page), "pv-test-listed", NULL);
+  pv_start_page_refresh_runs (start_page);
+  pv_test_wait_until (runs_listed, start_page);
+}
+
+static gboolean
+some_done (gpointer data)
+{
+  GListModel *results = pv_enable_flow_get_results (data);
+
+  return results != NULL && g_list_model_get_n_items (results) >= 3;
+}
+
+static void
+set_faults (const char *spec)
+{
+  PvSandboxServer *sandbox = pv_application_get_sandbox (PV_APPLICATION (g_application_get_default ()));
+  g_autoptr(PvSandboxFaults) faults = spec != NULL ? pv_sandbox_faults_new (spec, NULL) : NULL;
+
+  g_assert_nonnull (sandbox);
+  pv_sandbox_server_set_faults (sandbox, faults);
+}
+
+static gboolean
+match_label_prefix (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+         gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+         g_str_equal (gtk_button_get_label (GTK_BUTTON (widget)), data);
+}
+
+/* A run stopped half-way is offered on the start page, and resuming it
+ * finishes the work: everyone it planned ends enabled, with the address
+ * the plan gave them. */
+static void
+stop_then_resume (PvWindow *window)
+{
+  PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
+  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (start_page), match_row_title, "Enable users for a pool");
+  PvAssistant *assistant;
+  PvEnableFlow *flow;
+  GtkWidget *stop;
+  GtkWindow *dialog;
+  GtkWidget *resume;
+  GListModel *results;
+  g_autoptr(GListStore) after = g_list_store_new (PV_TYPE_USER);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) planned = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_planned;
+
+  wait_for_runs (start_page);
+  g_assert_cmpuint (pv_start_page_get_n_runs (start_page), ==, 0);
+
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  pv_test_iterate ();
+  assistant = PV_ASSISTANT (pv_window_get_assistant (window));
+  flow = PV_ENABLE_FLOW (pv_assistant_get_state (assistant));
+  pv_test_wait_until (flow_loaded, flow);
+  next (assistant);
+
+  /* Everyone synchronised and not enabled, by their UPN. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pv_test_find_by_type (GTK_WIDGET (current_page (assistant)),
+                                                                  GTK_TYPE_DROP_DOWN)), 1);
+  search (assistant, "@contoso.com");
+  click (assistant, "Select _All Shown");
+  n_planned = g_list_model_get_n_items (G_LIST_MODEL (pv_enable_flow_get_selection (flow)));
+  g_assert_cmpuint (n_planned, >=, 10);
+  next (assistant);
+  choose (assistant, "pool02.contoso.com");
+  next (assistant);
+  choose (assistant, "Use userPrincipalName");
+  if (!pv_page_get_complete (current_page (assistant)))
+    gtk_switch_set_active (GTK_SWITCH (pv_test_find_by_type (GTK_WIDGET (current_page (assistant)),
+                                                             GTK_TYPE_SWITCH)), TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (pv_enable_plan_get_entries (pv_enable_flow_get_plan (flow))); i++)
+    {
+      g_autoptr(PvEnableEntry) entry = g_list_model_get_item (pv_enable_plan_get_entries (pv_enable_flow_get_plan (flow)), i);
+
+      if (pv_enable_entry_get_address (entry) != NULL)
+        g_ptr_array_add (planned, g_object_ref (entry));
+    }
+  next (assistant);
+
+  /* Slow answers: the run is still going when it is stopped. */
+  set_faults ("rate=0.9,kinds=delay,delay=1500,seed=5");
+  next (assistant);
+  pv_test_wait_until (some_done, flow);
+  stop = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_label_prefix, "_Stop…");
+  g_assert_nonnull (stop);
+  g_signal_emit_by_name (stop, "clicked");
+  pv_test_iterate ();
+  dialog = pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "stop");
+  pv_test_wait_until (page_complete, current_page (assistant));
+  set_faults (NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (pv_enable_flow_get_results (flow)), <, planned->len);
+  next (assistant);
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
+  pv_test_iterate ();
+  g_assert_null (pv_window_get_assistant (window));
+
+  /* The start page offers the stopped run. */
+  wait_for_runs (start_page);
+  g_assert_cmpuint (pv_start_page_get_n_runs (start_page), ==, 1);
+  resume = pv_test_find_widget (GTK_WIDGET (start_page), match_label_prefix, "_Resume");
+  g_assert_nonnull (resume);
+  g_signal_emit_by_name (resume, "clicked");
+  pv_test_iterate ();
+
+  /* Straight to the run, which ends with everyone planned. */
+  assistant = PV_ASSISTANT (pv_window_get_assistant (window));
+  g_assert_nonnull (assistant);
+  g_assert_cmpuint (pv_assistant_get_n_pages (assistant), ==, 2);
+  flow = PV_ENABLE_FLOW (pv_assistant_get_state (assistant));
+  pv_test_wait_until (page_complete, current_page (assistant));
+  results = pv_enable_flow_get_results (flow);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, planned->len);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(PvOperationResult) outcome = g_list_model_get_item (results, i);
+      PvResultStatus status = pv_operation_result_get_status (outcome);
+
+      /* Those the service took while the run was being stopped are found
+       * done when checked, and reported as already done. */
+      g_assert_true (status == PV_RESULT_STATUS_DONE || status == PV_RESULT_STATUS_ALREADY_DONE);
+    }
+
+  pv_service_client_list_users_async (pv_enable_flow_get_client (flow), after, NULL, store_result_cb, &result);
+  g_assert_true (pv_service_client_list_users_finish (pv_enable_flow_get_client (flow), wait (&result), NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < planned->len; i++)
+    {
+      PvEnableEntry *entry = g_ptr_array_index (planned, i);
+      PvUser *planned_user = pv_enable_entry_get_user (entry);
+      g_autoptr(PvUser) user = find_user (G_LIST_MODEL (after), pv_user_get_user_principal_name (planned_user));
+
+      g_assert_nonnull (user);
+      g_assert_cmpstr (pv_user_get_sip_address (user), ==, pv_enable_entry_get_address (entry));
+      g_assert_cmpstr (pv_user_get_registrar_pool (user), ==, "pool02.contoso.com");
+    }
+
+  next (assistant);
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
+  pv_test_iterate ();
+
+  /* Finished now: no longer offered. */
+  wait_for_runs (start_page);
+  g_assert_cmpuint (pv_start_page_get_n_runs (start_page), ==, 0);
+}
+
 static void
 application_activate_cb (GApplication *application)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
+  g_signal_connect (pv_window_get_start_page (PV_WINDOW (window)), "runs-listed", G_CALLBACK (mark_listed), NULL);
   walk_the_wizard (PV_WINDOW (window));
+  stop_then_resume (PV_WINDOW (window));
   g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
 }
 

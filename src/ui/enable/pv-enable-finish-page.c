@@ -234,7 +234,7 @@ pv_enable_finish_page_retry_failed (PvEnableFinishPage *self)
     }
   g_ptr_array_add (items, NULL);
 
-  self->retry = pv_enable_flow_new_runner (self->flow, (const char * const *) items->pdata);
+  self->retry = pv_enable_flow_new_runner (self->flow, (const char * const *) items->pdata, NULL);
   if (self->retry == NULL || items->len == 1)
     {
       g_clear_object (&self->retry);
@@ -292,7 +292,7 @@ pv_enable_finish_page_export_async (PvEnableFinishPage  *self,
       return;
     }
 
-  info = pv_run_info_new_for_enable_plan (pv_enable_flow_get_plan (self->flow));
+  info = pv_enable_flow_dup_run_info (self->flow);
   pv_export_to_file_async (format, PV_EXPORT_FLAGS_NONE, info, results, file, cancellable,
                            export_in_thread_done_cb, g_steal_pointer (&task));
 }

@@ -220,16 +220,44 @@ run_finished_cb (GObject      *object,
   notify_if_away (self);
 }
 
+static void start_run (PvEnableStatusPage *self);
+
+static void
+flow_loading_changed_cb (PvEnableStatusPage *self)
+{
+  if (pv_enable_flow_get_loading (self->flow) || self->runner != NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (self->flow, flow_loading_changed_cb, self);
+  if (pv_enable_flow_get_load_error (self->flow) != NULL)
+    gtk_label_set_text (self->heading_label, pv_enable_flow_get_load_error (self->flow));
+  else
+    start_run (self);
+}
+
 static void
 start_run (PvEnableStatusPage *self)
 {
   PvEnablePlan *plan = pv_enable_flow_get_plan (self->flow);
+  gboolean resuming = pv_enable_flow_get_resuming (self->flow);
   g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GError) error = NULL;
 
-  self->runner = pv_enable_flow_new_runner (self->flow, NULL);
+  /* A resumed run names its people from the directory, and checks them
+   * with the service: both must be there first. */
+  if (resuming && pv_enable_flow_get_loading (self->flow))
+    {
+      gtk_label_set_text (self->heading_label, _("Getting ready to resume the run…"));
+      pv_page_set_incomplete_reason (PV_PAGE (self), _("The run is in progress."));
+      g_signal_connect_object (self->flow, "notify::loading", G_CALLBACK (flow_loading_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      return;
+    }
+
+  self->runner = pv_enable_flow_new_runner (self->flow, NULL, &error);
   if (self->runner == NULL)
     {
-      gtk_label_set_text (self->heading_label, _("No service to talk to: the run cannot start."));
+      gtk_label_set_text (self->heading_label, error->message);
       return;
     }
 
@@ -241,9 +269,9 @@ start_run (PvEnableStatusPage *self)
   gtk_list_view_set_model (self->results_list,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (pv_runner_get_results (self->runner)))));
 
-  gtk_label_set_text (self->heading_label, pv_enable_plan_get_dry_run (plan)
-                                             ? _("Checking the users…")
-                                             : _("Enabling the users…"));
+  gtk_label_set_text (self->heading_label, resuming ? _("Resuming the run: people already done are checked, not changed again…")
+                                           : pv_enable_plan_get_dry_run (plan) ? _("Checking the users…")
+                                           : _("Enabling the users…"));
   pv_page_set_incomplete_reason (PV_PAGE (self), _("The run is in progress."));
   gtk_widget_set_visible (GTK_WIDGET (self->stop_button), TRUE);
   update_progress (self);
