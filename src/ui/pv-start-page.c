@@ -219,7 +219,9 @@ create_run_row (PvStartPage      *self,
   GtkWidget *discard = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (pv_run_state_get_started (run));
   g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  /* Translators: a date and time, as strftime() writes it. */
+  /* Translators: a date and time, as g_date_time_format() writes it. Month
+   * names follow LC_TIME, not the language of the interface: a numeric
+   * date reads right in any locale. */
   g_autofree char *when = local != NULL ? g_date_time_format (local, _("%e %B %Y at %H:%M")) : NULL;
   guint total = pv_run_state_get_n_items (run);
   g_autofree char *subtitle = NULL;
