@@ -328,6 +328,17 @@ walk_the_wizard (PvWindow *window)
   walked = TRUE;
 }
 
+/* What a click on a response button does: the answer, then the dialog
+ * goes away. */
+static void
+answer (GtkWindow  *dialog,
+        const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  pv_test_iterate ();
+}
+
 static gboolean
 runs_listed (gpointer data)
 {
@@ -438,7 +449,7 @@ stop_then_resume (PvWindow *window)
   pv_test_iterate ();
   dialog = pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "stop");
+  answer (dialog, "stop");
   pv_test_wait_until (page_complete, current_page (assistant));
   set_faults (NULL);
   g_assert_cmpuint (g_list_model_get_n_items (pv_enable_flow_get_results (flow)), <, planned->len);
@@ -496,6 +507,118 @@ stop_then_resume (PvWindow *window)
   g_assert_cmpuint (pv_start_page_get_n_runs (start_page), ==, 0);
 }
 
+/* The question on screen now, not one answered earlier. */
+static GtkWindow *
+visible_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+match_tooltip (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static guint
+count_files (const char *dir_path,
+             const char *suffix)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_suffix (name, suffix);
+
+  return n;
+}
+
+/* Discarding a stopped run asks first, then stops offering it and keeps
+ * its journal aside as the record of what it did. */
+static void
+stop_then_discard (PvWindow *window)
+{
+  PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
+  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (start_page), match_row_title, "Enable users for a pool");
+  g_autofree char *runs = g_build_filename (g_get_user_state_dir (), "provisio", "runs", NULL);
+  guint n_journals = count_files (runs, ".jsonl");
+  PvAssistant *assistant;
+  PvEnableFlow *flow;
+  GtkWindow *dialog;
+  GtkWidget *discard;
+
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  pv_test_iterate ();
+  assistant = PV_ASSISTANT (pv_window_get_assistant (window));
+  flow = PV_ENABLE_FLOW (pv_assistant_get_state (assistant));
+  pv_test_wait_until (flow_loaded, flow);
+  next (assistant);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pv_test_find_by_type (GTK_WIDGET (current_page (assistant)),
+                                                                  GTK_TYPE_DROP_DOWN)), 1);
+  g_assert_cmpuint (search (assistant, ""), >, 0);
+  click (assistant, "Select _All Shown");
+  next (assistant);
+  choose (assistant, "pool01.contoso.com");
+  next (assistant);
+  choose (assistant, "Use userPrincipalName");
+  if (!pv_page_get_complete (current_page (assistant)))
+    gtk_switch_set_active (GTK_SWITCH (pv_test_find_by_type (GTK_WIDGET (current_page (assistant)),
+                                                             GTK_TYPE_SWITCH)), TRUE);
+  next (assistant);
+  set_faults ("rate=1,kinds=delay,delay=1000");
+  next (assistant);
+  pv_test_wait_until (some_done, flow);
+  g_signal_emit_by_name (pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_label_prefix, "_Stop…"),
+                         "clicked");
+  pv_test_iterate ();
+  dialog = visible_dialog ();
+  g_assert_nonnull (dialog);
+  answer (dialog, "stop");
+  pv_test_wait_until (page_complete, current_page (assistant));
+  set_faults (NULL);
+  next (assistant);
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
+  pv_test_iterate ();
+
+  wait_for_runs (start_page);
+  g_assert_cmpuint (pv_start_page_get_n_runs (start_page), ==, 1);
+  g_assert_cmpuint (count_files (runs, ".jsonl"), ==, n_journals + 1);
+
+  /* Asked first: Cancel keeps it. */
+  discard = pv_test_find_widget (GTK_WIDGET (start_page), match_tooltip, "Discard this run");
+  g_assert_nonnull (discard);
+  g_signal_emit_by_name (discard, "clicked");
+  pv_test_iterate ();
+  dialog = visible_dialog ();
+  g_assert_nonnull (dialog);
+  answer (dialog, "cancel");
+  wait_for_runs (start_page);
+  g_assert_cmpuint (pv_start_page_get_n_runs (start_page), ==, 1);
+
+  discard = pv_test_find_widget (GTK_WIDGET (start_page), match_tooltip, "Discard this run");
+  g_signal_emit_by_name (discard, "clicked");
+  pv_test_iterate ();
+  dialog = visible_dialog ();
+  g_object_set_data (G_OBJECT (start_page), "pv-test-listed", NULL);
+  answer (dialog, "discard");
+  pv_test_wait_until (runs_listed, start_page);
+  g_assert_cmpuint (pv_start_page_get_n_runs (start_page), ==, 0);
+  g_assert_cmpuint (count_files (runs, ".jsonl"), ==, n_journals);
+  g_assert_cmpuint (count_files (runs, ".jsonl.discarded"), ==, 1);
+}
+
 static void
 application_activate_cb (GApplication *application)
 {
@@ -504,6 +627,7 @@ application_activate_cb (GApplication *application)
   g_signal_connect (pv_window_get_start_page (PV_WINDOW (window)), "runs-listed", G_CALLBACK (mark_listed), NULL);
   walk_the_wizard (PV_WINDOW (window));
   stop_then_resume (PV_WINDOW (window));
+  stop_then_discard (PV_WINDOW (window));
   g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
 }
 
