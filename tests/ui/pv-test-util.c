@@ -85,13 +85,17 @@ timeout_cb (gpointer user_data)
 }
 
 /* Waits for @condition, failing the test after 10 s rather than hanging:
- * a deadline for progress, not a timing measurement. */
+ * a deadline for progress, not a timing measurement. PV_TEST_DEADLINE
+ * (seconds) lengthens it for slow runs, such as a leak hunt with full
+ * stack traces. */
 void
 pv_test_wait_until (gboolean (*condition) (gpointer),
                     gpointer   data)
 {
+  const char *deadline = g_getenv ("PV_TEST_DEADLINE");
+  guint seconds = deadline != NULL ? (guint) CLAMP (g_ascii_strtoull (deadline, NULL, 10), 1, 3600) : 10;
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
