@@ -44,6 +44,7 @@ struct _PvMovePage
   /* What the people page was built for. */
   gboolean        built_loading;
   guint           built_n;
+  guint           rebuild_source;
 };
 
 G_DEFINE_FINAL_TYPE (PvMovePage, pv_move_page, PV_TYPE_PAGE)
@@ -244,6 +245,7 @@ build_operator (PvMovePage *self)
   GListModel *operators = pv_move_flow_get_operators (self->flow);
   g_auto(GStrv) countries = NULL;
   g_autoptr(GListStore) country_items = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(GListStore) operator_items = g_list_store_new (PV_TYPE_OPERATOR);
   g_autoptr(GtkExpression) name = NULL;
   g_autoptr(GPtrArray) selection = pv_move_flow_dup_selection (self->flow);
   g_autofree char *free_subtitle = NULL;
@@ -269,7 +271,15 @@ build_operator (PvMovePage *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (operator_row), _("_Operator"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (operator_row), TRUE);
   adw_combo_row_set_expression (ADW_COMBO_ROW (operator_row), name);
-  adw_combo_row_set_model (ADW_COMBO_ROW (operator_row), operators);
+  /* A copy: the flow's list changes when the tenant is read again, and
+   * the row is rebuilt then anyway. */
+  for (guint i = 0; i < g_list_model_get_n_items (operators); i++)
+    {
+      g_autoptr(PvOperator) operator_ = g_list_model_get_item (operators, i);
+
+      g_list_store_append (operator_items, operator_);
+    }
+  adw_combo_row_set_model (ADW_COMBO_ROW (operator_row), G_LIST_MODEL (operator_items));
   for (guint i = 0; i < g_list_model_get_n_items (operators); i++)
     {
       g_autoptr(PvOperator) operator_ = g_list_model_get_item (operators, i);
@@ -862,12 +872,28 @@ focused_option (PvMovePage *self)
   return gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
 }
 
-static void
-flow_changed_cb (PvMovePage *self)
+static gboolean
+rebuild_cb (gpointer user_data)
 {
+  PvMovePage *self = user_data;
   GtkListBoxRow *row;
   int focused;
 
+  self->rebuild_source = 0;
+
+  /* Rebuilt: the focus goes back to the row it was on. */
+  focused = focused_option (self);
+  rebuild (self);
+  row = focused >= 0 ? gtk_list_box_get_row_at_index (self->options_list, focused) : NULL;
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+flow_changed_cb (PvMovePage *self)
+{
   if (self->rebuilding || self->role == PV_MOVE_PAGE_RUN)
     return;
 
@@ -886,12 +912,10 @@ flow_changed_cb (PvMovePage *self)
       return;
     }
 
-  /* Rebuilt: the focus goes back to the row it was on. */
-  focused = focused_option (self);
-  rebuild (self);
-  row = focused >= 0 ? gtk_list_box_get_row_at_index (self->options_list, focused) : NULL;
-  if (row != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row));
+  /* Not from inside the handler of the row that changed it: that row
+   * goes away. */
+  if (self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add (rebuild_cb, self);
 }
 
 static void
@@ -929,6 +953,7 @@ pv_move_page_dispose (GObject *object)
   /* Leaving the wizard stops the run; the steps that took effect are
    * found done by a later move. */
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), PV_TYPE_MOVE_PAGE);
   g_clear_object (&self->flow);
 
