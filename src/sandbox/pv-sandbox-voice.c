@@ -351,6 +351,14 @@ require_enabled (const PvSandboxRequest *request,
   return FALSE;
 }
 
+static gboolean
+homed_on_premises (JsonObject *user)
+{
+  const char *pool = pv_sandbox_object_string (user, "registrarPool");
+
+  return pool != NULL && g_strcmp0 (pool, ONLINE_TARGET) != 0;
+}
+
 static void
 set_voice (PvSandboxServer        *server,
            const PvSandboxRequest *request,
@@ -418,6 +426,18 @@ set_voice (PvSandboxServer        *server,
       if (old == NULL || !json_node_equal (old, value))
         changed = TRUE;
       json_object_set_member (user, l->data, json_node_copy (value));
+
+      /* Set-CsUser runs on-premises for a user homed there, and the
+       * directory synchronisation carries the line URI to Teams as
+       * OnPremLineURI; the sandbox synchronises at once. */
+      if (g_str_equal (l->data, "lineUri") && homed_on_premises (user))
+        {
+          JsonNode *synced = json_object_get_member (user, "onPremLineUri");
+
+          if (synced == NULL || !json_node_equal (synced, value))
+            changed = TRUE;
+          json_object_set_member (user, "onPremLineUri", json_node_copy (value));
+        }
     }
   if (changed && !save_user (server, request, response, doc))
     return;

@@ -10,6 +10,7 @@
 #include "enable/pv-enable-status-page.h"
 #include "enable/pv-enable-users-page.h"
 #include "enable/pv-enable-welcome-page.h"
+#include "moves/pv-move-page.h"
 #include "pv-assistant.h"
 #include "pv-page.h"
 #include "pv-preferences-window.h"
@@ -40,4 +41,5 @@ register_types (void)
   g_type_ensure (PV_TYPE_ENABLE_STATUS_PAGE);
   g_type_ensure (PV_TYPE_ENABLE_USERS_PAGE);
   g_type_ensure (PV_TYPE_ENABLE_WELCOME_PAGE);
+  g_type_ensure (PV_TYPE_MOVE_PAGE);
 }

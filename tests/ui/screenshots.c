@@ -10,6 +10,9 @@
 #include "pv-test-util.h"
 #include "pv-window.h"
 #include "enable/pv-enable-flow.h"
+#include "moves/pv-move-flow.h"
+#include "pv-voice-calls.h"
+#include <libsoup/soup.h>
 #include "pv-assistant.h"
 
 /* Renders each page of Provisio to a PNG file, in the language of the
@@ -270,6 +273,7 @@ unfinished_run_scene (PvWindow *window)
   dialog = pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "stop");
+  gtk_window_destroy (dialog);
   pv_test_wait_until (page_complete, pv_assistant_get_current_page (PV_ASSISTANT (assistant)));
   pv_sandbox_server_set_faults (sandbox, NULL);
   next_page (assistant);
@@ -279,6 +283,160 @@ unfinished_run_scene (PvWindow *window)
   next_page (assistant);
   pv_test_wait_until (runs_listed, start_page);
   save_window (GTK_WINDOW (window), "start-page-unfinished-run.png");
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+post (PvServiceClient *client,
+      const char      *path,
+      const char      *json)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) body = json_from_string (json, NULL);
+  g_autoptr(PvServiceResponse) response = NULL;
+
+  pv_service_client_request_async (client, SOUP_METHOD_POST, path, body, PV_REQUEST_FLAGS_NONE,
+                                   NULL, store_result_cb, &result);
+  response = pv_service_client_request_finish (client, wait_for (&result), NULL);
+}
+
+static gboolean
+move_flow_loaded (gpointer data)
+{
+  return !pv_move_flow_get_loading (data);
+}
+
+/* A Direct Routing deployment: a person with a number assigned online,
+ * and three with numbers assigned on-premises, each with a voice routing
+ * policy. */
+static void
+prepare_direct_routing (PvServiceClient *client)
+{
+  static const struct { const char *id; const char *line; } on_premises[] = {
+    { "1fdda0ac-e452-5253-8db8-91016b18c4b3", "tel:+33123456790" },
+    { "411eb501-b9e2-5cee-82d6-c4d73e059c1b", "tel:+33123456791" },
+    { "daedacb3-1c46-577e-baff-903210df588a", "tel:+33123456792" },
+  };
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pv_service_client_assign_number_async (client, "+33190000000", "adb645d0-47d8-559d-ac20-0e95d64d17a7",
+                                         PV_NUMBER_TYPE_DIRECT_ROUTING, NULL, NULL, store_result_cb, &result);
+  pv_service_client_assign_number_finish (client, wait_for (&result), NULL);
+  post (client, "/provisio/v1/users/adb645d0-47d8-559d-ac20-0e95d64d17a7/grantVoiceRoutingPolicy",
+        "{\"policyName\":\"France-National\"}");
+  for (guint i = 0; i < G_N_ELEMENTS (on_premises); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/provisio/v1/users/%s/setVoice", on_premises[i].id);
+      g_autofree char *body = g_strdup_printf ("{\"enterpriseVoiceEnabled\":true,\"lineUri\":\"%s\"}",
+                                               on_premises[i].line);
+      g_autofree char *grant = g_strdup_printf ("/provisio/v1/users/%s/grantVoiceRoutingPolicy", on_premises[i].id);
+
+      post (client, path, body);
+      post (client, grant, "{\"policyName\":\"International\"}");
+    }
+}
+
+/* "Move numbers from Direct Routing to Operator Connect": four people
+ * chosen (the seed's Islands users listed, not choosable), the
+ * operator's free numbers, which run out for the last person, so that
+ * the run shows three moved and one waiting for the operator. */
+static void
+move_flow_scenes (PvWindow *window)
+{
+  GApplication *application = g_application_get_default ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PvServiceClient) client = NULL;
+  GtkWidget *assistant;
+  PvMoveFlow *flow;
+  GListModel *candidates;
+
+  pv_application_get_client_async (PV_APPLICATION (application), NULL, store_result_cb, &result);
+  client = pv_application_get_client_finish (PV_APPLICATION (application), wait_for (&result), NULL);
+  g_assert_nonnull (client);
+  pv_sandbox_server_set_operation_delay (pv_application_get_sandbox (PV_APPLICATION (application)), 0);
+  /* Two of Orange's free French numbers are taken, so that one person
+   * is left waiting for the operator. */
+  prepare_direct_routing (client);
+  g_clear_object (&result);
+  pv_service_client_assign_number_async (client, "+33180000003", "f3d041d0-a2db-57ab-8496-f4b3a3fa70aa",
+                                         PV_NUMBER_TYPE_OPERATOR_CONNECT, NULL, NULL, store_result_cb, &result);
+  pv_service_client_assign_number_finish (client, wait_for (&result), NULL);
+  g_clear_object (&result);
+  pv_service_client_assign_number_async (client, "+33180000004", "622f6d75-c5c4-5bc2-9de1-f72b4e933e58",
+                                         PV_NUMBER_TYPE_OPERATOR_CONNECT, NULL, NULL, store_result_cb, &result);
+  pv_service_client_assign_number_finish (client, wait_for (&result), NULL);
+
+  assistant = pv_window_start_flow (window, &pv_move_direct_routing_flow_info);
+  flow = PV_MOVE_FLOW (pv_assistant_get_state (PV_ASSISTANT (assistant)));
+  pv_test_wait_until (move_flow_loaded, flow);
+  pv_test_iterate ();
+  candidates = pv_move_flow_get_candidates (flow);
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
+    {
+      g_autoptr(PvUser) user = g_list_model_get_item (candidates, i);
+      g_autofree char *problem = pv_move_flow_dup_problem (flow, user);
+
+      if (problem == NULL)
+        pv_move_flow_set_selected (flow, pv_user_get_id (user), TRUE);
+    }
+  pv_test_iterate ();
+  save_window (GTK_WINDOW (window), "move-dr-1-people.png");
+
+  next_page (assistant);
+  pv_move_flow_set_use_operator_numbers (flow, TRUE);
+  pv_test_iterate ();
+  save_window (GTK_WINDOW (window), "move-dr-2-operator.png");
+
+  next_page (assistant);
+  save_window (GTK_WINDOW (window), "move-dr-3-warning.png");
+  pv_move_flow_set_acknowledged (flow, TRUE);
+
+  next_page (assistant);
+  save_window (GTK_WINDOW (window), "move-dr-4-review.png");
+
+  next_page (assistant);
+  pv_test_wait_until (page_complete, pv_assistant_get_current_page (PV_ASSISTANT (assistant)));
+  pv_test_iterate ();
+  save_window (GTK_WINDOW (window), "move-dr-5-status.png");
+  next_page (assistant);
+
+  /* The Calling Plan move: its warning page asks about the port. */
+  assistant = pv_window_start_flow (window, &pv_move_calling_plan_flow_info);
+  flow = PV_MOVE_FLOW (pv_assistant_get_state (PV_ASSISTANT (assistant)));
+  pv_test_wait_until (move_flow_loaded, flow);
+  pv_test_iterate ();
+  save_window (GTK_WINDOW (window), "move-cp-1-people.png");
+  candidates = pv_move_flow_get_candidates (flow);
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
+    {
+      g_autoptr(PvUser) user = g_list_model_get_item (candidates, i);
+      g_autofree char *problem = pv_move_flow_dup_problem (flow, user);
+
+      if (problem == NULL)
+        pv_move_flow_set_selected (flow, pv_user_get_id (user), TRUE);
+    }
+  pv_test_iterate ();
+  if (pv_page_get_complete (pv_assistant_get_current_page (PV_ASSISTANT (assistant))))
+    {
+      next_page (assistant);
+      next_page (assistant);
+      save_window (GTK_WINDOW (window), "move-cp-3-warning.png");
+    }
 }
 
 static void
@@ -311,6 +469,7 @@ application_activate_cb (GApplication *application)
   enable_flow_scenes (PV_WINDOW (window));
   next_page (pv_window_get_assistant (PV_WINDOW (window)));
   unfinished_run_scene (PV_WINDOW (window));
+  move_flow_scenes (PV_WINDOW (window));
 
   g_application_quit (application);
 }

@@ -1,0 +1,947 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "pv-json.h"
+#include "pv-move-steps.h"
+#include "pv-phone-number.h"
+#include "pv-service-error.h"
+#include "pv-user.h"
+#include "pv-voice-calls.h"
+
+/* The two guided moves to Operator Connect as run steps, four a person.
+ *
+ * Every step reads the tenant before it changes anything and answers
+ * "already done" when the change is there: a step may be run again after
+ * a lost answer, a killed run, or a retry once the operator has done its
+ * part, and it never repeats what took effect. The steps the service
+ * cannot do (the operator acquires, ports and uploads numbers) are
+ * checked, not done: when the number is not in the tenant yet, the
+ * person stops there with "to be done with the operator", and a later
+ * run continues from that step.
+ *
+ * Removing a number puts it out of service until the Operator Connect
+ * number is assigned, so the first step refuses, before any change, a
+ * person who could not receive one (not TeamsOnly, or no Phone System). */
+
+#define USER_SELECT "id,displayName,userPrincipalName,teamsUpgradeEffectiveMode,assignedPlans," \
+                    "sipAddress,registrarPool,lineUri,onPremLineUri,voiceRoutingPolicy"
+
+typedef struct
+{
+  char *current_number;
+  char *target_number;
+} Person;
+
+static void
+person_free (Person *person)
+{
+  g_free (person->current_number);
+  g_free (person->target_number);
+  g_free (person);
+}
+
+struct _PvMoveSteps
+{
+  GObject          parent_instance;
+
+  PvServiceClient *client;
+  PvMoveKind       kind;
+  char            *operator_id;
+  char            *operator_name;
+  char            *tenant_id;
+  gboolean         port_confirmed;
+  GPtrArray       *items;     /* user ids, in the order added */
+  GHashTable      *people;    /* user id → Person */
+  GHashTable      *records;   /* user id → PvOperationResult *[PV_MOVE_N_STEPS] */
+};
+
+static void pv_move_steps_iface_init (PvRunStepsInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PvMoveSteps, pv_move_steps, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (PV_TYPE_RUN_STEPS, pv_move_steps_iface_init))
+
+enum {
+  STEP_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/**
+ * pv_move_step_title:
+ *
+ * Returns: the translated name of @step of a @kind move, as the wizard
+ *   and the exports show it
+ */
+const char *
+pv_move_step_title (PvMoveKind kind,
+                    guint      step)
+{
+  static const char * const direct_routing[PV_MOVE_N_STEPS] = {
+    N_("Remove the Direct Routing number"),
+    N_("Remove the online voice routing policy"),
+    N_("Acquire the number from the operator"),
+    N_("Assign the Operator Connect number"),
+  };
+  static const char * const calling_plan[PV_MOVE_N_STEPS] = {
+    N_("Port the number to the operator"),
+    N_("Unassign the Calling Plan number"),
+    N_("Number uploaded by the operator"),
+    N_("Assign the Operator Connect number"),
+  };
+
+  g_return_val_if_fail (step < PV_MOVE_N_STEPS, NULL);
+
+  return gettext (kind == PV_MOVE_KIND_CALLING_PLAN ? calling_plan[step] : direct_routing[step]);
+}
+
+static guint
+pv_move_steps_get_n_steps (PvRunSteps *steps,
+                           const char *item)
+{
+  return PV_MOVE_N_STEPS;
+}
+
+/* --- One step. --- */
+
+typedef struct
+{
+  char   *item;
+  guint   step;
+  Person *person;   /* owned by the steps object */
+  PvUser *user;
+  char   *found;    /* a number found assigned to the person */
+} StepCall;
+
+static void
+step_call_free (StepCall *call)
+{
+  g_free (call->item);
+  g_clear_object (&call->user);
+  g_free (call->found);
+  g_free (call);
+}
+
+static PvOperationResult **
+records_of (PvMoveSteps *self,
+            const char  *item)
+{
+  PvOperationResult **records = g_hash_table_lookup (self->records, item);
+
+  if (records == NULL)
+    {
+      records = g_new0 (PvOperationResult *, PV_MOVE_N_STEPS);
+      g_hash_table_insert (self->records, g_strdup (item), records);
+    }
+
+  return records;
+}
+
+static void
+records_free (PvOperationResult **records)
+{
+  for (guint i = 0; i < PV_MOVE_N_STEPS; i++)
+    g_clear_object (&records[i]);
+  g_free (records);
+}
+
+/* Ends the step with @status; the person's numbers go along so that a
+ * result read alone (the final one, an export) says what moved. */
+static void
+finish (GTask          *task,
+        PvResultStatus  status,
+        const char     *message)
+{
+  PvMoveSteps *self = g_task_get_source_object (task);
+  StepCall *call = g_task_get_task_data (task);
+  PvOperationResult *result = pv_operation_result_new ();
+  PvOperationResult **records = records_of (self, call->item);
+
+  pv_operation_result_set_item (result, call->item);
+  pv_operation_result_set_status (result, status);
+  pv_operation_result_set_message (result, message);
+  pv_operation_result_set_before (result, call->person->current_number);
+  if (call->step == PV_MOVE_N_STEPS - 1 &&
+      (status == PV_RESULT_STATUS_DONE || status == PV_RESULT_STATUS_ALREADY_DONE))
+    pv_operation_result_set_after (result, call->person->target_number);
+
+  g_set_object (&records[call->step], result);
+  g_signal_emit (self, signals[STEP_FINISHED], 0, call->item, call->step, result);
+  g_task_return_pointer (task, result, g_object_unref);
+  g_object_unref (task);
+}
+
+/* A call that failed: cancelled and unknown outcomes are the runner's to
+ * handle (it checks again before resending); anything else is this
+ * person's failure at this step, with the service's reason. */
+static void
+fail (GTask  *task,
+      GError *error)
+{
+  if (g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED) ||
+      g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_OUTCOME_UNKNOWN) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  finish (task, PV_RESULT_STATUS_FAILED, error->message);
+  g_error_free (error);
+}
+
+static char *
+user_path (const char *item,
+           const char *what)
+{
+  g_autofree char *escaped = g_uri_escape_string (item, NULL, FALSE);
+
+  return g_strdup_printf ("/provisio/v1/users/%s/%s", escaped, what);
+}
+
+static const char *
+display_name (StepCall *call)
+{
+  const char *name = call->user != NULL ? pv_user_get_display_name (call->user) : NULL;
+
+  return name != NULL ? name : call->item;
+}
+
+static const char *
+action_status (PvServiceResponse *response)
+{
+  JsonNode *body = pv_service_response_get_body (response);
+
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    return NULL;
+  return pv_json_object_get_string (json_node_get_object (body), "status");
+}
+
+static const char *
+action_user_string (PvServiceResponse *response,
+                    const char        *member)
+{
+  JsonNode *body = pv_service_response_get_body (response);
+  JsonNode *user;
+
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    return NULL;
+  user = json_object_get_member (json_node_get_object (body), "user");
+  if (user == NULL || !JSON_NODE_HOLDS_OBJECT (user))
+    return NULL;
+  return pv_json_object_get_string (json_node_get_object (user), member);
+}
+
+static gboolean
+answered (GTask             *task,
+          PvServiceResponse *response)
+{
+  const char *status = action_status (response);
+
+  if (g_strcmp0 (status, "done") != 0 && g_strcmp0 (status, "alreadyDone") != 0)
+    {
+      g_task_return_new_error (task, PV_SERVICE_ERROR, PV_SERVICE_ERROR_OUTCOME_UNKNOWN,
+                               _("The service answered in an unexpected way; the change may or may not have been made."));
+      g_object_unref (task);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Step 1, Direct Routing, on-premises: Set-CsUser -LineURI $null. */
+static void
+line_removed_cb (GObject      *object,
+                 GAsyncResult *async_result,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  StepCall *call = g_task_get_task_data (task);
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autofree char *message = NULL;
+  GError *error = NULL;
+
+  response = pv_service_client_request_finish (PV_SERVICE_CLIENT (object), async_result, &error);
+  if (response == NULL)
+    {
+      fail (task, error);
+      return;
+    }
+  if (!answered (task, response))
+    return;
+
+  /* Teams sees the removal once the directory has synchronised it; until
+   * then the number is not free to move. */
+  if (action_user_string (response, "onPremLineUri") != NULL)
+    {
+      /* Translators: %s is a person's name. */
+      message = g_strdup_printf (_("The number of %s was removed on-premises, but Teams still shows it: the change has not been synchronised yet. Resume the move once it has (this can take a while)."),
+                                 display_name (call));
+      finish (task, PV_RESULT_STATUS_SKIPPED, message);
+      return;
+    }
+
+  /* Translators: %1$s is a phone number, %2$s a person's name. */
+  message = g_strdup_printf (_("Removed %1$s from %2$s on-premises (Set-CsUser -LineURI $null); the number is out of service until step 4."),
+                             call->person->current_number, display_name (call));
+  finish (task, PV_RESULT_STATUS_DONE, message);
+}
+
+/* Step 1 (Direct Routing) and 2 (Calling Plan), online: unassign. */
+static void
+unassigned_cb (GObject      *object,
+               GAsyncResult *async_result,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  PvMoveSteps *self = g_task_get_source_object (task);
+  StepCall *call = g_task_get_task_data (task);
+  g_autofree char *message = NULL;
+  GError *error = NULL;
+
+  if (!pv_service_client_unassign_number_finish (PV_SERVICE_CLIENT (object), async_result, &error))
+    {
+      fail (task, error);
+      return;
+    }
+
+  if (self->kind == PV_MOVE_KIND_DIRECT_ROUTING)
+    /* Translators: %1$s is a phone number, %2$s a person's name. */
+    message = g_strdup_printf (_("Removed the Direct Routing number %1$s from %2$s online; it is out of service until step 4."),
+                               call->found, display_name (call));
+  else
+    /* Translators: %1$s is a phone number, %2$s a person's name. */
+    message = g_strdup_printf (_("Unassigned the Calling Plan number %1$s from %2$s. Remember to remove the Calling Plan licence once every number has moved."),
+                               call->found, display_name (call));
+  finish (task, PV_RESULT_STATUS_DONE, message);
+}
+
+static void
+assigned_numbers_cb (GObject      *object,
+                     GAsyncResult *async_result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  PvMoveSteps *self = g_task_get_source_object (task);
+  StepCall *call = g_task_get_task_data (task);
+  g_autoptr(GListStore) store = g_object_steal_data (G_OBJECT (task), "pv-numbers");
+  PvNumberType type = self->kind == PV_MOVE_KIND_DIRECT_ROUTING ? PV_NUMBER_TYPE_DIRECT_ROUTING
+                                                                : PV_NUMBER_TYPE_CALLING_PLAN;
+  g_autoptr(PvPhoneNumber) number = NULL;
+  g_autofree char *message = NULL;
+  GError *error = NULL;
+
+  if (!pv_service_client_list_numbers_finish (PV_SERVICE_CLIENT (object), async_result, &error))
+    {
+      fail (task, error);
+      return;
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (store)) == 0)
+    {
+      const char *line = call->user != NULL ? pv_user_get_line_uri (call->user) : NULL;
+
+      /* The number being moved still on the line URI, with no number of
+       * the tenant behind it, cannot be removed as a Direct Routing
+       * number: say so rather than guess. Another number there (the
+       * Operator Connect one, on a later run) means it is gone. */
+      if (self->kind == PV_MOVE_KIND_DIRECT_ROUTING && line != NULL &&
+          *call->person->current_number != '\0' && strstr (line, call->person->current_number) != NULL)
+        {
+          /* Translators: %1$s is a person's name, %2$s a line URI such as tel:+33123456789. */
+          message = g_strdup_printf (_("%1$s has the line URI %2$s, which is not one of the tenant’s Direct Routing numbers. Remove it with Remove-CsPhoneNumberAssignment, then resume the move."),
+                                     display_name (call), line);
+          finish (task, PV_RESULT_STATUS_FAILED, message);
+          return;
+        }
+
+      if (self->kind == PV_MOVE_KIND_DIRECT_ROUTING)
+        /* Translators: %s is a person's name. */
+        message = g_strdup_printf (_("%s has no Direct Routing number any more."), display_name (call));
+      else
+        /* Translators: %s is a person's name. */
+        message = g_strdup_printf (_("%s has no Calling Plan number any more."), display_name (call));
+      finish (task, PV_RESULT_STATUS_ALREADY_DONE, message);
+      return;
+    }
+
+  number = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  call->found = g_strdup (pv_phone_number_get_telephone_number (number));
+  pv_service_client_unassign_number_async (self->client, call->found, type, g_task_get_cancellable (task),
+                                           unassigned_cb, task);
+}
+
+static void
+find_assigned_number (GTask *task)
+{
+  PvMoveSteps *self = g_task_get_source_object (task);
+  StepCall *call = g_task_get_task_data (task);
+  GListStore *store = g_list_store_new (PV_TYPE_PHONE_NUMBER);
+  PvNumberFilter filter;
+
+  pv_number_filter_init (&filter);
+  filter.assigned_user_id = call->item;
+  filter.number_type = self->kind == PV_MOVE_KIND_DIRECT_ROUTING ? PV_NUMBER_TYPE_DIRECT_ROUTING
+                                                                 : PV_NUMBER_TYPE_CALLING_PLAN;
+  g_object_set_data_full (G_OBJECT (task), "pv-numbers", store, g_object_unref);
+  pv_service_client_list_numbers_async (self->client, &filter, 0, store, g_task_get_cancellable (task),
+                                        assigned_numbers_cb, task);
+}
+
+/* Whether the person can receive an Operator Connect number; when not,
+ * the move must not start, since it would leave them without a number. */
+static gboolean
+check_prerequisites (GTask *task)
+{
+  StepCall *call = g_task_get_task_data (task);
+  g_autofree char *message = NULL;
+
+  if (pv_user_get_teams_upgrade_effective_mode (call->user) != PV_COEXISTENCE_MODE_TEAMS_ONLY)
+    /* Translators: %s is a person's name. */
+    message = g_strdup_printf (_("Nothing was changed: %s is not in TeamsOnly mode, and only TeamsOnly users can get an Operator Connect number. Upgrade them to TeamsOnly first."),
+                               display_name (call));
+  else if (!pv_user_has_phone_system (call->user))
+    /* Translators: %s is a person's name. */
+    message = g_strdup_printf (_("Nothing was changed: %s has no Phone System licence, which an Operator Connect number needs. Assign a licence that includes Phone System first."),
+                               display_name (call));
+
+  if (message != NULL)
+    {
+      finish (task, PV_RESULT_STATUS_FAILED, message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+send_set_voice_null (GTask *task)
+{
+  PvMoveSteps *self = g_task_get_source_object (task);
+  StepCall *call = g_task_get_task_data (task);
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = user_path (call->item, "setVoice");
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "lineUri");
+  json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  pv_service_client_request_async (self->client, SOUP_METHOD_POST, path, body,
+                                   PV_REQUEST_FLAGS_IDEMPOTENT, g_task_get_cancellable (task),
+                                   line_removed_cb, task);
+}
+
+/* Step 2, Direct Routing: Grant-CsOnlineVoiceRoutingPolicy -PolicyName $null. */
+static void
+policy_removed_cb (GObject      *object,
+                   GAsyncResult *async_result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  StepCall *call = g_task_get_task_data (task);
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autofree char *message = NULL;
+  GError *error = NULL;
+
+  response = pv_service_client_request_finish (PV_SERVICE_CLIENT (object), async_result, &error);
+  if (response == NULL)
+    {
+      fail (task, error);
+      return;
+    }
+  if (!answered (task, response))
+    return;
+
+  /* Translators: %1$s is a voice routing policy, %2$s a person's name. */
+  message = g_strdup_printf (_("Removed the voice routing policy %1$s from %2$s."),
+                             pv_user_get_voice_routing_policy (call->user), display_name (call));
+  finish (task, PV_RESULT_STATUS_DONE, message);
+}
+
+static void
+remove_policy (GTask *task)
+{
+  PvMoveSteps *self = g_task_get_source_object (task);
+  StepCall *call = g_task_get_task_data (task);
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+
+  if (pv_user_get_voice_routing_policy (call->user) == NULL)
+    {
+      /* Translators: %s is a person's name. */
+      g_autofree char *message = g_strdup_printf (_("%s has no online voice routing policy."),
+                                                  display_name (call));
+
+      finish (task, PV_RESULT_STATUS_ALREADY_DONE, message);
+      return;
+    }
+
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "policyName");
+  json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  path = user_path (call->item, "grantVoiceRoutingPolicy");
+
+  pv_service_client_request_async (self->client, SOUP_METHOD_POST, path, body,
+                                   PV_REQUEST_FLAGS_IDEMPOTENT, g_task_get_cancellable (task),
+                                   policy_removed_cb, task);
+}
+
+/* Step 1, Calling Plan: the operator ports the number. Nothing in the
+ * service says a port order is complete; the administrator says so. */
+static void
+check_port (GTask *task)
+{
+  PvMoveSteps *self = g_task_get_source_object (task);
+  StepCall *call = g_task_get_task_data (task);
+  g_autofree char *message = NULL;
+
+  if (self->port_confirmed)
+    {
+      /* Translators: %1$s is an operator, %2$s a phone number. */
+      message = g_strdup_printf (_("You confirmed that %1$s has completed the port order for %2$s."),
+                                 self->operator_name, call->person->current_number);
+      finish (task, PV_RESULT_STATUS_ALREADY_DONE, message);
+      return;
+    }
+
+  /* Translators: %1$s is an operator, %2$s a phone number, %3$s the tenant ID. */
+  message = g_strdup_printf (_("To be done with the operator: ask %1$s to port %2$s to Operator Connect (tenant ID %3$s). Once the port order is complete, run the move again; nothing was changed."),
+                             self->operator_name, call->person->current_number,
+                             self->tenant_id != NULL ? self->tenant_id : "?");
+  finish (task, PV_RESULT_STATUS_SKIPPED, message);
+}
+
+static void
+user_read_cb (GObject      *object,
+              GAsyncResult *async_result,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  PvMoveSteps *self = g_task_get_source_object (task);
+  StepCall *call = g_task_get_task_data (task);
+  g_autoptr(PvServiceResponse) response = NULL;
+  GError *error = NULL;
+
+  response = pv_service_client_request_finish (PV_SERVICE_CLIENT (object), async_result, &error);
+  if (response == NULL)
+    {
+      fail (task, error);
+      return;
+    }
+
+  call->user = pv_user_new_from_json (pv_service_response_get_body (response), "user", &error);
+  if (call->user == NULL)
+    {
+      g_autoptr(GError) local = error;
+
+      g_task_return_new_error (task, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER,
+                               _("The service answered in an unexpected way: %s"), local->message);
+      g_object_unref (task);
+      return;
+    }
+
+  switch (call->step)
+    {
+    case 0:
+      if (!check_prerequisites (task))
+        return;
+      if (self->kind == PV_MOVE_KIND_CALLING_PLAN)
+        check_port (task);
+      else if (pv_user_get_on_prem_line_uri (call->user) != NULL)
+        send_set_voice_null (task);
+      else
+        find_assigned_number (task);
+      return;
+    case 1:
+      if (self->kind == PV_MOVE_KIND_DIRECT_ROUTING)
+        remove_policy (task);
+      else
+        find_assigned_number (task);
+      return;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+read_user (GTask *task)
+{
+  PvMoveSteps *self = g_task_get_source_object (task);
+  StepCall *call = g_task_get_task_data (task);
+  g_autofree char *escaped = g_uri_escape_string (call->item, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/v1.0/users/%s?$select=" USER_SELECT, escaped);
+
+  pv_service_client_request_async (self->client, SOUP_METHOD_GET, path, NULL, PV_REQUEST_FLAGS_NONE,
+                                   g_task_get_cancellable (task), user_read_cb, task);
+}
+
+/* Steps 3 and 4: where the Operator Connect number stands. */
+static void
+number_assigned_cb (GObject      *object,
+                    GAsyncResult *async_result,
+                    gpointer      user_data)
+{
+  GTask *task = user_data;
+  StepCall *call = g_task_get_task_data (task);
+  g_autofree char *message = NULL;
+  GError *error = NULL;
+
+  if (!pv_service_client_assign_number_finish (PV_SERVICE_CLIENT (object), async_result, &error))
+    {
+      fail (task, error);
+      return;
+    }
+
+  /* Translators: %s is a phone number. */
+  message = g_strdup_printf (_("Assigned %s as an Operator Connect number; the number is in service again."),
+                             call->person->target_number);
+  finish (task, PV_RESULT_STATUS_DONE, message);
+}
+
+static void
+not_from_operator (GTask      *task,
+                   const char *why)
+{
+  PvMoveSteps *self = g_task_get_source_object (task);
+  StepCall *call = g_task_get_task_data (task);
+  g_autofree char *message = NULL;
+
+  if (call->step == 3)
+    {
+      /* Only reached when the number went away after step 3 said it was
+       * there. */
+      finish (task, PV_RESULT_STATUS_FAILED, why);
+      return;
+    }
+
+  /* Translators: %1$s says why, as a sentence; %2$s is an operator, %3$s a phone number, %4$s the tenant ID. */
+  message = g_strdup_printf (_("To be done with the operator: %1$s Order %3$s from %2$s with your tenant ID %4$s; once the operator has uploaded it, run the move again to assign it."),
+                             why, self->operator_name, call->person->target_number,
+                             self->tenant_id != NULL ? self->tenant_id : "?");
+  finish (task, PV_RESULT_STATUS_SKIPPED, message);
+}
+
+static void
+target_read_cb (GObject      *object,
+                GAsyncResult *async_result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  PvMoveSteps *self = g_task_get_source_object (task);
+  StepCall *call = g_task_get_task_data (task);
+  g_autoptr(PvPhoneNumber) number = NULL;
+  g_autofree char *message = NULL;
+  const char *target = call->person->target_number;
+  GError *error = NULL;
+
+  number = pv_service_client_get_number_finish (PV_SERVICE_CLIENT (object), async_result, &error);
+  if (number == NULL)
+    {
+      if (g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_NOT_FOUND))
+        {
+          /* Translators: %s is a phone number. */
+          message = g_strdup_printf (_("%s is not in the tenant yet."), target);
+          g_error_free (error);
+          not_from_operator (task, message);
+          return;
+        }
+      fail (task, error);
+      return;
+    }
+
+  if (pv_phone_number_get_number_type (number) != PV_NUMBER_TYPE_OPERATOR_CONNECT ||
+      g_strcmp0 (pv_phone_number_get_operator_id (number), self->operator_id) != 0)
+    {
+      /* Translators: %1$s is a phone number, %2$s an operator. */
+      message = g_strdup_printf (_("%1$s is in the tenant, but not yet as an Operator Connect number of %2$s."),
+                                 target, self->operator_name);
+      not_from_operator (task, message);
+      return;
+    }
+
+  if (pv_phone_number_get_status (number) == PV_NUMBER_STATUS_PENDING)
+    {
+      /* Translators: %1$s is a phone number, %2$s an operator. */
+      message = g_strdup_printf (_("%1$s is still being provisioned by %2$s."), target, self->operator_name);
+      not_from_operator (task, message);
+      return;
+    }
+
+  if (pv_phone_number_get_status (number) == PV_NUMBER_STATUS_ASSIGNED &&
+      g_strcmp0 (pv_phone_number_get_assigned_user_id (number), call->item) != 0)
+    {
+      /* Translators: %s is a phone number. */
+      message = g_strdup_printf (_("%s is already assigned to someone else. Choose another number, or unassign it first."),
+                                 target);
+      finish (task, PV_RESULT_STATUS_FAILED, message);
+      return;
+    }
+
+  if (call->step == 2)
+    {
+      /* Translators: %1$s is an operator, %2$s a phone number. */
+      message = g_strdup_printf (_("%1$s has provided %2$s in the tenant as an Operator Connect number."),
+                                 self->operator_name, target);
+      finish (task, PV_RESULT_STATUS_ALREADY_DONE, message);
+      return;
+    }
+
+  if (pv_phone_number_get_status (number) == PV_NUMBER_STATUS_ASSIGNED)
+    {
+      /* Translators: %s is a phone number. */
+      message = g_strdup_printf (_("%s is already assigned to this person as an Operator Connect number."), target);
+      finish (task, PV_RESULT_STATUS_ALREADY_DONE, message);
+      return;
+    }
+
+  pv_service_client_assign_number_async (self->client, target, call->item, PV_NUMBER_TYPE_OPERATOR_CONNECT,
+                                         NULL, g_task_get_cancellable (task), number_assigned_cb, task);
+}
+
+static void
+pv_move_steps_apply_step_async (PvRunSteps          *steps,
+                                const char          *item,
+                                guint                step,
+                                gboolean             verify_first,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  PvMoveSteps *self = PV_MOVE_STEPS (steps);
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Person *person = g_hash_table_lookup (self->people, item);
+  StepCall *call;
+
+  g_task_set_source_tag (task, pv_move_steps_apply_step_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (person == NULL || step >= PV_MOVE_N_STEPS)
+    {
+      PvOperationResult *result = pv_operation_result_new ();
+
+      pv_operation_result_set_item (result, item);
+      pv_operation_result_set_status (result, PV_RESULT_STATUS_SKIPPED);
+      pv_operation_result_set_message (result, _("This person is not in the plan."));
+      g_task_return_pointer (task, result, g_object_unref);
+      g_object_unref (task);
+      return;
+    }
+
+  call = g_new0 (StepCall, 1);
+  call->item = g_strdup (item);
+  call->step = step;
+  call->person = person;
+  g_task_set_task_data (task, call, (GDestroyNotify) step_call_free);
+
+  /* Every step looks at the tenant first, so verify_first needs nothing
+   * more. */
+  if (step <= 1)
+    read_user (task);
+  else
+    pv_service_client_get_number_async (self->client, person->target_number, cancellable,
+                                        target_read_cb, task);
+}
+
+static PvOperationResult *
+pv_move_steps_apply_step_finish (PvRunSteps    *steps,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, steps), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_move_steps_apply_step_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+pv_move_steps_iface_init (PvRunStepsInterface *iface)
+{
+  iface->get_n_steps = pv_move_steps_get_n_steps;
+  iface->apply_step_async = pv_move_steps_apply_step_async;
+  iface->apply_step_finish = pv_move_steps_apply_step_finish;
+}
+
+static void
+pv_move_steps_finalize (GObject *object)
+{
+  PvMoveSteps *self = PV_MOVE_STEPS (object);
+
+  g_clear_object (&self->client);
+  g_clear_pointer (&self->operator_id, g_free);
+  g_clear_pointer (&self->operator_name, g_free);
+  g_clear_pointer (&self->tenant_id, g_free);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->people, g_hash_table_unref);
+  g_clear_pointer (&self->records, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pv_move_steps_parent_class)->finalize (object);
+}
+
+static void
+pv_move_steps_class_init (PvMoveStepsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pv_move_steps_finalize;
+
+  /**
+   * PvMoveSteps::step-finished:
+   * @item: the person's user id
+   * @step: the step, from 0
+   * @result: its outcome
+   *
+   * One step of one person has an outcome; the runner only keeps the
+   * last step of each person, this tells every one.
+   */
+  signals[STEP_FINISHED] =
+    g_signal_new ("step-finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, PV_TYPE_OPERATION_RESULT);
+}
+
+static void
+pv_move_steps_init (PvMoveSteps *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_free);
+  self->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) person_free);
+  self->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) records_free);
+}
+
+/**
+ * pv_move_steps_new:
+ * @operator_id: the operator the numbers move to
+ * @operator_name: its name, for the messages
+ */
+PvMoveSteps *
+pv_move_steps_new (PvServiceClient *client,
+                   PvMoveKind       kind,
+                   const char      *operator_id,
+                   const char      *operator_name)
+{
+  PvMoveSteps *self;
+
+  g_return_val_if_fail (PV_IS_SERVICE_CLIENT (client), NULL);
+  g_return_val_if_fail (operator_id != NULL, NULL);
+
+  self = g_object_new (PV_TYPE_MOVE_STEPS, NULL);
+  self->client = g_object_ref (client);
+  self->kind = kind;
+  self->operator_id = g_strdup (operator_id);
+  self->operator_name = g_strdup (operator_name != NULL ? operator_name : operator_id);
+
+  return self;
+}
+
+PvMoveKind
+pv_move_steps_get_kind (PvMoveSteps *self)
+{
+  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), PV_MOVE_KIND_DIRECT_ROUTING);
+
+  return self->kind;
+}
+
+/* The tenant ID the operator orders numbers with, named in the steps
+ * left to the operator. */
+void
+pv_move_steps_set_tenant_id (PvMoveSteps *self,
+                             const char  *tenant_id)
+{
+  g_return_if_fail (PV_IS_MOVE_STEPS (self));
+
+  g_free (self->tenant_id);
+  self->tenant_id = g_strdup (tenant_id);
+}
+
+/**
+ * pv_move_steps_set_port_confirmed:
+ *
+ * Calling Plan moves: whether the administrator confirmed that the
+ * operator completed the port order. Without it, nobody goes past the
+ * first step.
+ */
+void
+pv_move_steps_set_port_confirmed (PvMoveSteps *self,
+                                  gboolean     confirmed)
+{
+  g_return_if_fail (PV_IS_MOVE_STEPS (self));
+
+  self->port_confirmed = !!confirmed;
+}
+
+/**
+ * pv_move_steps_add_person:
+ * @user_id: the person
+ * @current_number: the E.164 number they have now, for the messages
+ * @target_number: the E.164 Operator Connect number they will get
+ */
+void
+pv_move_steps_add_person (PvMoveSteps *self,
+                          const char  *user_id,
+                          const char  *current_number,
+                          const char  *target_number)
+{
+  Person *person;
+
+  g_return_if_fail (PV_IS_MOVE_STEPS (self));
+  g_return_if_fail (user_id != NULL && target_number != NULL);
+
+  if (g_hash_table_contains (self->people, user_id))
+    return;
+
+  person = g_new0 (Person, 1);
+  person->current_number = g_strdup (current_number != NULL ? current_number : "");
+  person->target_number = g_strdup (target_number);
+  g_hash_table_insert (self->people, g_strdup (user_id), person);
+  g_ptr_array_add (self->items, g_strdup (user_id));
+}
+
+/**
+ * pv_move_steps_dup_items:
+ *
+ * Returns: (transfer full): the ids of the people to run, for the runner
+ */
+GStrv
+pv_move_steps_dup_items (PvMoveSteps *self)
+{
+  GStrv items;
+
+  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), NULL);
+
+  items = g_new0 (char *, self->items->len + 1);
+  for (guint i = 0; i < self->items->len; i++)
+    items[i] = g_strdup (g_ptr_array_index (self->items, i));
+
+  return items;
+}
+
+/**
+ * pv_move_steps_get_step_result:
+ *
+ * Returns: (transfer none) (nullable): the outcome of @step for @item in
+ *   this session, or %NULL when it has not run
+ */
+PvOperationResult *
+pv_move_steps_get_step_result (PvMoveSteps *self,
+                               const char  *item,
+                               guint        step)
+{
+  PvOperationResult **records;
+
+  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), NULL);
+  g_return_val_if_fail (step < PV_MOVE_N_STEPS, NULL);
+
+  records = g_hash_table_lookup (self->records, item);
+  return records != NULL ? records[step] : NULL;
+}

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pv-operation-result.h"
+#include "pv-run-steps.h"
+#include "pv-service-client.h"
+
+G_BEGIN_DECLS
+
+/**
+ * PvMoveKind:
+ * @PV_MOVE_KIND_DIRECT_ROUTING: Direct Routing → Operator Connect: remove
+ *   the number (on-premises or online), remove the online voice routing
+ *   policy, acquire the number from the operator, assign it
+ * @PV_MOVE_KIND_CALLING_PLAN: Calling Plan → Operator Connect: the
+ *   operator ports the number, unassign the Calling Plan number, the
+ *   operator uploads the number, assign it
+ */
+typedef enum
+{
+  PV_MOVE_KIND_DIRECT_ROUTING,
+  PV_MOVE_KIND_CALLING_PLAN,
+} PvMoveKind;
+
+/* Each move has four steps a person, in this order. */
+#define PV_MOVE_N_STEPS 4
+
+#define PV_TYPE_MOVE_STEPS (pv_move_steps_get_type ())
+
+G_DECLARE_FINAL_TYPE (PvMoveSteps, pv_move_steps, PV, MOVE_STEPS, GObject)
+
+PvMoveSteps       *pv_move_steps_new              (PvServiceClient *client,
+                                                   PvMoveKind       kind,
+                                                   const char      *operator_id,
+                                                   const char      *operator_name);
+PvMoveKind         pv_move_steps_get_kind         (PvMoveSteps     *self);
+void               pv_move_steps_set_tenant_id    (PvMoveSteps     *self,
+                                                   const char      *tenant_id);
+void               pv_move_steps_set_port_confirmed (PvMoveSteps   *self,
+                                                   gboolean         confirmed);
+void               pv_move_steps_add_person       (PvMoveSteps     *self,
+                                                   const char      *user_id,
+                                                   const char      *current_number,
+                                                   const char      *target_number);
+GStrv              pv_move_steps_dup_items        (PvMoveSteps     *self);
+PvOperationResult *pv_move_steps_get_step_result  (PvMoveSteps     *self,
+                                                   const char      *item,
+                                                   guint            step);
+
+const char        *pv_move_step_title             (PvMoveKind       kind,
+                                                   guint            step);
+
+G_END_DECLS

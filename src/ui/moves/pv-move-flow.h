@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pv-flow.h"
+#include "pv-move-steps.h"
+#include "pv-runner.h"
+#include "pv-service-client.h"
+#include "pv-user.h"
+
+G_BEGIN_DECLS
+
+#define PV_TYPE_MOVE_FLOW (pv_move_flow_get_type ())
+
+G_DECLARE_FINAL_TYPE (PvMoveFlow, pv_move_flow, PV, MOVE_FLOW, GObject)
+
+PvMoveFlow      *pv_move_flow_new                  (PvMoveKind       kind);
+PvMoveKind       pv_move_flow_get_kind             (PvMoveFlow      *self);
+PvServiceClient *pv_move_flow_get_client           (PvMoveFlow      *self);
+void             pv_move_flow_set_client           (PvMoveFlow      *self,
+                                                    PvServiceClient *client);
+void             pv_move_flow_load                 (PvMoveFlow      *self);
+gboolean         pv_move_flow_get_loading          (PvMoveFlow      *self);
+const char      *pv_move_flow_get_load_error       (PvMoveFlow      *self);
+
+GListModel      *pv_move_flow_get_candidates       (PvMoveFlow      *self);
+const char      *pv_move_flow_get_current_number   (PvMoveFlow      *self,
+                                                    const char      *user_id);
+gboolean         pv_move_flow_get_on_premises      (PvMoveFlow      *self,
+                                                    const char      *user_id);
+char            *pv_move_flow_dup_problem          (PvMoveFlow      *self,
+                                                    PvUser          *user);
+gboolean         pv_move_flow_get_selected         (PvMoveFlow      *self,
+                                                    const char      *user_id);
+void             pv_move_flow_set_selected         (PvMoveFlow      *self,
+                                                    const char      *user_id,
+                                                    gboolean         selected);
+guint            pv_move_flow_get_n_selected       (PvMoveFlow      *self);
+GPtrArray       *pv_move_flow_dup_selection        (PvMoveFlow      *self);
+
+GListModel      *pv_move_flow_get_operators        (PvMoveFlow      *self);
+const char      *pv_move_flow_get_operator_id      (PvMoveFlow      *self);
+const char      *pv_move_flow_get_operator_name    (PvMoveFlow      *self);
+void             pv_move_flow_set_operator_id      (PvMoveFlow      *self,
+                                                    const char      *operator_id);
+GStrv            pv_move_flow_dup_countries        (PvMoveFlow      *self);
+const char      *pv_move_flow_get_country          (PvMoveFlow      *self);
+void             pv_move_flow_set_country          (PvMoveFlow      *self,
+                                                    const char      *country);
+gboolean         pv_move_flow_get_use_operator_numbers (PvMoveFlow  *self);
+void             pv_move_flow_set_use_operator_numbers (PvMoveFlow  *self,
+                                                    gboolean         use);
+guint            pv_move_flow_get_n_operator_numbers (PvMoveFlow    *self);
+char            *pv_move_flow_dup_target_number    (PvMoveFlow      *self,
+                                                    const char      *user_id);
+const char      *pv_move_flow_get_tenant_id        (PvMoveFlow      *self);
+
+gboolean         pv_move_flow_get_acknowledged     (PvMoveFlow      *self);
+void             pv_move_flow_set_acknowledged     (PvMoveFlow      *self,
+                                                    gboolean         acknowledged);
+gboolean         pv_move_flow_get_port_confirmed   (PvMoveFlow      *self);
+void             pv_move_flow_set_port_confirmed   (PvMoveFlow      *self,
+                                                    gboolean         confirmed);
+
+PvMoveSteps     *pv_move_flow_get_steps            (PvMoveFlow      *self);
+PvRunner        *pv_move_flow_new_runner           (PvMoveFlow      *self,
+                                                    gboolean         only_unfinished);
+gboolean         pv_move_flow_is_moved             (PvMoveFlow      *self,
+                                                    const char      *user_id);
+
+extern const PvFlowInfo pv_move_direct_routing_flow_info;
+extern const PvFlowInfo pv_move_calling_plan_flow_info;
+
+G_END_DECLS

@@ -1,0 +1,588 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "pv-move-steps.h"
+#include "pv-phone-number.h"
+#include "pv-runner.h"
+#include "pv-sandbox-server.h"
+#include "pv-service-error.h"
+#include "pv-user.h"
+#include "pv-voice-calls.h"
+
+/* The guided moves to Operator Connect against the sandbox tenant: a
+ * Direct Routing person moved step by step with the tenant read back
+ * after each step; a run where one person fails, one waits for the
+ * operator and one is refused before anything changes, while the others
+ * go on; and a second run that picks up each person where they stopped. */
+
+/* Seed people (data/sandbox/seed-tenant.json). TeamsOnly with Phone
+ * System: */
+#define JEROME   "adb645d0-47d8-559d-ac20-0e95d64d17a7"   /* homed online */
+#define THOMAS_G "1fdda0ac-e452-5253-8db8-91016b18c4b3"   /* homed on pool02 */
+#define INES     "411eb501-b9e2-5cee-82d6-c4d73e059c1b"   /* homed on se01 */
+#define EMILIE   "daedacb3-1c46-577e-baff-903210df588a"   /* homed on pool01 */
+#define HELENE   "f8b94c44-a02c-547e-b82e-7429c551dcdd"   /* holds +33180009998 */
+/* Islands, OnPremLineURI set: cannot get an Operator Connect number. */
+#define THOMAS_E "627a9042-bf8b-59f7-81d3-5d7b17952419"
+
+typedef struct
+{
+  char            *dir;
+  PvSandboxServer *server;
+  PvServiceClient *client;
+} Fixture;
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static JsonNode *
+post (Fixture    *fixture,
+      const char *path,
+      const char *json)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = json_from_string (json, &error);
+  g_autoptr(PvServiceResponse) response = NULL;
+
+  g_assert_no_error (error);
+  pv_service_client_request_async (fixture->client, SOUP_METHOD_POST, path, body, PV_REQUEST_FLAGS_NONE,
+                                   NULL, store_result_cb, &result);
+  response = pv_service_client_request_finish (fixture->client, wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (response);
+
+  return pv_service_response_get_body (response) != NULL
+    ? json_node_copy (pv_service_response_get_body (response)) : NULL;
+}
+
+static PvUser *
+get_user (Fixture    *fixture,
+          const char *id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autofree char *path = g_strdup_printf ("/v1.0/users/%s?$select=id,displayName,lineUri,onPremLineUri,"
+                                           "voiceRoutingPolicy,teamsUpgradeEffectiveMode", id);
+  PvUser *user;
+
+  pv_service_client_request_async (fixture->client, SOUP_METHOD_GET, path, NULL, PV_REQUEST_FLAGS_NONE,
+                                   NULL, store_result_cb, &result);
+  response = pv_service_client_request_finish (fixture->client, wait (&result), &error);
+  g_assert_no_error (error);
+  user = pv_user_new_from_json (pv_service_response_get_body (response), "user", &error);
+  g_assert_no_error (error);
+
+  return user;
+}
+
+static PvPhoneNumber *
+get_number (Fixture    *fixture,
+            const char *number)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PvPhoneNumber *found;
+
+  pv_service_client_get_number_async (fixture->client, number, NULL, store_result_cb, &result);
+  found = pv_service_client_get_number_finish (fixture->client, wait (&result), &error);
+  g_assert_no_error (error);
+
+  return found;
+}
+
+static void
+assign (Fixture      *fixture,
+        const char   *number,
+        const char   *user,
+        PvNumberType  type)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pv_service_client_assign_number_async (fixture->client, number, user, type, NULL, NULL,
+                                         store_result_cb, &result);
+  g_assert_true (pv_service_client_assign_number_finish (fixture->client, wait (&result), &error));
+  g_assert_no_error (error);
+}
+
+static void
+unassign (Fixture      *fixture,
+          const char   *number,
+          PvNumberType  type)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pv_service_client_unassign_number_async (fixture->client, number, type, NULL, store_result_cb, &result);
+  g_assert_true (pv_service_client_unassign_number_finish (fixture->client, wait (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* A Direct Routing person as the documented case has them: a number and
+ * an online voice routing policy. */
+static void
+give_direct_routing_online (Fixture    *fixture,
+                            const char *user,
+                            const char *number)
+{
+  g_autofree char *path = g_strdup_printf ("/provisio/v1/users/%s/grantVoiceRoutingPolicy", user);
+  g_autoptr(JsonNode) granted = NULL;
+
+  assign (fixture, number, user, PV_NUMBER_TYPE_DIRECT_ROUTING);
+  granted = post (fixture, path, "{\"policyName\":\"France-National\"}");
+}
+
+static void
+give_direct_routing_on_premises (Fixture    *fixture,
+                                 const char *user,
+                                 const char *line_uri,
+                                 const char *policy)
+{
+  g_autofree char *path = g_strdup_printf ("/provisio/v1/users/%s/setVoice", user);
+  g_autofree char *body = g_strdup_printf ("{\"enterpriseVoiceEnabled\":true,\"lineUri\":\"%s\"}", line_uri);
+  g_autofree char *grant_path = g_strdup_printf ("/provisio/v1/users/%s/grantVoiceRoutingPolicy", user);
+  g_autofree char *grant_body = g_strdup_printf ("{\"policyName\":\"%s\"}", policy);
+  g_autoptr(JsonNode) set = post (fixture, path, body);
+  g_autoptr(JsonNode) granted = post (fixture, grant_path, grant_body);
+  g_autoptr(PvUser) check = get_user (fixture, user);
+
+  /* Homed on-premises: the sandbox synchronises the line URI at once. */
+  g_assert_cmpstr (pv_user_get_on_prem_line_uri (check), ==, line_uri);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = NULL;
+
+  fixture->dir = g_dir_make_tmp ("provisio-move-steps-XXXXXX", &error);
+  g_assert_no_error (error);
+  state = g_build_filename (fixture->dir, "sandbox.db", NULL);
+
+  fixture->server = pv_sandbox_server_new (state, PV_SANDBOX_SEED, &error);
+  g_assert_no_error (error);
+  /* Number operations end as soon as they are polled. */
+  pv_sandbox_server_set_operation_delay (fixture->server, 0);
+  g_assert_true (pv_sandbox_server_start (fixture->server, 0, &error));
+  g_assert_no_error (error);
+
+  fixture->client = pv_service_client_new (pv_sandbox_server_get_base_url (fixture->server), NULL, &error);
+  g_assert_no_error (error);
+  pv_service_client_set_retry_limits (fixture->client, 10, 60 * G_USEC_PER_SEC, 5 * G_TIME_SPAN_MILLISECOND);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&fixture->client);
+  pv_sandbox_server_stop (fixture->server);
+  g_clear_object (&fixture->server);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static PvOperationResult *
+apply (PvMoveSteps *steps,
+       const char  *item,
+       guint        step)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PvOperationResult *outcome;
+
+  pv_run_steps_apply_step_async (PV_RUN_STEPS (steps), item, step, FALSE, NULL, store_result_cb, &result);
+  outcome = pv_run_steps_apply_step_finish (PV_RUN_STEPS (steps), wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (outcome);
+  g_assert_cmpstr (pv_operation_result_get_item (outcome), ==, item);
+  g_assert_nonnull (pv_operation_result_get_message (outcome));
+
+  return outcome;
+}
+
+static void
+test_online_person_step_by_step (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(PvMoveSteps) steps = pv_move_steps_new (fixture->client, PV_MOVE_KIND_DIRECT_ROUTING,
+                                                    "orange-business", "Orange Business");
+  g_autoptr(PvOperationResult) outcome = NULL;
+  g_autoptr(PvUser) user = NULL;
+  g_autoptr(PvPhoneNumber) number = NULL;
+
+  give_direct_routing_online (fixture, JEROME, "+33190000000");
+  pv_move_steps_add_person (steps, JEROME, "+33190000000", "+33180000000");
+
+  /* 1. The Direct Routing number leaves him, online. */
+  outcome = apply (steps, JEROME, 0);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_DONE);
+  user = get_user (fixture, JEROME);
+  g_assert_null (pv_user_get_line_uri (user));
+  g_assert_cmpstr (pv_user_get_voice_routing_policy (user), ==, "France-National");
+  number = get_number (fixture, "+33190000000");
+  g_assert_cmpint (pv_phone_number_get_status (number), ==, PV_NUMBER_STATUS_UNASSIGNED);
+  g_assert_true (pv_move_steps_get_step_result (steps, JEROME, 0) == outcome);
+  g_clear_object (&outcome);
+  g_clear_object (&user);
+  g_clear_object (&number);
+
+  /* 2. The online voice routing policy goes. */
+  outcome = apply (steps, JEROME, 1);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_DONE);
+  user = get_user (fixture, JEROME);
+  g_assert_null (pv_user_get_voice_routing_policy (user));
+  g_clear_object (&outcome);
+  g_clear_object (&user);
+
+  /* 3. The operator's number is in the tenant: nothing to send. */
+  outcome = apply (steps, JEROME, 2);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_ALREADY_DONE);
+  number = get_number (fixture, "+33180000000");
+  g_assert_cmpint (pv_phone_number_get_status (number), ==, PV_NUMBER_STATUS_UNASSIGNED);
+  g_clear_object (&outcome);
+  g_clear_object (&number);
+
+  /* 4. Assigned as an Operator Connect number. */
+  outcome = apply (steps, JEROME, 3);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_DONE);
+  g_assert_cmpstr (pv_operation_result_get_before (outcome), ==, "+33190000000");
+  g_assert_cmpstr (pv_operation_result_get_after (outcome), ==, "+33180000000");
+  number = get_number (fixture, "+33180000000");
+  g_assert_cmpint (pv_phone_number_get_status (number), ==, PV_NUMBER_STATUS_ASSIGNED);
+  g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, JEROME);
+  user = get_user (fixture, JEROME);
+  g_assert_cmpstr (pv_user_get_line_uri (user), ==, "tel:+33180000000");
+  g_clear_object (&outcome);
+
+  /* Each step again: all there, nothing sent twice. */
+  for (guint step = 0; step < PV_MOVE_N_STEPS; step++)
+    {
+      outcome = apply (steps, JEROME, step);
+      g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_ALREADY_DONE);
+      g_clear_object (&outcome);
+    }
+}
+
+static void
+test_on_premises_person_step_by_step (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(PvMoveSteps) steps = pv_move_steps_new (fixture->client, PV_MOVE_KIND_DIRECT_ROUTING,
+                                                    "orange-business", "Orange Business");
+  g_autoptr(PvOperationResult) outcome = NULL;
+  g_autoptr(PvUser) user = NULL;
+
+  give_direct_routing_on_premises (fixture, THOMAS_G, "tel:+33123456790", "International");
+  pv_move_steps_add_person (steps, THOMAS_G, "+33123456790", "+33180000001");
+
+  /* OnPremLineURI set: removed on-premises, and synchronised. */
+  outcome = apply (steps, THOMAS_G, 0);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_DONE);
+  g_assert_nonnull (strstr (pv_operation_result_get_message (outcome), "Set-CsUser"));
+  user = get_user (fixture, THOMAS_G);
+  g_assert_null (pv_user_get_on_prem_line_uri (user));
+  g_assert_null (pv_user_get_line_uri (user));
+  g_clear_object (&outcome);
+  g_clear_object (&user);
+
+  outcome = apply (steps, THOMAS_G, 1);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_DONE);
+  user = get_user (fixture, THOMAS_G);
+  g_assert_null (pv_user_get_voice_routing_policy (user));
+  g_clear_object (&outcome);
+  g_clear_object (&user);
+
+  outcome = apply (steps, THOMAS_G, 2);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_ALREADY_DONE);
+  g_clear_object (&outcome);
+
+  outcome = apply (steps, THOMAS_G, 3);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_DONE);
+  user = get_user (fixture, THOMAS_G);
+  g_assert_cmpstr (pv_user_get_line_uri (user), ==, "tel:+33180000001");
+}
+
+typedef struct
+{
+  guint n_steps;
+  guint n_items;
+} Counts;
+
+static void
+step_finished_cb (PvMoveSteps       *steps,
+                  const char        *item,
+                  guint              step,
+                  PvOperationResult *result,
+                  Counts            *counts)
+{
+  counts->n_steps++;
+}
+
+static void
+item_finished_cb (PvRunner          *runner,
+                  PvOperationResult *result,
+                  Counts            *counts)
+{
+  counts->n_items++;
+}
+
+static void
+run (PvRunSteps         *steps,
+     const char * const *items,
+     const char         *journal)
+{
+  g_autoptr(PvRunner) runner = pv_runner_new (steps, items, "move-direct-routing", journal, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Counts counts = { 0, 0 };
+
+  g_signal_connect (runner, "item-finished", G_CALLBACK (item_finished_cb), &counts);
+  pv_runner_run_async (runner, NULL, store_result_cb, &result);
+  g_assert_true (pv_runner_run_finish (runner, wait (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_items, ==, g_strv_length ((char **) items));
+  g_assert_cmpuint (pv_runner_get_n_finished (runner), ==, g_strv_length ((char **) items));
+}
+
+static PvResultStatus
+status_of (PvMoveSteps *steps,
+           const char  *item,
+           guint        step)
+{
+  PvOperationResult *result = pv_move_steps_get_step_result (steps, item, step);
+
+  g_assert_nonnull (result);
+  return pv_operation_result_get_status (result);
+}
+
+static void
+test_failures_stop_one_person (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(PvMoveSteps) steps = pv_move_steps_new (fixture->client, PV_MOVE_KIND_DIRECT_ROUTING,
+                                                    "orange-business", "Orange Business");
+  g_autoptr(PvMoveSteps) again = NULL;
+  g_autofree char *journal = g_build_filename (fixture->dir, "run.jsonl", NULL);
+  g_autofree char *journal2 = g_build_filename (fixture->dir, "run2.jsonl", NULL);
+  g_autoptr(PvUser) user = NULL;
+  g_autoptr(PvPhoneNumber) number = NULL;
+  g_auto(GStrv) items = NULL;
+  Counts counts = { 0, 0 };
+  const char *retry[] = { INES, EMILIE, NULL };
+
+  give_direct_routing_online (fixture, JEROME, "+33190000001");
+  give_direct_routing_on_premises (fixture, INES, "tel:+33123456791", "France-National");
+  give_direct_routing_on_premises (fixture, EMILIE, "tel:+33123456792", "France-National");
+  pv_move_steps_set_tenant_id (steps, "contoso-tenant-id");
+
+  pv_move_steps_add_person (steps, JEROME, "+33190000001", "+33180000002");
+  /* Her number is someone else's: she stops at step 3. */
+  pv_move_steps_add_person (steps, INES, "+33123456791", "+33180009998");
+  /* Hers is not in the tenant yet: the operator has to provide it. */
+  pv_move_steps_add_person (steps, EMILIE, "+33123456792", "+33180000099");
+  /* Islands: refused before anything changes. */
+  pv_move_steps_add_person (steps, THOMAS_E, "+33123456701", "+33180000003");
+  g_signal_connect (steps, "step-finished", G_CALLBACK (step_finished_cb), &counts);
+
+  items = pv_move_steps_dup_items (steps);
+  g_assert_cmpuint (g_strv_length (items), ==, 4);
+  run (PV_RUN_STEPS (steps), (const char * const *) items, journal);
+
+  /* Jérôme: the four steps. */
+  g_assert_cmpint (status_of (steps, JEROME, 0), ==, PV_RESULT_STATUS_DONE);
+  g_assert_cmpint (status_of (steps, JEROME, 1), ==, PV_RESULT_STATUS_DONE);
+  g_assert_cmpint (status_of (steps, JEROME, 2), ==, PV_RESULT_STATUS_ALREADY_DONE);
+  g_assert_cmpint (status_of (steps, JEROME, 3), ==, PV_RESULT_STATUS_DONE);
+  user = get_user (fixture, JEROME);
+  g_assert_cmpstr (pv_user_get_line_uri (user), ==, "tel:+33180000002");
+  g_clear_object (&user);
+
+  /* Inès: removed, then stopped at the number held by Hélène. */
+  g_assert_cmpint (status_of (steps, INES, 0), ==, PV_RESULT_STATUS_DONE);
+  g_assert_cmpint (status_of (steps, INES, 1), ==, PV_RESULT_STATUS_DONE);
+  g_assert_cmpint (status_of (steps, INES, 2), ==, PV_RESULT_STATUS_FAILED);
+  g_assert_null (pv_move_steps_get_step_result (steps, INES, 3));
+  number = get_number (fixture, "+33180009998");
+  g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, HELENE);
+  g_clear_object (&number);
+
+  /* Émilie: waits for the operator, said so, not done. */
+  g_assert_cmpint (status_of (steps, EMILIE, 2), ==, PV_RESULT_STATUS_SKIPPED);
+  g_assert_nonnull (strstr (pv_operation_result_get_message (pv_move_steps_get_step_result (steps, EMILIE, 2)),
+                            "contoso-tenant-id"));
+  g_assert_null (pv_move_steps_get_step_result (steps, EMILIE, 3));
+
+  /* Thomas: refused at the first step, his number untouched. */
+  g_assert_cmpint (status_of (steps, THOMAS_E, 0), ==, PV_RESULT_STATUS_FAILED);
+  g_assert_null (pv_move_steps_get_step_result (steps, THOMAS_E, 1));
+  user = get_user (fixture, THOMAS_E);
+  g_assert_cmpstr (pv_user_get_on_prem_line_uri (user), ==, "tel:+33123456701");
+  g_assert_cmpstr (pv_user_get_voice_routing_policy (user), ==, "France-National");
+  g_clear_object (&user);
+
+  g_assert_cmpuint (counts.n_steps, ==, 4 + 3 + 3 + 1);
+
+  /* Hélène's number is freed for Inès; the operator uploads Émilie's
+   * (here: another of its numbers is chosen instead). A second run
+   * continues each at the step where they stopped: the first two are
+   * found done and not sent again. */
+  unassign (fixture, "+33180009998", PV_NUMBER_TYPE_OPERATOR_CONNECT);
+  again = pv_move_steps_new (fixture->client, PV_MOVE_KIND_DIRECT_ROUTING, "orange-business", "Orange Business");
+  pv_move_steps_add_person (again, INES, "+33123456791", "+33180009998");
+  pv_move_steps_add_person (again, EMILIE, "+33123456792", "+33180000004");
+  run (PV_RUN_STEPS (again), retry, journal2);
+  for (guint i = 0; retry[i] != NULL; i++)
+    {
+      g_assert_cmpint (status_of (again, retry[i], 0), ==, PV_RESULT_STATUS_ALREADY_DONE);
+      g_assert_cmpint (status_of (again, retry[i], 1), ==, PV_RESULT_STATUS_ALREADY_DONE);
+      g_assert_cmpint (status_of (again, retry[i], 2), ==, PV_RESULT_STATUS_ALREADY_DONE);
+      g_assert_cmpint (status_of (again, retry[i], 3), ==, PV_RESULT_STATUS_DONE);
+    }
+  user = get_user (fixture, INES);
+  g_assert_cmpstr (pv_user_get_line_uri (user), ==, "tel:+33180009998");
+  g_clear_object (&user);
+  user = get_user (fixture, EMILIE);
+  g_assert_cmpstr (pv_user_get_line_uri (user), ==, "tel:+33180000004");
+}
+
+/* A run cut short (cancelled after the first person's first steps)
+ * resumes from its journal at the step where each person was. */
+static void
+test_resume_from_journal (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(PvMoveSteps) steps = pv_move_steps_new (fixture->client, PV_MOVE_KIND_DIRECT_ROUTING,
+                                                    "orange-business", "Orange Business");
+  g_autofree char *journal = g_build_filename (fixture->dir, "cut.jsonl", NULL);
+  g_autoptr(PvRunner) runner = NULL;
+  g_autoptr(PvRunner) resumed = NULL;
+  g_autoptr(PvRunState) state = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PvUser) user = NULL;
+  const char *items[] = { JEROME, NULL };
+
+  give_direct_routing_online (fixture, JEROME, "+33190000002");
+  pv_move_steps_add_person (steps, JEROME, "+33190000002", "+33180000003");
+
+  /* Cancelled once the policy step has an outcome. */
+  g_signal_connect_swapped (steps, "step-finished", G_CALLBACK (g_cancellable_cancel), cancellable);
+  runner = pv_runner_new (PV_RUN_STEPS (steps), items, "move-direct-routing", journal, NULL);
+  pv_runner_set_concurrency (runner, 1);
+  pv_runner_run_async (runner, cancellable, store_result_cb, &result);
+  g_assert_false (pv_runner_run_finish (runner, wait (&result), &error));
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_signal_handlers_disconnect_by_func (steps, G_CALLBACK (g_cancellable_cancel), cancellable);
+
+  user = get_user (fixture, JEROME);
+  g_assert_null (pv_user_get_line_uri (user));
+  g_clear_object (&user);
+
+  state = pv_run_state_load (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (pv_run_state_get_final_result (state, JEROME));
+  g_assert_cmpuint (pv_run_state_get_next_step (state, JEROME), >=, 1);
+
+  resumed = pv_runner_new (PV_RUN_STEPS (steps), items, "move-direct-routing", journal, state);
+  pv_runner_run_async (resumed, NULL, store_result_cb, &result);
+  g_assert_true (pv_runner_run_finish (resumed, wait (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (steps, JEROME, 3), ==, PV_RESULT_STATUS_DONE);
+  user = get_user (fixture, JEROME);
+  g_assert_cmpstr (pv_user_get_line_uri (user), ==, "tel:+33180000003");
+  g_assert_null (pv_user_get_voice_routing_policy (user));
+}
+
+/* Calling Plan: nobody goes past the port until the administrator says
+ * the operator completed it. */
+static void
+test_calling_plan (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PvMoveSteps) steps = pv_move_steps_new (fixture->client, PV_MOVE_KIND_CALLING_PLAN,
+                                                    "orange-business", "Orange Business");
+  g_autoptr(PvOperationResult) outcome = NULL;
+  g_autoptr(PvPhoneNumber) number = NULL;
+  g_autoptr(PvUser) user = NULL;
+
+  assign (fixture, "+14255550000", JEROME, PV_NUMBER_TYPE_CALLING_PLAN);
+  pv_move_steps_add_person (steps, JEROME, "+14255550000", "+33180000004");
+
+  outcome = apply (steps, JEROME, 0);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_SKIPPED);
+  g_clear_object (&outcome);
+  number = get_number (fixture, "+14255550000");
+  g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, JEROME);
+  g_clear_object (&number);
+
+  pv_move_steps_set_port_confirmed (steps, TRUE);
+  outcome = apply (steps, JEROME, 0);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_ALREADY_DONE);
+  g_clear_object (&outcome);
+
+  outcome = apply (steps, JEROME, 1);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_DONE);
+  g_clear_object (&outcome);
+  number = get_number (fixture, "+14255550000");
+  g_assert_cmpint (pv_phone_number_get_status (number), ==, PV_NUMBER_STATUS_UNASSIGNED);
+
+  outcome = apply (steps, JEROME, 2);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_ALREADY_DONE);
+  g_clear_object (&outcome);
+  outcome = apply (steps, JEROME, 3);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_DONE);
+  user = get_user (fixture, JEROME);
+  g_assert_cmpstr (pv_user_get_line_uri (user), ==, "tel:+33180000004");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/move-steps/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("online-person-step-by-step", test_online_person_step_by_step);
+  ADD ("on-premises-person-step-by-step", test_on_premises_person_step_by_step);
+  ADD ("failures-stop-one-person", test_failures_stop_one_person);
+  ADD ("resume-from-journal", test_resume_from_journal);
+  ADD ("calling-plan", test_calling_plan);
+
+  return g_test_run ();
+}

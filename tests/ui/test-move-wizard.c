@@ -1,0 +1,359 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "moves/pv-move-flow.h"
+#include "moves/pv-move-page.h"
+#include "pv-application.h"
+#include "pv-assistant.h"
+#include "pv-phone-number.h"
+#include "pv-start-page.h"
+#include "pv-test-util.h"
+#include "pv-voice-calls.h"
+#include "pv-window.h"
+
+/* "Move numbers from Direct Routing to Operator Connect" from start to
+ * finish in the application, on its embedded sandbox tenant (a private
+ * one): two people with Direct Routing numbers, one assigned online and
+ * one on-premises, are chosen on the first page, Orange Business in
+ * France with its free numbers on the second, the warning acknowledged,
+ * the review confirmed, the run watched to its end and its steps
+ * exported. Then the tenant and the file are checked. */
+
+#define JEROME   "adb645d0-47d8-559d-ac20-0e95d64d17a7"   /* TeamsOnly, online */
+#define THOMAS_G "1fdda0ac-e452-5253-8db8-91016b18c4b3"   /* TeamsOnly, pool02 */
+
+static char *scratch;
+static gboolean walked;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+post (PvServiceClient *client,
+      const char      *path,
+      const char      *json)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = json_from_string (json, &error);
+  g_autoptr(PvServiceResponse) response = NULL;
+
+  g_assert_no_error (error);
+  pv_service_client_request_async (client, SOUP_METHOD_POST, path, body, PV_REQUEST_FLAGS_NONE,
+                                   NULL, store_result_cb, &result);
+  response = pv_service_client_request_finish (client, wait (&result), &error);
+  g_assert_no_error (error);
+}
+
+static PvPhoneNumber *
+get_number (PvServiceClient *client,
+            const char      *number)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PvPhoneNumber *found;
+
+  pv_service_client_get_number_async (client, number, NULL, store_result_cb, &result);
+  found = pv_service_client_get_number_finish (client, wait (&result), &error);
+  g_assert_no_error (error);
+
+  return found;
+}
+
+static PvUser *
+get_user (PvServiceClient *client,
+          const char      *id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autofree char *path = g_strdup_printf ("/v1.0/users/%s?$select=id,lineUri,onPremLineUri,voiceRoutingPolicy", id);
+  PvUser *user;
+
+  pv_service_client_request_async (client, SOUP_METHOD_GET, path, NULL, PV_REQUEST_FLAGS_NONE,
+                                   NULL, store_result_cb, &result);
+  response = pv_service_client_request_finish (client, wait (&result), &error);
+  g_assert_no_error (error);
+  user = pv_user_new_from_json (pv_service_response_get_body (response), "user", &error);
+  g_assert_no_error (error);
+
+  return user;
+}
+
+/* The tenant as a Direct Routing deployment has it. */
+static void
+prepare_tenant (PvServiceClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pv_service_client_assign_number_async (client, "+33190000000", JEROME, PV_NUMBER_TYPE_DIRECT_ROUTING, NULL,
+                                         NULL, store_result_cb, &result);
+  g_assert_true (pv_service_client_assign_number_finish (client, wait (&result), &error));
+  g_assert_no_error (error);
+  post (client, "/provisio/v1/users/" JEROME "/grantVoiceRoutingPolicy", "{\"policyName\":\"France-National\"}");
+  post (client, "/provisio/v1/users/" THOMAS_G "/setVoice",
+        "{\"enterpriseVoiceEnabled\":true,\"lineUri\":\"tel:+33123456790\"}");
+  post (client, "/provisio/v1/users/" THOMAS_G "/grantVoiceRoutingPolicy", "{\"policyName\":\"International\"}");
+}
+
+static PvPage *
+current_page (PvAssistant *assistant)
+{
+  return pv_assistant_get_current_page (assistant);
+}
+
+static void
+next (PvAssistant *assistant)
+{
+  PvPage *page = current_page (assistant);
+
+  g_assert_true (pv_page_get_complete (page));
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
+  pv_test_iterate ();
+  g_assert_true (current_page (assistant) != page);
+}
+
+static gboolean
+match_row_title (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+/* What a click on a row does: its check button toggles. */
+static void
+choose (PvAssistant *assistant,
+        const char  *title)
+{
+  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_row_title, title);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_sensitive (row));
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  pv_test_iterate ();
+}
+
+static gboolean
+flow_loaded (gpointer data)
+{
+  return !pv_move_flow_get_loading (data) && pv_move_flow_get_load_error (data) == NULL;
+}
+
+static gboolean
+page_complete (gpointer data)
+{
+  return pv_page_get_complete (data);
+}
+
+static void
+walk_the_wizard (PvWindow        *window,
+                 PvServiceClient *client)
+{
+  PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
+  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (start_page), match_row_title,
+                                        "Move numbers from Direct Routing to Operator Connect");
+  PvAssistant *assistant;
+  PvMoveFlow *flow;
+  PvPage *page;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *export_path = g_build_filename (scratch, "moved.csv", NULL);
+  g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
+  g_autofree char *csv = NULL;
+  g_autoptr(PvUser) jerome = NULL;
+  g_autoptr(PvUser) thomas = NULL;
+  g_autoptr(PvPhoneNumber) old_number = NULL;
+  g_autoptr(PvPhoneNumber) first = NULL;
+  g_autoptr(PvPhoneNumber) second = NULL;
+
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  pv_test_iterate ();
+  assistant = PV_ASSISTANT (pv_window_get_assistant (window));
+  g_assert_nonnull (assistant);
+  flow = PV_MOVE_FLOW (pv_assistant_get_state (assistant));
+  pv_test_wait_until (flow_loaded, flow);
+  pv_test_iterate ();
+
+  /* Choose people: the two, out of those with a Direct Routing number;
+   * the Islands user of the seed is listed but cannot be chosen. */
+  g_assert_false (pv_page_get_complete (current_page (assistant)));
+  g_assert_cmpuint (g_list_model_get_n_items (pv_move_flow_get_candidates (flow)), >=, 3);
+  choose (assistant, "Moved Online");
+  choose (assistant, "Thomas García-López");
+  g_assert_cmpuint (pv_move_flow_get_n_selected (flow), ==, 2);
+  g_assert_true (pv_move_flow_get_on_premises (flow, THOMAS_G));
+  g_assert_false (pv_move_flow_get_on_premises (flow, JEROME));
+  {
+    GtkWidget *islands = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_row_title,
+                                              "Thomas Enabled");
+
+    g_assert_nonnull (islands);
+    g_assert_false (gtk_widget_is_sensitive (islands));
+  }
+  next (assistant);
+
+  /* Choose the operator: the one active for the tenant, in France; its
+   * free numbers. */
+  g_assert_cmpstr (pv_move_flow_get_operator_id (flow), ==, "orange-business");
+  g_assert_cmpstr (pv_move_flow_get_country (flow), ==, "FR");
+  choose (assistant, "Give each person one of the operator’s numbers");
+  g_assert_true (pv_move_flow_get_use_operator_numbers (flow));
+  next (assistant);
+
+  /* Before you start: nothing goes on without the acknowledgement. */
+  g_assert_false (pv_page_get_complete (current_page (assistant)));
+  choose (assistant, "I _understand that the numbers are out of service during the move");
+  next (assistant);
+
+  /* Review, then the run. */
+  next (assistant);
+  page = current_page (assistant);
+  g_assert_true (PV_IS_MOVE_PAGE (page));
+  g_assert_false (pv_page_get_can_go_back (page));
+  pv_test_wait_until (page_complete, page);
+
+  for (guint step = 0; step < PV_MOVE_N_STEPS; step++)
+    {
+      PvOperationResult *outcome = pv_move_steps_get_step_result (pv_move_flow_get_steps (flow), JEROME, step);
+
+      g_assert_nonnull (outcome);
+      g_assert_cmpint (pv_operation_result_get_status (outcome), <=, PV_RESULT_STATUS_ALREADY_DONE);
+    }
+  g_assert_true (pv_move_flow_is_moved (flow, JEROME));
+  g_assert_true (pv_move_flow_is_moved (flow, THOMAS_G));
+
+  pv_move_page_export_async (PV_MOVE_PAGE (page), export_file, NULL, store_result_cb, &result);
+  g_assert_true (pv_move_page_export_finish (PV_MOVE_PAGE (page), wait (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* The tenant: the Direct Routing numbers and policies gone, the
+   * operator's first two free French numbers assigned. */
+  jerome = get_user (client, JEROME);
+  thomas = get_user (client, THOMAS_G);
+  g_assert_cmpstr (pv_user_get_line_uri (jerome), ==, "tel:+33180000000");
+  g_assert_cmpstr (pv_user_get_line_uri (thomas), ==, "tel:+33180000001");
+  g_assert_null (pv_user_get_on_prem_line_uri (thomas));
+  g_assert_null (pv_user_get_voice_routing_policy (jerome));
+  g_assert_null (pv_user_get_voice_routing_policy (thomas));
+  old_number = get_number (client, "+33190000000");
+  g_assert_cmpint (pv_phone_number_get_status (old_number), ==, PV_NUMBER_STATUS_UNASSIGNED);
+  first = get_number (client, "+33180000000");
+  second = get_number (client, "+33180000001");
+  g_assert_cmpstr (pv_phone_number_get_assigned_user_id (first), ==, JEROME);
+  g_assert_cmpstr (pv_phone_number_get_assigned_user_id (second), ==, THOMAS_G);
+
+  /* The export: a row per step per person, numbers kept as text. */
+  g_assert_true (g_file_get_contents (export_path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "item,status,message,before,after"));
+  g_assert_nonnull (strstr (csv, "jerome.blanc@contoso.com"));
+  g_assert_nonnull (strstr (csv, "Step 4, Assign the Operator Connect number"));
+  g_assert_nonnull (strstr (csv, "'+33180000001"));
+
+  /* Done closes the wizard. */
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
+  pv_test_iterate ();
+  g_assert_null (pv_window_get_assistant (window));
+
+  walked = TRUE;
+}
+
+static void
+client_ready_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  PvApplication *application = PV_APPLICATION (object);
+  g_autoptr(PvServiceClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  client = pv_application_get_client_finish (application, result, &error);
+  g_assert_no_error (error);
+  pv_sandbox_server_set_operation_delay (pv_application_get_sandbox (application), 0);
+  prepare_tenant (client);
+  walk_the_wizard (PV_WINDOW (window), client);
+  g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
+}
+
+static void
+application_activate_cb (GApplication *application)
+{
+  pv_application_get_client_async (PV_APPLICATION (application), NULL, client_ready_cb, NULL);
+}
+
+static void
+test_move_wizard_end_to_end (void)
+{
+  g_autoptr(PvApplication) application = pv_application_new ();
+
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (application, "activate", G_CALLBACK (application_activate_cb), NULL);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (application), 0, NULL), ==, 0);
+  g_assert_true (walked);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *state = NULL;
+  int status;
+
+  scratch = g_dir_make_tmp ("provisio-move-XXXXXX", &error);
+  g_assert_no_error (error);
+  data = g_build_filename (scratch, "data", NULL);
+  state = g_build_filename (scratch, "state", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("PROVISIO_SANDBOX_SEED", PV_SANDBOX_SEED, TRUE);
+
+  pv_test_init (&argc, &argv);
+  g_test_add_func ("/move-wizard/direct-routing-end-to-end", test_move_wizard_end_to_end);
+  status = g_test_run ();
+
+  remove_tree (scratch);
+  g_free (scratch);
+  return status;
+}
