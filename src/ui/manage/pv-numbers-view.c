@@ -71,6 +71,7 @@ struct _PvNumbersView
   GPtrArray          *operator_choices; /* ids, [0] NULL for any */
   GPtrArray          *country_choices;  /* codes, [0] NULL for any */
   gboolean            updating;
+  char               *reselect;         /* a number to select once filtered */
 
   AdwToastOverlay    *toast_overlay;
   GtkSearchEntry     *search_entry;
@@ -861,9 +862,13 @@ replace_number (PvNumbersView *self,
           break;
         }
     }
-  /* The replaced number is a new object: select it again. */
-  if (updated != NULL)
-    pv_numbers_view_select (self, telephone_number);
+  /* The replaced number is a new object: select it again, once the
+   * filter has seen it. */
+  if (updated != NULL && !pv_numbers_view_select (self, telephone_number))
+    {
+      g_free (self->reselect);
+      self->reselect = g_strdup (telephone_number);
+    }
   update_count (self);
   update_actions (self);
 }
@@ -1451,6 +1456,17 @@ new_address_action (GtkWidget  *widget,
 /* --- The widget. --- */
 
 static void
+pending_changed_cb (PvNumbersView *self)
+{
+  g_autofree char *number = NULL;
+
+  if (self->reselect == NULL || gtk_filter_list_model_get_pending (self->filtered) > 0)
+    return;
+  number = g_steal_pointer (&self->reselect);
+  pv_numbers_view_select (self, number);
+}
+
+static void
 selection_changed_cb (PvNumbersView *self)
 {
   update_actions (self);
@@ -1491,6 +1507,7 @@ pv_numbers_view_finalize (GObject *object)
   g_ptr_array_unref (self->operator_choices);
   g_ptr_array_unref (self->country_choices);
   g_free (self->query);
+  g_free (self->reselect);
   g_free (self->operator_filter);
   g_free (self->country_filter);
 
@@ -1640,6 +1657,8 @@ pv_numbers_view_init (PvNumbersView *self)
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filtered, "notify::pending", G_CALLBACK (pending_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   rebuild_choices (self);
