@@ -545,7 +545,6 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
 }
 
@@ -1636,11 +1635,13 @@ pv_numbers_view_init (PvNumbersView *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  add_column (self, COLUMN_NUMBER, _("Number"), 150, FALSE);
-  add_column (self, COLUMN_TYPE, _("Type"), 0, TRUE);
-  add_column (self, COLUMN_OPERATOR, _("Operator"), 0, TRUE);
-  add_column (self, COLUMN_COUNTRY, _("Country"), 0, TRUE);
-  add_column (self, COLUMN_STATUS, _("Status"), 0, TRUE);
+  /* Columns as wide as their text; the view scrolls sideways when the
+   * window is too narrow for all of them, rather than cutting words. */
+  add_column (self, COLUMN_NUMBER, _("Number"), 0, FALSE);
+  add_column (self, COLUMN_TYPE, _("Type"), 0, FALSE);
+  add_column (self, COLUMN_OPERATOR, _("Operator"), 0, FALSE);
+  add_column (self, COLUMN_COUNTRY, _("Country"), 0, FALSE);
+  add_column (self, COLUMN_STATUS, _("Status"), 0, FALSE);
   add_column (self, COLUMN_PERSON, _("Assigned To"), 0, TRUE);
   add_column (self, COLUMN_ADDRESS, _("Emergency Address"), 0, TRUE);
 
