@@ -132,6 +132,56 @@ normalize_list (JsonObject  *root,
   return TRUE;
 }
 
+/**
+ * pv_sandbox_generate_number:
+ *
+ * A phone number for large tenants, the same for the same index: Operator
+ * Connect numbers of the seed's two operators, Direct Routing and Calling
+ * Plan numbers, a few pending with their operator, each with the seed's
+ * emergency address of its country. Their ranges are not the seed's.
+ */
+JsonNode *
+pv_sandbox_generate_number (guint index)
+{
+  g_autoptr(PvPhoneNumber) number = pv_phone_number_new ();
+  g_autofree char *telephone_number = NULL;
+  guint serial = index / 4 % 10000000;
+
+  switch (index % 4)
+    {
+    case 0:
+      telephone_number = g_strdup_printf ("+3326%07u", serial);
+      pv_phone_number_set_number_type (number, PV_NUMBER_TYPE_OPERATOR_CONNECT);
+      pv_phone_number_set_operator_id (number, "orange-business");
+      pv_phone_number_set_country_code (number, "FR");
+      pv_phone_number_set_emergency_location_id (number, "b1d3a0e2-0001-4c3e-9a00-000000000001");
+      break;
+    case 1:
+      telephone_number = g_strdup_printf ("+49301%07u", serial);
+      pv_phone_number_set_number_type (number, PV_NUMBER_TYPE_OPERATOR_CONNECT);
+      pv_phone_number_set_operator_id (number, "deutsche-telekom");
+      pv_phone_number_set_country_code (number, "DE");
+      pv_phone_number_set_emergency_location_id (number, "b1d3a0e2-0003-4c3e-9a00-000000000003");
+      break;
+    case 2:
+      telephone_number = g_strdup_printf ("+3327%07u", serial);
+      pv_phone_number_set_number_type (number, PV_NUMBER_TYPE_DIRECT_ROUTING);
+      pv_phone_number_set_country_code (number, "FR");
+      pv_phone_number_set_emergency_location_id (number, "b1d3a0e2-0001-4c3e-9a00-000000000001");
+      break;
+    default:
+      telephone_number = g_strdup_printf ("+1206%07u", serial);
+      pv_phone_number_set_number_type (number, PV_NUMBER_TYPE_CALLING_PLAN);
+      pv_phone_number_set_country_code (number, "US");
+      pv_phone_number_set_emergency_location_id (number, "b1d3a0e2-0002-4c3e-9a00-000000000002");
+      break;
+    }
+  pv_phone_number_set_telephone_number (number, telephone_number);
+  pv_phone_number_set_status (number, index % 50 == 7 ? PV_NUMBER_STATUS_PENDING : PV_NUMBER_STATUS_UNASSIGNED);
+
+  return pv_phone_number_to_json (number);
+}
+
 #define READ(f) ((ReadFunc) (void (*) (void)) (f))
 #define WRITE(f) ((WriteFunc) (void (*) (void)) (f))
 

@@ -6,6 +6,7 @@
 G_BEGIN_DECLS
 
 JsonNode *pv_sandbox_generate_user   (guint      index);
+JsonNode *pv_sandbox_generate_number (guint      index);
 gboolean  pv_sandbox_normalize_seed  (JsonNode  *seed,
                                       guint      n_generated_users,
                                       GError   **error);

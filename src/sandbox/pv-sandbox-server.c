@@ -32,6 +32,7 @@ struct _PvSandboxServer
   PvSandboxStore  *store;
   PvSandboxFaults *faults;
   guint            generated_users;
+  guint            generated_numbers;
   guint            operation_delay_ms;
 
   /* Set by start and read once the thread said it is ready. */
@@ -1155,6 +1156,13 @@ read_seed (PvSandboxServer  *self,
       g_prefix_error (error, "%s: ", self->seed_path);
       return NULL;
     }
+  if (self->generated_numbers > 0 && json_object_has_member (json_node_get_object (seed), "phoneNumbers"))
+    {
+      JsonArray *numbers = json_object_get_array_member (json_node_get_object (seed), "phoneNumbers");
+
+      for (guint i = 0; numbers != NULL && i < self->generated_numbers; i++)
+        json_array_add_element (numbers, pv_sandbox_generate_number (i));
+    }
   return g_steal_pointer (&seed);
 }
 
@@ -1295,6 +1303,16 @@ pv_sandbox_server_get_generated_users (PvSandboxServer *self)
 {
   g_return_val_if_fail (PV_IS_SANDBOX_SERVER (self), 0);
   return self->generated_users;
+}
+
+/* Adds @n_numbers generated phone numbers to the seed's at the next
+ * seeding: first start or reset. */
+void
+pv_sandbox_server_set_generated_numbers (PvSandboxServer *self,
+                                         guint            n_numbers)
+{
+  g_return_if_fail (PV_IS_SANDBOX_SERVER (self));
+  self->generated_numbers = n_numbers;
 }
 
 /* How long a number assignment operation stays running. */

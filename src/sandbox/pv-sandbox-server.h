@@ -35,6 +35,8 @@ PvSandboxFaults *pv_sandbox_server_get_faults     (PvSandboxServer  *self);
 void             pv_sandbox_server_set_generated_users (PvSandboxServer *self,
                                                         guint            n_users);
 guint            pv_sandbox_server_get_generated_users (PvSandboxServer *self);
+void             pv_sandbox_server_set_generated_numbers (PvSandboxServer *self,
+                                                          guint            n_numbers);
 void             pv_sandbox_server_set_operation_delay (PvSandboxServer *self,
                                                         guint            delay_ms);
 gboolean         pv_sandbox_server_reset          (PvSandboxServer  *self,

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "pv-start-page.h"
+#include "pv-view.h"
 
 struct _PvStartPage
 {
@@ -20,6 +21,8 @@ struct _PvStartPage
   GtkListBox *flows_list;
   GtkWidget  *runs_group;
   GtkListBox *runs_list;
+  GtkWidget  *views_group;
+  GtkListBox *views_list;
 };
 
 G_DEFINE_FINAL_TYPE (PvStartPage, pv_start_page, GTK_TYPE_WIDGET)
@@ -28,6 +31,7 @@ enum {
   FLOW_ACTIVATED,
   RESUME_RUN,
   RUNS_LISTED,
+  VIEW_ACTIVATED,
   N_SIGNALS
 };
 
@@ -43,17 +47,29 @@ flows_list_row_activated_cb (PvStartPage   *self,
     g_signal_emit (self, signals[FLOW_ACTIVATED], 0, flow);
 }
 
+static void
+views_list_row_activated_cb (PvStartPage   *self,
+                             GtkListBoxRow *row)
+{
+  const PvViewInfo *view = g_object_get_data (G_OBJECT (row), "pv-view");
+
+  if (view != NULL)
+    g_signal_emit (self, signals[VIEW_ACTIVATED], 0, view);
+}
+
 static GtkWidget *
-create_flow_row (const PvFlowInfo *flow)
+create_row (const char *title,
+            const char *description,
+            const char *icon_name)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (flow->icon_name);
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
   /* Plain text: names and labels may hold "<" or "&". */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(flow->title));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(flow->description));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(title));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(description));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_add_css_class (row, "pv-flow-row");
 
@@ -62,6 +78,14 @@ create_flow_row (const PvFlowInfo *flow)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+
+  return row;
+}
+
+static GtkWidget *
+create_flow_row (const PvFlowInfo *flow)
+{
+  GtkWidget *row = create_row (flow->title, flow->description, flow->icon_name);
 
   g_object_set_data (G_OBJECT (row), "pv-flow", (gpointer) flow);
 
@@ -323,6 +347,20 @@ pv_start_page_get_n_runs (PvStartPage *self)
   return self->n_runs;
 }
 
+static void
+add_views (PvStartPage *self)
+{
+  const PvViewInfo *const *views = pv_views_get_registered ();
+
+  for (guint i = 0; views[i] != NULL; i++)
+    {
+      GtkWidget *row = create_row (views[i]->title, views[i]->description, views[i]->icon_name);
+
+      g_object_set_data (G_OBJECT (row), "pv-view", (gpointer) views[i]);
+      gtk_list_box_append (self->views_list, row);
+    }
+}
+
 guint
 pv_start_page_get_n_flows (PvStartPage *self)
 {
@@ -394,12 +432,25 @@ pv_start_page_class_init (PvStartPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /**
+   * PvStartPage::view-activated:
+   * @view: (type gpointer): the #PvViewInfo the user chose
+   */
+  signals[VIEW_ACTIVATED] =
+    g_signal_new ("view-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_POINTER);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/pv-start-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PvStartPage, app_icon);
   gtk_widget_class_bind_template_child (widget_class, PvStartPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PvStartPage, flows_list);
   gtk_widget_class_bind_template_child (widget_class, PvStartPage, runs_group);
   gtk_widget_class_bind_template_child (widget_class, PvStartPage, runs_list);
+  gtk_widget_class_bind_template_child (widget_class, PvStartPage, views_group);
+  gtk_widget_class_bind_template_child (widget_class, PvStartPage, views_list);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -414,5 +465,10 @@ pv_start_page_init (PvStartPage *self)
                            G_CALLBACK (flows_list_row_activated_cb), self,
                            G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->views_list, "row-activated",
+                           G_CALLBACK (views_list_row_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  add_views (self);
   pv_start_page_set_flows (self, pv_flows_get_registered ());
 }

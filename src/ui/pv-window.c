@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pv-application.h"
 #include "pv-assistant.h"
 #include "pv-language.h"
 #include "pv-start-page.h"
@@ -20,6 +21,12 @@ struct _PvWindow
   AdwToastOverlay *toast_overlay;
   GtkStack        *main_stack;
   PvStartPage     *start_page;
+  GtkBox          *view_box;
+  AdwWindowTitle  *view_title;
+
+  /* The view shown instead of the start page, if any. */
+  GtkWidget       *view;
+  GCancellable    *view_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (PvWindow, pv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -111,6 +118,104 @@ start_page_resume_run_cb (PvWindow         *self,
 }
 
 static void
+remove_view (PvWindow *self)
+{
+  g_cancellable_cancel (self->view_cancellable);
+  g_clear_object (&self->view_cancellable);
+  if (self->view == NULL)
+    return;
+
+  gtk_box_remove (self->view_box, self->view);
+  self->view = NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "manage.back", FALSE);
+}
+
+static void
+view_client_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PvWindow) self = user_data;
+  g_autoptr(PvServiceClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = pv_application_get_client_finish (PV_APPLICATION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->view == NULL)
+    return;
+  if (client == NULL)
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+  g_object_set (self->view, "client", client, NULL);
+}
+
+/**
+ * pv_window_open_view:
+ *
+ * Replaces the start page (or the view shown) by a new @view, and gives
+ * it the service's client as soon as the service is ready.
+ *
+ * Returns: (transfer none): the view's widget
+ */
+GtkWidget *
+pv_window_open_view (PvWindow         *self,
+                     const PvViewInfo *view)
+{
+  GApplication *application;
+
+  g_return_val_if_fail (PV_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+
+  remove_view (self);
+  self->view = g_object_new (view->get_type (), "vexpand", TRUE, NULL);
+  gtk_box_append (self->view_box, self->view);
+  adw_window_title_set_title (self->view_title, _(view->title));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "manage.back", TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "view");
+  gtk_widget_grab_focus (self->view);
+
+  application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  if (PV_IS_APPLICATION (application))
+    {
+      self->view_cancellable = g_cancellable_new ();
+      pv_application_get_client_async (PV_APPLICATION (application), self->view_cancellable,
+                                       view_client_cb, g_object_ref (self));
+    }
+
+  return self->view;
+}
+
+GtkWidget *
+pv_window_get_view (PvWindow *self)
+{
+  g_return_val_if_fail (PV_IS_WINDOW (self), NULL);
+
+  return self->view;
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PvWindow *self = PV_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  remove_view (self);
+}
+
+static void
+start_page_view_activated_cb (PvWindow         *self,
+                              const PvViewInfo *view)
+{
+  pv_window_open_view (self, view);
+}
+
+static void
 start_page_flow_activated_cb (PvWindow     *self,
                               const PvFlowInfo *flow)
 {
@@ -166,6 +271,9 @@ pv_window_dispose (GObject *object)
   PvWindow *self = PV_WINDOW (object);
 
   self->assistant = NULL;
+  g_cancellable_cancel (self->view_cancellable);
+  g_clear_object (&self->view_cancellable);
+  self->view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), PV_TYPE_WINDOW);
 
   G_OBJECT_CLASS (pv_window_parent_class)->dispose (object);
@@ -198,6 +306,11 @@ pv_window_class_init (PvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PvWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PvWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PvWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, PvWindow, view_box);
+  gtk_widget_class_bind_template_child (widget_class, PvWindow, view_title);
+
+  gtk_widget_class_install_action (widget_class, "manage.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "manage.back", NULL);
 }
 
 static void
@@ -211,6 +324,10 @@ pv_window_init (PvWindow *self)
   g_signal_connect_object (self->start_page, "flow-activated",
                            G_CALLBACK (start_page_flow_activated_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->start_page, "view-activated",
+                           G_CALLBACK (start_page_view_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "manage.back", FALSE);
 
   self->settings = g_settings_new (PV_SETTINGS_SCHEMA_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

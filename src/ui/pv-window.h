@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "pv-flow.h"
+#include "pv-view.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,9 @@ GtkWidget *pv_window_resume_flow     (PvWindow            *self,
                                       const char          *journal_path,
                                       PvRunState          *run);
 GtkWidget *pv_window_get_assistant   (PvWindow            *self);
+GtkWidget *pv_window_open_view       (PvWindow            *self,
+                                      const PvViewInfo    *view);
+GtkWidget *pv_window_get_view        (PvWindow            *self);
 GtkWidget *pv_window_get_start_page  (PvWindow            *self);
 
 G_END_DECLS

@@ -10,6 +10,11 @@
 #include "enable/pv-enable-status-page.h"
 #include "enable/pv-enable-users-page.h"
 #include "enable/pv-enable-welcome-page.h"
+#include "manage/pv-address-dialog.h"
+#include "manage/pv-countries-dialog.h"
+#include "manage/pv-numbers-view.h"
+#include "manage/pv-operators-view.h"
+#include "manage/pv-person-chooser.h"
 #include "moves/pv-move-page.h"
 #include "pv-assistant.h"
 #include "pv-page.h"
@@ -41,5 +46,11 @@ register_types (void)
   g_type_ensure (PV_TYPE_ENABLE_STATUS_PAGE);
   g_type_ensure (PV_TYPE_ENABLE_USERS_PAGE);
   g_type_ensure (PV_TYPE_ENABLE_WELCOME_PAGE);
+  g_type_ensure (ADW_TYPE_WINDOW);
+  g_type_ensure (PV_TYPE_ADDRESS_DIALOG);
+  g_type_ensure (PV_TYPE_COUNTRIES_DIALOG);
+  g_type_ensure (PV_TYPE_NUMBERS_VIEW);
+  g_type_ensure (PV_TYPE_OPERATORS_VIEW);
+  g_type_ensure (PV_TYPE_PERSON_CHOOSER);
   g_type_ensure (PV_TYPE_MOVE_PAGE);
 }

@@ -14,6 +14,11 @@
 #include "pv-voice-calls.h"
 #include <libsoup/soup.h>
 #include "pv-assistant.h"
+#include "manage/pv-countries-dialog.h"
+#include "manage/pv-numbers-view.h"
+#include "manage/pv-operators-view.h"
+#include "manage/pv-person-chooser.h"
+#include "manage/pv-address-dialog.h"
 
 /* Renders each page of Provisio to a PNG file, in the language of the
  * environment, so that the whole interface can be looked at (and checked
@@ -439,6 +444,106 @@ move_flow_scenes (PvWindow *window)
     }
 }
 
+static gboolean
+operators_loaded (gpointer data)
+{
+  return !pv_operators_view_get_busy (data) &&
+         g_list_model_get_n_items (pv_operators_view_get_tenant_operators (data)) > 0;
+}
+
+static gboolean
+numbers_loaded (gpointer data)
+{
+  return !pv_numbers_view_get_loading (data) && !pv_numbers_view_get_busy (data) &&
+         gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (pv_numbers_view_get_shown (data))) == 0;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+close_message_dialog (const char *response)
+{
+  GtkWindow *dialog = pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  pv_test_iterate ();
+}
+
+/* My Operators and Phone Numbers on the sandbox tenant: the operators,
+ * Manage Countries, the refusal to drop France while Orange numbers
+ * remain there and the numbers it leads to, the whole list with an
+ * assigned number selected, the release of an assigned number, an
+ * emergency address locked by its operator, New Emergency Address, and
+ * the person chooser. */
+static void
+manage_scenes (PvWindow *window)
+{
+  GtkWidget *view = pv_window_open_view (window, pv_views_lookup ("operators"));
+  GtkWindow *dialog;
+
+  pv_test_wait_until (operators_loaded, view);
+  save_window (GTK_WINDOW (window), "manage-1-operators.png");
+
+  gtk_widget_activate_action (view, "operators.countries", "s", "orange-business");
+  dialog = pv_test_find_toplevel (PV_TYPE_COUNTRIES_DIALOG);
+  g_assert_nonnull (dialog);
+  pv_countries_dialog_set_chosen (PV_COUNTRIES_DIALOG (dialog), "FR", FALSE);
+  save_window (dialog, "manage-2-countries.png");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "countries.save", NULL);
+  pv_test_wait_until (message_dialog_shown, NULL);
+  save_window (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "manage-3-country-refused.png");
+  close_message_dialog ("show-numbers");
+
+  view = pv_window_get_view (window);
+  g_assert_true (PV_IS_NUMBERS_VIEW (view));
+  pv_test_wait_until (numbers_loaded, view);
+  save_window (GTK_WINDOW (window), "manage-4-numbers-of-the-country.png");
+
+  pv_numbers_view_set_filter (PV_NUMBERS_VIEW (view), NULL, NULL);
+  pv_test_wait_until (numbers_loaded, view);
+  g_assert_true (pv_numbers_view_select (PV_NUMBERS_VIEW (view), "+33180009998"));
+  save_window (GTK_WINDOW (window), "manage-5-numbers.png");
+
+  gtk_widget_activate_action (view, "numbers.release", NULL);
+  pv_test_wait_until (message_dialog_shown, NULL);
+  save_window (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "manage-6-release-assigned.png");
+  close_message_dialog ("cancel");
+
+  g_assert_true (pv_numbers_view_select (PV_NUMBERS_VIEW (view), "+49309000000"));
+  gtk_widget_activate_action (view, "numbers.emergency-address", NULL);
+  pv_test_wait_until (message_dialog_shown, NULL);
+  save_window (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "manage-7-address-locked.png");
+  close_message_dialog ("close");
+
+  g_assert_true (pv_numbers_view_select (PV_NUMBERS_VIEW (view), "+33180000001"));
+  gtk_widget_activate_action (view, "numbers.emergency-address", NULL);
+  pv_test_wait_until (message_dialog_shown, NULL);
+  save_window (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "manage-8-address-editable.png");
+  close_message_dialog ("cancel");
+
+  gtk_widget_activate_action (view, "numbers.new-address", NULL);
+  dialog = pv_test_find_toplevel (PV_TYPE_ADDRESS_DIALOG);
+  g_assert_nonnull (dialog);
+  save_window (dialog, "manage-9-new-address.png");
+  gtk_window_destroy (dialog);
+
+  gtk_widget_activate_action (view, "numbers.assign", NULL);
+  dialog = pv_test_find_toplevel (PV_TYPE_PERSON_CHOOSER);
+  g_assert_nonnull (dialog);
+  pv_person_chooser_set_search (PV_PERSON_CHOOSER (dialog), "le");
+  save_window (dialog, "manage-10-person-chooser.png");
+  gtk_window_destroy (dialog);
+  pv_test_iterate ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "manage.back", NULL);
+}
+
 static void
 application_activate_cb (GApplication *application)
 {
@@ -466,6 +571,7 @@ application_activate_cb (GApplication *application)
   save_window (dialog, "keyboard-shortcuts.png");
   gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
 
+  manage_scenes (PV_WINDOW (window));
   enable_flow_scenes (PV_WINDOW (window));
   next_page (pv_window_get_assistant (PV_WINDOW (window)));
   unfinished_run_scene (PV_WINDOW (window));
