@@ -10,6 +10,12 @@
 #include "enable/pv-enable-status-page.h"
 #include "enable/pv-enable-users-page.h"
 #include "enable/pv-enable-welcome-page.h"
+#include "operator/pv-operator-catalogue-page.h"
+#include "operator/pv-operator-contact-page.h"
+#include "operator/pv-operator-countries-page.h"
+#include "operator/pv-operator-notice-page.h"
+#include "operator/pv-operator-result-page.h"
+#include "operator/pv-operator-review-page.h"
 #include "pv-assistant.h"
 #include "pv-page.h"
 #include "pv-preferences-window.h"
@@ -40,4 +46,10 @@ register_types (void)
   g_type_ensure (PV_TYPE_ENABLE_STATUS_PAGE);
   g_type_ensure (PV_TYPE_ENABLE_USERS_PAGE);
   g_type_ensure (PV_TYPE_ENABLE_WELCOME_PAGE);
+  g_type_ensure (PV_TYPE_OPERATOR_CATALOGUE_PAGE);
+  g_type_ensure (PV_TYPE_OPERATOR_CONTACT_PAGE);
+  g_type_ensure (PV_TYPE_OPERATOR_COUNTRIES_PAGE);
+  g_type_ensure (PV_TYPE_OPERATOR_NOTICE_PAGE);
+  g_type_ensure (PV_TYPE_OPERATOR_RESULT_PAGE);
+  g_type_ensure (PV_TYPE_OPERATOR_REVIEW_PAGE);
 }
