@@ -47,13 +47,18 @@ test_start_page_offers_registered_flows (void)
   static const PvFlowInfo *const no_flows[] = { NULL };
   PvWindow *window = g_object_ref (pv_window_new (NULL));
   PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
+  const PvFlowInfo *const *registered = pv_flows_get_registered ();
+  guint n_registered = 0;
   GtkStack *stack;
 
   gtk_window_present (GTK_WINDOW (window));
   pv_test_iterate ();
 
   /* The registered flows, from the one table. */
-  g_assert_cmpuint (pv_start_page_get_n_flows (start_page), ==, 1);
+  while (registered[n_registered] != NULL)
+    n_registered++;
+  g_assert_cmpuint (n_registered, >=, 2);
+  g_assert_cmpuint (pv_start_page_get_n_flows (start_page), ==, n_registered);
   g_assert_nonnull (pv_test_find_widget (GTK_WIDGET (start_page), match_label_text, "Welcome to Provisio"));
   stack = GTK_STACK (pv_test_find_by_type (GTK_WIDGET (start_page), GTK_TYPE_STACK));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "flows");

@@ -241,8 +241,11 @@ selected_changed_cb (PvOperatorCataloguePage *self)
   PvOperator *operator_ = gtk_single_selection_get_selected_item (self->selection);
   g_autofree char *reason = NULL;
 
-  /* Nothing under the cursor (a filter hid it): the choice stands. */
-  if (self->syncing || operator_ == NULL)
+  /* Nothing under the cursor (a filter hid it): the choice stands. The
+   * plan's own operator coming back is the list being put right after a
+   * refusal (its notification may arrive late), not a new choice. */
+  if (self->syncing || operator_ == NULL ||
+      operator_ == pv_operator_plan_get_operator (pv_operator_flow_get_plan (self->flow)))
     return;
 
   reason = pv_operator_flow_dup_unavailable_reason (self->flow, operator_);

@@ -30,7 +30,7 @@ struct _PvOperatorFlow
 
   PvOperatorPlan     *plan;
   GListStore         *catalogue;
-  GHashTable         *tenant_status;   /* operator id → "active", "suspended"… */
+  GHashTable         *tenant_status;   /* operator id → PvOperatorStatus */
   char               *tenant_id;
   char               *organization_name;
   PvServiceClient    *client;
@@ -39,6 +39,7 @@ struct _PvOperatorFlow
   char               *load_error;
 
   PvOperatorAddState  add_state;
+  PvOperator         *add_operator;
   char               *add_message;
   GListStore         *results;
   GCancellable       *add_cancellable;
@@ -192,6 +193,7 @@ pv_operator_flow_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->load_error, g_free);
   g_clear_pointer (&self->add_message, g_free);
+  g_clear_object (&self->add_operator);
   g_clear_object (&self->results);
   g_clear_object (&self->add_cancellable);
 
@@ -244,7 +246,7 @@ pv_operator_flow_init (PvOperatorFlow *self)
 {
   self->plan = pv_operator_plan_new ();
   self->catalogue = g_list_store_new (PV_TYPE_OPERATOR);
-  self->tenant_status = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->tenant_status = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->results = g_list_store_new (PV_TYPE_OPERATION_RESULT);
 }
 
@@ -449,6 +451,20 @@ pv_operator_flow_get_add_state (PvOperatorFlow *self)
   g_return_val_if_fail (PV_IS_OPERATOR_FLOW (self), PV_OPERATOR_ADD_STATE_NONE);
 
   return self->add_state;
+}
+
+/**
+ * pv_operator_flow_get_add_operator:
+ *
+ * Returns: (transfer none) (nullable): the operator the last "Add as my
+ *   operator" was about, even once the plan has let go of it
+ */
+PvOperator *
+pv_operator_flow_get_add_operator (PvOperatorFlow *self)
+{
+  g_return_val_if_fail (PV_IS_OPERATOR_FLOW (self), NULL);
+
+  return self->add_operator;
 }
 
 /**
@@ -700,7 +716,7 @@ added_cb (GObject      *object,
   g_autoptr(PvTenantOperator) added = NULL;
   g_autoptr(PvOperationResult) outcome = pv_operation_result_new ();
   g_autoptr(GError) error = NULL;
-  PvOperator *operator_ = pv_operator_plan_get_operator (self->plan);
+  PvOperator *operator_ = self->add_operator;
   const char *name = operator_ != NULL ? pv_operator_get_name (operator_) : NULL;
 
   added = pv_service_client_add_operator_finish (PV_SERVICE_CLIENT (object), result, &error);
@@ -761,9 +777,11 @@ pv_operator_flow_add (PvOperatorFlow *self)
   if (self->add_state == PV_OPERATOR_ADD_STATE_RUNNING)
     return;
 
+  g_set_object (&self->add_operator, pv_operator_plan_get_operator (self->plan));
+
   if (self->client == NULL || !pv_operator_plan_is_complete (self->plan, &reason))
     {
-      PvOperator *operator_ = pv_operator_plan_get_operator (self->plan);
+      PvOperator *operator_ = self->add_operator;
 
       g_free (self->add_message);
       self->add_message = self->client == NULL
@@ -842,7 +860,7 @@ pv_operator_flow_dup_operator_note (PvOperatorFlow *self)
 
   g_return_val_if_fail (PV_IS_OPERATOR_FLOW (self), NULL);
 
-  operator_ = pv_operator_plan_get_operator (self->plan);
+  operator_ = self->add_operator != NULL ? self->add_operator : pv_operator_plan_get_operator (self->plan);
   contact = pv_operator_plan_get_contact (self->plan);
   countries = dup_country_list (self->plan);
   phone = pv_contact_details_get_phone (contact);
@@ -968,6 +986,9 @@ pv_operator_flow_export_async (PvOperatorFlow      *self,
         }
 
       pv_run_info_set_contact (info, contact);
+      if (self->add_operator != NULL)
+        pv_run_info_set_operator (info, pv_operator_get_id (self->add_operator),
+                                  pv_operator_get_name (self->add_operator));
       pv_run_info_set_tenant (info, self->tenant_id);
       if (self->client != NULL)
         pv_run_info_set_service (info, pv_service_client_get_base_url (self->client));

@@ -76,6 +76,7 @@ void                pv_operator_flow_load                (PvOperatorFlow  *self)
 void                pv_operator_flow_cancel              (PvOperatorFlow  *self);
 
 PvOperatorAddState  pv_operator_flow_get_add_state       (PvOperatorFlow  *self);
+PvOperator         *pv_operator_flow_get_add_operator    (PvOperatorFlow  *self);
 const char         *pv_operator_flow_get_add_message     (PvOperatorFlow  *self);
 GListModel         *pv_operator_flow_get_results         (PvOperatorFlow  *self);
 void                pv_operator_flow_add                 (PvOperatorFlow  *self);

@@ -40,8 +40,11 @@ G_DEFINE_FINAL_TYPE (PvOperatorResultPage, pv_operator_result_page, PV_TYPE_PAGE
 static const char *
 operator_name (PvOperatorResultPage *self)
 {
-  PvOperator *operator_ = pv_operator_plan_get_operator (pv_operator_flow_get_plan (self->flow));
+  PvOperator *operator_ = pv_operator_flow_get_add_operator (self->flow);
 
+  /* Before the first request, the operator the plan holds. */
+  if (operator_ == NULL)
+    operator_ = pv_operator_plan_get_operator (pv_operator_flow_get_plan (self->flow));
   return operator_ != NULL ? pv_operator_get_name (operator_) : "";
 }
 
@@ -205,7 +208,7 @@ static void
 ask_where (PvOperatorResultPage *self,
            PvOperatorExport      format)
 {
-  PvOperator *operator_ = pv_operator_plan_get_operator (pv_operator_flow_get_plan (self->flow));
+  PvOperator *operator_ = pv_operator_flow_get_add_operator (self->flow);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
