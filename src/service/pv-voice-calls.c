@@ -51,6 +51,7 @@ struct _Call
   JsonNode          *body;
   PvRequestFlags     flags;
   guint              sends;
+  guint              checks;
   CallAnswer         on_answer;
   CallStep           check;
 
@@ -184,12 +185,18 @@ describe_blocking_numbers (Call     *call,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = 0;
+  guint n_items = call->numbers != NULL ? g_list_model_get_n_items (G_LIST_MODEL (call->numbers)) : 0;
 
-  for (guint i = 0; call->numbers != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (call->numbers)); i++)
+  /* Assigned numbers first: they are the ones to unassign first. */
+  for (guint i = 0; i < 2 * n_items; i++)
     {
-      g_autoptr(PvPhoneNumber) number = g_list_model_get_item (G_LIST_MODEL (call->numbers), i);
+      g_autoptr(PvPhoneNumber) number = g_list_model_get_item (G_LIST_MODEL (call->numbers),
+                                                               i % n_items);
       const char *country = pv_phone_number_get_country_code (number);
+      gboolean assigned = pv_phone_number_get_status (number) == PV_NUMBER_STATUS_ASSIGNED;
 
+      if ((i < n_items) != assigned)
+        continue;
       /* A change of countries is blocked by the countries dropped only. */
       if (call->countries != NULL && country != NULL &&
           g_strv_contains ((const char * const *) call->countries, country))
@@ -494,6 +501,23 @@ send_write (GTask *task)
   pv_service_client_request_async (g_task_get_source_object (task), call->method, call->path,
                                    call->body, call->flags, g_task_get_cancellable (task),
                                    write_cb, task);
+}
+
+/* A read of the state that itself met a lost or cut answer is read
+ * again, a few times: reads are safe to repeat. Takes @error when it
+ * returns TRUE. */
+static gboolean
+recheck (GTask  *task,
+         GError *error)
+{
+  Call *call = g_task_get_task_data (task);
+
+  if (!outcome_unknown (error) || call->check == NULL || call->checks >= MAX_SENDS)
+    return FALSE;
+  g_error_free (error);
+  call->checks++;
+  call->check (task);
+  return TRUE;
 }
 
 static void
@@ -998,7 +1022,8 @@ check_operator_cb (GObject      *object,
       send_write (task);
       return;
     }
-  fail_call (task, error);
+  if (!recheck (task, error))
+    fail_call (task, error);
 }
 
 static void
@@ -1384,7 +1409,8 @@ check_removed_cb (GObject      *object,
       g_object_unref (task);
       return;
     }
-  fail_call (task, error);
+  if (!recheck (task, error))
+    fail_call (task, error);
 }
 
 static void
@@ -1643,7 +1669,10 @@ operation_done_cb (GObject      *object,
   response = pv_service_client_wait_operation_finish (PV_SERVICE_CLIENT (object), result, &error);
   if (response == NULL)
     {
-      fail_call (task, error);
+      /* A poll whose answer was lost says nothing of the change: the
+       * number itself does. */
+      if (!recheck (task, error))
+        fail_call (task, error);
       return;
     }
   g_task_return_boolean (task, TRUE);
@@ -1700,7 +1729,8 @@ check_number_cb (GObject      *object,
     }
   if (number == NULL)
     {
-      fail_call (task, error);
+      if (!recheck (task, error))
+        fail_call (task, error);
       return;
     }
   if (done != NULL && done (call, number))
@@ -2137,7 +2167,8 @@ check_created_cb (GObject      *object,
   store = g_object_steal_data (G_OBJECT (task), "addresses");
   if (!pv_service_client_list_emergency_addresses_finish (PV_SERVICE_CLIENT (object), result, &error))
     {
-      fail_call (task, error);
+      if (!recheck (task, error))
+        fail_call (task, error);
       return;
     }
   /* The service gives every new address an id of its own, so the lost
@@ -2246,7 +2277,8 @@ check_address_cb (GObject      *object,
     }
   if (address == NULL)
     {
-      fail_call (task, error);
+      if (!recheck (task, error))
+        fail_call (task, error);
       return;
     }
   if (!deleting && same_address (address, call->address))
