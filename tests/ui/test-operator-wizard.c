@@ -439,8 +439,8 @@ test_wizard_adds_an_operator (Fixture       *fixture,
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (next_button (fixture))), ==, "_Add as My Operator");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (fixture, match_row, "Countries"))), ==,
                    "Mexico, Spain");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (fixture, match_row, "Company size"))), ==,
-                   "1,001 to 5,000 employees");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (fixture, match_row, "Company size (employees)"))), ==,
+                   "1,001–5,000");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (fixture, match_row, "Tenant ID"))), ==,
                    tenant_id);
   gtk_widget_activate_action (GTK_WIDGET (fixture->assistant), "assistant.back", NULL);

@@ -411,11 +411,15 @@ setup_operator_cb (GtkSignalListItemFactory *factory,
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *status = gtk_label_new (NULL);
 
+  /* Cells wrap rather than cut words off: in a narrow window a row grows
+   * taller, and nothing the user needs to decide on is hidden. */
   gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (name, "heading");
   gtk_label_set_xalign (GTK_LABEL (status), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (status), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (status), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (status, "caption");
   gtk_widget_add_css_class (status, "accent");
   gtk_box_append (GTK_BOX (box), name);
@@ -473,7 +477,8 @@ setup_label_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -534,15 +539,11 @@ compare_operators (gconstpointer a,
                    gconstpointer b,
                    gpointer      user_data)
 {
-  return g_utf8_collate (pv_operator_get_name ((PvOperator *) a), pv_operator_get_name ((PvOperator *) b));
-}
+  g_autofree char *key_a = g_utf8_casefold (pv_operator_get_name ((PvOperator *) a), -1);
+  g_autofree char *key_b = g_utf8_casefold (pv_operator_get_name ((PvOperator *) b), -1);
 
-static void
-pv_operator_catalogue_page_shown (PvPage *page)
-{
-  PvOperatorCataloguePage *self = PV_OPERATOR_CATALOGUE_PAGE (page);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  /* "e& (Etisalat)" among the E, not after every capital. */
+  return g_utf8_collate (key_a, key_b);
 }
 
 static void
@@ -592,7 +593,6 @@ pv_operator_catalogue_page_class_init (PvOperatorCataloguePageClass *klass)
 
   object_class->dispose = pv_operator_catalogue_page_dispose;
   object_class->finalize = pv_operator_catalogue_page_finalize;
-  PV_PAGE_CLASS (klass)->shown = pv_operator_catalogue_page_shown;
   PV_PAGE_CLASS (klass)->locale_changed = pv_operator_catalogue_page_locale_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -205,7 +205,6 @@ pv_operator_contact_page_shown (PvPage *page)
   PvOperatorContactPage *self = PV_OPERATOR_CONTACT_PAGE (page);
 
   contact_notify_cb (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
 static void

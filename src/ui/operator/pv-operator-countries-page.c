@@ -262,7 +262,6 @@ pv_operator_countries_page_shown (PvPage *page)
   PvOperatorCountriesPage *self = PV_OPERATOR_COUNTRIES_PAGE (page);
 
   update_heading (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void

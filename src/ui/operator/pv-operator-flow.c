@@ -76,13 +76,15 @@ typedef struct
 /* The contract takes a number of employees; the Teams admin center asks
  * for a range. A range is sent as its upper bound (the last one as its
  * lower bound), and shown back as the range it came from. */
+/* Translators: ranges of a number of employees, kept short: they are
+ * shown in a narrow list whose title says what they count. */
 static const SizeRange size_ranges[] = {
-  { N_("1 to 50 employees"), 50 },
-  { N_("51 to 250 employees"), 250 },
-  { N_("251 to 1,000 employees"), 1000 },
-  { N_("1,001 to 5,000 employees"), 5000 },
-  { N_("5,001 to 10,000 employees"), 10000 },
-  { N_("More than 10,000 employees"), 10001 },
+  { NC_("company size", "1–50"), 50 },
+  { NC_("company size", "51–250"), 250 },
+  { NC_("company size", "251–1,000"), 1000 },
+  { NC_("company size", "1,001–5,000"), 5000 },
+  { NC_("company size", "5,001–10,000"), 10000 },
+  { NC_("company size", "More than 10,000"), 10001 },
 };
 
 guint
@@ -96,7 +98,7 @@ pv_operator_company_size_range_label (guint index)
 {
   g_return_val_if_fail (index < G_N_ELEMENTS (size_ranges), NULL);
 
-  return _(size_ranges[index].label);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "company size", size_ranges[index].label);
 }
 
 int
@@ -897,7 +899,7 @@ pv_operator_flow_dup_operator_note (PvOperatorFlow *self)
     }
   if (range != G_MAXUINT)
     {
-      g_string_append_printf (text, _("Company size: %s"), pv_operator_company_size_range_label (range));
+      g_string_append_printf (text, _("Company size (employees): %s"), pv_operator_company_size_range_label (range));
       g_string_append_c (text, '\n');
     }
   g_string_append_c (text, '\n');

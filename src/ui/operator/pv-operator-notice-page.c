@@ -59,7 +59,6 @@ pv_operator_notice_page_shown (PvPage *page)
   PvOperatorNoticePage *self = PV_OPERATOR_NOTICE_PAGE (page);
 
   update (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->accept_check));
 }
 
 static void
