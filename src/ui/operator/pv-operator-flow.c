@@ -1119,7 +1119,7 @@ const PvFlowInfo pv_operator_flow_info = {
   .id = "connect-operator",
   .title = N_("Connect an operator"),
   .description = N_("Choose an Operator Connect operator and the countries it serves for you, share your contact details, and add it as your operator."),
-  .icon_name = "network-cellular-symbolic",
+  .icon_name = "call-start-symbolic",
   .create_state = create_state,
   .pages = operator_pages,
 };
