@@ -11,6 +11,7 @@
 #include "provisio-core.h"
 #include "pv-cli-enable.h"
 #include "pv-cli-list.h"
+#include "pv-cli-voice.h"
 
 /* provisio-cli: the plans and engines of src/core without a window.
  * Each subcommand is one entry of the table below and parses its own
@@ -43,6 +44,10 @@ static const Command commands[] = {
   { "users", N_("List the people of the service’s directory as CSV"), pv_cli_list_users },
   { "pools", N_("List the service’s pools as CSV"), pv_cli_list_pools },
   { "domains", N_("List the service’s SIP domains as CSV"), pv_cli_list_domains },
+  { "operators", N_("List the Operator Connect catalogue"), pv_cli_operators },
+  { "operator", N_("Add, list, suspend, resume or remove the tenant’s operators, or change "
+                   "their countries"), pv_cli_operator },
+  { "numbers", N_("List, assign, unassign or release the tenant’s phone numbers"), pv_cli_numbers },
 };
 
 static void

@@ -130,8 +130,7 @@ country_names (const char * const *codes)
     {
       g_autofree char *name = country_name (codes[i]);
 
-      /* Translators: the separator of a list of countries or numbers. */
-      g_string_append_printf (text, "%s%s", i > 0 ? _(", ") : "", name);
+      g_string_append_printf (text, "%s%s", i > 0 ? C_("list separator", ", ") : "", name);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -202,7 +201,7 @@ describe_blocking_numbers (Call     *call,
           g_strv_contains ((const char * const *) call->countries, country))
         continue;
       if (n < MAX_NUMBERS_NAMED)
-        g_string_append_printf (numbers, "%s%s", n > 0 ? _(", ") : "",
+        g_string_append_printf (numbers, "%s%s", n > 0 ? C_("list separator", ", ") : "",
                                 pv_phone_number_get_telephone_number (number));
       n++;
       if (country != NULL && g_hash_table_add (seen, (gpointer) country))
