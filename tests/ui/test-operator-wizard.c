@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
 
 #include "operator/pv-operator-flow.h"
 #include "pv-assistant.h"
@@ -336,6 +338,28 @@ export (Fixture          *fixture,
   return contents;
 }
 
+/* Whether @xml is a results document the published schema accepts. */
+static gboolean
+matches_schema (const char *xml)
+{
+  xmlSchemaParserCtxt *parser = xmlSchemaNewParserCtxt (g_getenv ("PROVISIO_RESULTS_XSD"));
+  xmlSchema *schema = xmlSchemaParse (parser);
+  xmlSchemaValidCtxt *valid;
+  xmlDoc *doc;
+  int rc;
+
+  g_assert_nonnull (schema);
+  doc = xmlReadMemory (xml, (int) strlen (xml), "outcome.xml", NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  valid = xmlSchemaNewValidCtxt (schema);
+  rc = xmlSchemaValidateDoc (valid, doc);
+  xmlSchemaFreeValidCtxt (valid);
+  xmlFreeDoc (doc);
+  xmlSchemaFree (schema);
+  xmlSchemaFreeParserCtxt (parser);
+  return rc == 0;
+}
+
 /* Through the six pages, the refusals on the way, and the tenant after. */
 static void
 test_wizard_adds_an_operator (Fixture       *fixture,
@@ -389,7 +413,8 @@ test_wizard_adds_an_operator (Fixture       *fixture,
   /* A refused click keeps the choice that was made. */
   click_operator (fixture, "deutsche-telekom");
   g_assert_cmpstr (pv_operator_get_id (pv_operator_plan_get_operator (plan)), ==, "telefonica");
-  g_assert_nonnull (find (fixture, match_label_part, "Deutsche Telekom is already one of your operators, suspended"));
+  g_assert_nonnull (find (fixture, match_label_part,
+                          "Deutsche Telekom is already one of your operators, suspended"));
   next (fixture);
 
   /* Countries: only the five Telefónica serves; none chosen yet. */
@@ -439,8 +464,9 @@ test_wizard_adds_an_operator (Fixture       *fixture,
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (next_button (fixture))), ==, "_Add as My Operator");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (fixture, match_row, "Countries"))), ==,
                    "Mexico, Spain");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (fixture, match_row, "Company size (employees)"))), ==,
-                   "1,001–5,000");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (fixture, match_row,
+                                                                     "Company size (employees)"))),
+                   ==, "1,001–5,000");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (fixture, match_row, "Tenant ID"))), ==,
                    tenant_id);
   gtk_widget_activate_action (GTK_WIDGET (fixture->assistant), "assistant.back", NULL);
@@ -488,6 +514,7 @@ test_wizard_adds_an_operator (Fixture       *fixture,
   g_assert_nonnull (strstr (xml, tenant_id));
   g_assert_nonnull (strstr (xml, "<operator id=\"telefonica\">Telefónica</operator>"));
   g_assert_nonnull (strstr (xml, "<companySize>5000</companySize>"));
+  g_assert_true (matches_schema (xml));
 }
 
 /* The service refuses (someone added the operator meanwhile): the page

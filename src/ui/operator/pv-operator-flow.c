@@ -728,13 +728,14 @@ added_cb (GObject      *object,
   if (added != NULL)
     {
       g_autofree char *countries = dup_country_list (self->plan);
+      guint n = g_list_model_get_n_items (pv_operator_plan_get_countries (self->plan));
 
       /* Translators: the first %s is an operator name, the second a list
        * of countries. */
       self->add_message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                         "%s is now your operator in this country: %s.",
                                                         "%s is now your operator in these countries: %s.",
-                                                        g_list_model_get_n_items (pv_operator_plan_get_countries (self->plan))),
+                                                        n),
                                            name, countries);
       pv_operation_result_set_status (outcome, PV_RESULT_STATUS_DONE);
       pv_operation_result_set_message (outcome, self->add_message);
@@ -899,7 +900,8 @@ pv_operator_flow_dup_operator_note (PvOperatorFlow *self)
     }
   if (range != G_MAXUINT)
     {
-      g_string_append_printf (text, _("Company size (employees): %s"), pv_operator_company_size_range_label (range));
+      g_string_append_printf (text, _("Company size (employees): %s"),
+                              pv_operator_company_size_range_label (range));
       g_string_append_c (text, '\n');
     }
   g_string_append_c (text, '\n');
@@ -1118,7 +1120,8 @@ static const PvPageFactory operator_pages[] = {
 const PvFlowInfo pv_operator_flow_info = {
   .id = "connect-operator",
   .title = N_("Connect an operator"),
-  .description = N_("Choose an Operator Connect operator and the countries it serves for you, share your contact details, and add it as your operator."),
+  .description = N_("Choose an Operator Connect operator and the countries it serves for you, "
+                    "share your contact details, and add it as your operator."),
   .icon_name = "call-start-symbolic",
   .create_state = create_state,
   .pages = operator_pages,
