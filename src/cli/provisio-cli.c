@@ -41,9 +41,9 @@ static const Command commands[] = {
                    "-AsXml"), run_topology },
   { "export", N_("Convert a results XML file to XML, PowerShell or CSV"), run_export },
   { "enable", N_("Enable users for a pool on the service (by default, the sandbox tenant)"), pv_cli_enable },
-  { "users", N_("List the people of the service’s directory as CSV"), pv_cli_list_users },
-  { "pools", N_("List the service’s pools as CSV"), pv_cli_list_pools },
-  { "domains", N_("List the service’s SIP domains as CSV"), pv_cli_list_domains },
+  { "users", N_("List the people of the service’s directory, as a table or CSV"), pv_cli_list_users },
+  { "pools", N_("List the service’s pools, as a table or CSV"), pv_cli_list_pools },
+  { "domains", N_("List the service’s SIP domains, as a table or CSV"), pv_cli_list_domains },
   { "operators", N_("List the Operator Connect catalogue"), pv_cli_operators },
   { "operator", N_("Add, list, suspend, resume or remove the tenant’s operators, or change "
                    "their countries"), pv_cli_operator },

@@ -7,15 +7,17 @@
 
 #include "pv-cli-list.h"
 #include "pv-cli-service.h"
-#include "pv-csv.h"
+#include "pv-cli-table.h"
 #include "pv-enums.h"
 #include "pv-pool.h"
 #include "pv-service-calls.h"
 #include "pv-sip-domain.h"
 #include "pv-user.h"
 
-/* provisio-cli users|pools|domains: what a service holds, as CSV on
- * standard output (for a spreadsheet or the next command). */
+/* provisio-cli users|pools|domains: what a service holds, on standard
+ * output: a table for a person at a terminal, CSV for a spreadsheet or
+ * the next command (the CSV columns are the service's member names, and
+ * stay put whatever the language). */
 
 typedef enum
 {
@@ -24,19 +26,91 @@ typedef enum
   LIST_DOMAINS,
 } ListKind;
 
-static gboolean
-write_row (PvCsvWriter        *writer,
-           const char * const *fields,
-           gsize               n_fields,
-           GError            **error)
+static PvCliTable *
+make_table (ListKind     kind,
+            PvCliOutput  output,
+            GListModel  *items)
 {
-  g_autofree const char **row = g_new0 (const char *, n_fields + 1);
+  PvCliTable *table;
 
-  /* The writer takes a NULL-terminated row: an absent value is empty. */
-  for (gsize i = 0; i < n_fields; i++)
-    row[i] = fields[i] != NULL ? fields[i] : "";
+  switch (kind)
+    {
+    case LIST_USERS:
+      {
+        const char *columns[] = { "id", "displayName", "mail", "userPrincipalName", "sipAddress",
+                                  "registrarPool", NULL };
+        /* Translators: column headings of provisio-cli users. */
+        const char *headings[] = { C_("users table", "ID"), C_("users table", "Name"),
+                                   C_("users table", "E-mail"),
+                                   C_("users table", "User principal name"),
+                                   C_("users table", "SIP address"), C_("users table", "Pool"),
+                                   NULL };
 
-  return pv_csv_writer_write_row (writer, row, error);
+        table = pv_cli_table_new (columns, headings);
+        for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+          {
+            g_autoptr(PvUser) user = g_list_model_get_item (items, i);
+            const char *row[] = {
+              pv_user_get_id (user), pv_user_get_display_name (user), pv_user_get_mail (user),
+              pv_user_get_user_principal_name (user), pv_user_get_sip_address (user),
+              pv_user_get_registrar_pool (user),
+            };
+
+            pv_cli_table_add_row (table, row);
+          }
+      }
+      break;
+
+    case LIST_POOLS:
+      {
+        const char *columns[] = { "fqdn", "kind", "site", NULL };
+        /* Translators: column headings of provisio-cli pools. */
+        const char *headings[] = { C_("pool table", "FQDN"), C_("pool table", "Kind"),
+                                   C_("pool table", "Site"), NULL };
+
+        table = pv_cli_table_new (columns, headings);
+        for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+          {
+            g_autoptr(PvPool) pool = g_list_model_get_item (items, i);
+            const char *row[] = {
+              pv_pool_get_fqdn (pool), pv_enum_get_label (PV_TYPE_POOL_KIND, pv_pool_get_kind (pool)),
+              pv_pool_get_site (pool),
+            };
+
+            pv_cli_table_add_row (table, row);
+          }
+      }
+      break;
+
+    case LIST_DOMAINS:
+    default:
+      {
+        const char *columns[] = { "name", "default", NULL };
+        /* Translators: column headings of provisio-cli domains. */
+        const char *headings[] = { C_("domains table", "SIP domain"),
+                                   C_("domains table", "Default"), NULL };
+
+        table = pv_cli_table_new (columns, headings);
+        for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+          {
+            g_autoptr(PvSipDomain) domain = g_list_model_get_item (items, i);
+            gboolean is_default = pv_sip_domain_get_is_default (domain);
+            /* CSV keeps yes/no for scripts; the table speaks the person's
+             * language. */
+            const char *row[] = {
+              pv_sip_domain_get_name (domain),
+              output == PV_CLI_OUTPUT_CSV ? (is_default ? "yes" : "no")
+                                          : (is_default ? C_("default domain", "yes")
+                                                        : C_("default domain", "no")),
+            };
+
+            pv_cli_table_add_row (table, row);
+          }
+      }
+      break;
+    }
+
+  return table;
 }
 
 static int
@@ -45,9 +119,12 @@ run_list (ListKind   kind,
           char     **argv)
 {
   g_autofree char *service = NULL;
+  g_autofree char *output_name = NULL;
   const GOptionEntry entries[] = {
     { "service", 's', 0, G_OPTION_ARG_STRING, &service,
       N_("The service to talk to (default: the sandbox tenant)"), N_("URL") },
+    { "output", 'o', 0, G_OPTION_ARG_STRING, &output_name,
+      N_("csv or table (default: a table on a terminal, CSV otherwise)"), N_("FORMAT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -56,15 +133,25 @@ run_list (ListKind   kind,
   g_autoptr(PvSandboxServer) sandbox = NULL;
   g_autoptr(PvServiceClient) client = NULL;
   g_autoptr(GListStore) store = NULL;
-  g_autoptr(PvCsvWriter) writer = NULL;
+  g_autoptr(PvCliTable) table = NULL;
   g_autoptr(GOutputStream) out = NULL;
   g_autoptr(GError) error = NULL;
+  PvCliOutput output;
   gboolean ok = FALSE;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("List what the service holds, as CSV on standard output."));
+  g_option_context_set_summary (context, _("List what the service holds on standard output, as a "
+                                           "table or as CSV."));
+  g_option_context_set_description (context,
+                                    _("Without --output, a table is written when standard output "
+                                      "is a terminal and CSV otherwise, so that a pipe or a file "
+                                      "gets CSV. The table aligns its columns and cuts long values "
+                                      "with an ellipsis; CSV keeps every value whole, with the "
+                                      "service’s names as column names."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
+    goto fail;
+  if (!pv_cli_output_parse (output_name, &output, &error))
     goto fail;
 
   client = pv_cli_connect (service, &sandbox, &error);
@@ -93,53 +180,9 @@ run_list (ListKind   kind,
   if (!ok)
     goto fail;
 
+  table = make_table (kind, output, G_LIST_MODEL (store));
   out = g_unix_output_stream_new (1, FALSE);
-  writer = pv_csv_writer_new (out);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
-
-      if (kind == LIST_USERS)
-        {
-          PvUser *user = PV_USER (item);
-          const char *header[] = { "id", "displayName", "mail", "userPrincipalName", "sipAddress", "registrarPool" };
-          const char *row[] = {
-            pv_user_get_id (user), pv_user_get_display_name (user), pv_user_get_mail (user),
-            pv_user_get_user_principal_name (user), pv_user_get_sip_address (user),
-            pv_user_get_registrar_pool (user),
-          };
-
-          if ((i == 0 && !write_row (writer, header, G_N_ELEMENTS (header), &error)) ||
-              !write_row (writer, row, G_N_ELEMENTS (row), &error))
-            goto fail;
-        }
-      else if (kind == LIST_POOLS)
-        {
-          PvPool *pool = PV_POOL (item);
-          const char *header[] = { "fqdn", "kind", "site" };
-          const char *row[] = {
-            pv_pool_get_fqdn (pool), pv_enum_get_label (PV_TYPE_POOL_KIND, pv_pool_get_kind (pool)),
-            pv_pool_get_site (pool),
-          };
-
-          if ((i == 0 && !write_row (writer, header, G_N_ELEMENTS (header), &error)) ||
-              !write_row (writer, row, G_N_ELEMENTS (row), &error))
-            goto fail;
-        }
-      else
-        {
-          PvSipDomain *domain = PV_SIP_DOMAIN (item);
-          const char *header[] = { "name", "default" };
-          const char *row[] = {
-            pv_sip_domain_get_name (domain), pv_sip_domain_get_is_default (domain) ? "yes" : "no",
-          };
-
-          if ((i == 0 && !write_row (writer, header, G_N_ELEMENTS (header), &error)) ||
-              !write_row (writer, row, G_N_ELEMENTS (row), &error))
-            goto fail;
-        }
-    }
-  if (!g_output_stream_flush (out, NULL, &error))
+  if (!pv_cli_table_write (table, output, out, &error))
     goto fail;
 
   return 0;

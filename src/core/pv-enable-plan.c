@@ -29,6 +29,12 @@ struct _PvEnablePlan
   PvSipEngine *engine;
   GListStore *entries;
   guint n_problems;
+
+  /* While people are being chosen, addresses are not worked out at each
+   * click: with a hundred thousand people selected, one pass costs a
+   * third of a second. */
+  gboolean deferred;
+  gboolean stale;
 };
 
 G_DEFINE_FINAL_TYPE (PvEnablePlan, pv_enable_plan, G_TYPE_OBJECT)
@@ -338,7 +344,7 @@ update_engine_domains (PvEnablePlan *self)
 }
 
 static void
-recompute (PvEnablePlan *self)
+resolve_addresses (PvEnablePlan *self)
 {
   guint n = g_list_model_get_n_items (self->selection);
   g_autofree PvSipPerson *people = g_new0 (PvSipPerson, MAX (n, 1));
@@ -410,6 +416,49 @@ recompute (PvEnablePlan *self)
     }
 
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+recompute (PvEnablePlan *self)
+{
+  if (self->deferred)
+    {
+      self->stale = TRUE;
+      g_signal_emit (self, signals[CHANGED], 0);
+      return;
+    }
+
+  self->stale = FALSE;
+  resolve_addresses (self);
+}
+
+/**
+ * pv_enable_plan_set_deferred:
+ * @deferred: whether to put off working out addresses
+ *
+ * While deferred, changes are recorded and "changed" is emitted, but the
+ * entries, their addresses and the count of problems are not brought up
+ * to date; they are when the plan stops being deferred. A page where
+ * people are chosen defers the plan; the page that shows the addresses
+ * does not.
+ */
+void
+pv_enable_plan_set_deferred (PvEnablePlan *self,
+                             gboolean      deferred)
+{
+  g_return_if_fail (PV_IS_ENABLE_PLAN (self));
+
+  self->deferred = !!deferred;
+  if (!self->deferred && self->stale)
+    recompute (self);
+}
+
+gboolean
+pv_enable_plan_get_deferred (PvEnablePlan *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_PLAN (self), FALSE);
+
+  return self->deferred;
 }
 
 GListModel *

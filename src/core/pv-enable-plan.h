@@ -46,6 +46,9 @@ void          pv_enable_plan_set_override          (PvEnablePlan        *self,
 const char   *pv_enable_plan_get_override          (PvEnablePlan        *self,
                                                     const char          *user_id);
 void          pv_enable_plan_refresh               (PvEnablePlan        *self);
+void          pv_enable_plan_set_deferred          (PvEnablePlan        *self,
+                                                    gboolean             deferred);
+gboolean      pv_enable_plan_get_deferred          (PvEnablePlan        *self);
 GListModel   *pv_enable_plan_get_entries           (PvEnablePlan        *self);
 guint         pv_enable_plan_get_n_problems        (PvEnablePlan        *self);
 gboolean      pv_enable_plan_get_step_status       (PvEnablePlan        *self,

@@ -202,15 +202,23 @@ begin_event (const char *event)
   return builder;
 }
 
+/**
+ * pv_run_journal_begin:
+ * @plan: (nullable): what the flow needs to run the same items again (its
+ *   settings and each item's target), recorded once, by the run that
+ *   starts the journal; readers that do not know it ignore it
+ */
 void
 pv_run_journal_begin (PvRunJournal *self,
                       const char   *run_id,
                       const char   *flow,
-                      guint         n_items)
+                      guint         n_items,
+                      JsonNode     *plan)
 {
   g_autoptr(JsonBuilder) builder = begin_event ("run");
 
   g_return_if_fail (PV_IS_RUN_JOURNAL (self));
+  g_return_if_fail (plan == NULL || JSON_NODE_HOLDS_OBJECT (plan));
 
   json_builder_set_member_name (builder, "run");
   json_builder_add_string_value (builder, run_id);
@@ -218,6 +226,11 @@ pv_run_journal_begin (PvRunJournal *self,
   json_builder_add_string_value (builder, flow);
   json_builder_set_member_name (builder, "items");
   json_builder_add_int_value (builder, n_items);
+  if (plan != NULL)
+    {
+      json_builder_set_member_name (builder, "plan");
+      json_builder_add_value (builder, json_node_copy (plan));
+    }
   push_event (self, builder);
 }
 
@@ -360,6 +373,11 @@ struct _PvRunState
   char       *run_id;
   char       *flow;
   gboolean    ended;
+  gboolean    cancelled;
+  gint64      started;
+  guint       n_items;
+  guint       n_finished;
+  JsonNode   *plan;
   GHashTable *items;  /* item id → ItemState */
 };
 
@@ -372,6 +390,7 @@ pv_run_state_finalize (GObject *object)
 
   g_clear_pointer (&self->run_id, g_free);
   g_clear_pointer (&self->flow, g_free);
+  g_clear_pointer (&self->plan, json_node_unref);
   g_clear_pointer (&self->items, g_hash_table_unref);
 
   G_OBJECT_CLASS (pv_run_state_parent_class)->finalize (object);
@@ -427,6 +446,57 @@ pv_run_state_get_ended (PvRunState *self)
 {
   g_return_val_if_fail (PV_IS_RUN_STATE (self), FALSE);
   return self->ended;
+}
+
+/* Whether the run's last end was a cancellation. */
+gboolean
+pv_run_state_get_cancelled (PvRunState *self)
+{
+  g_return_val_if_fail (PV_IS_RUN_STATE (self), FALSE);
+  return self->ended && self->cancelled;
+}
+
+/**
+ * pv_run_state_get_started:
+ *
+ * Returns: when the run first started, in seconds since the epoch, or 0
+ *   when the journal does not say
+ */
+gint64
+pv_run_state_get_started (PvRunState *self)
+{
+  g_return_val_if_fail (PV_IS_RUN_STATE (self), 0);
+  return self->started;
+}
+
+/* How many items the run had when it started. */
+guint
+pv_run_state_get_n_items (PvRunState *self)
+{
+  g_return_val_if_fail (PV_IS_RUN_STATE (self), 0);
+  return self->n_items;
+}
+
+/* How many items the journal records as finished. */
+guint
+pv_run_state_get_n_finished (PvRunState *self)
+{
+  g_return_val_if_fail (PV_IS_RUN_STATE (self), 0);
+  return self->n_finished;
+}
+
+/**
+ * pv_run_state_get_plan:
+ *
+ * Returns: (transfer none) (nullable): the plan the run recorded when it
+ *   started (a JSON object whose members belong to the flow), or %NULL for
+ *   a journal written before plans were recorded
+ */
+JsonNode *
+pv_run_state_get_plan (PvRunState *self)
+{
+  g_return_val_if_fail (PV_IS_RUN_STATE (self), NULL);
+  return self->plan;
 }
 
 /**
@@ -547,6 +617,25 @@ apply_line (PvRunState  *self,
       g_free (self->flow);
       self->flow = g_strdup (flow);
       self->ended = FALSE;
+
+      /* The first run line says how the run began; the lines of resumed
+       * runs only mark where they continued. */
+      if (self->started == 0)
+        {
+          JsonNode *plan = json_object_get_member (object, "plan");
+          gint64 value;
+
+          if (read_int_member (object, "time", &value) && value > 0)
+            self->started = value;
+          if (read_int_member (object, "items", &value) && value >= 0 && value <= G_MAXUINT)
+            self->n_items = (guint) value;
+          if (plan != NULL && !JSON_NODE_HOLDS_NULL (plan))
+            {
+              if (!JSON_NODE_HOLDS_OBJECT (plan))
+                goto corrupt;
+              self->plan = json_node_copy (plan);
+            }
+        }
     }
   else if (g_strcmp0 (event, "started") == 0)
     {
@@ -576,11 +665,20 @@ apply_line (PvRunState  *self,
           pv_operation_result_get_status (result) == PV_RESULT_STATUS_ALREADY_DONE)
         state->next_step = MAX (state->next_step, (guint) step + 1);
       if (json_node_get_boolean (final_node))
-        g_set_object (&state->final_result, result);
+        {
+          if (state->final_result == NULL)
+            self->n_finished++;
+          g_set_object (&state->final_result, result);
+        }
     }
   else if (g_strcmp0 (event, "end") == 0)
     {
+      JsonNode *cancelled = json_object_get_member (object, "cancelled");
+
       self->ended = TRUE;
+      self->cancelled = cancelled != NULL && JSON_NODE_HOLDS_VALUE (cancelled) &&
+                        json_node_get_value_type (cancelled) == G_TYPE_BOOLEAN &&
+                        json_node_get_boolean (cancelled);
     }
   else
     {
@@ -713,6 +811,99 @@ pv_run_state_load_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_async_result_is_tagged (result, pv_run_state_load_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* --- The runs that can be resumed. --- */
+
+static gint
+compare_started (gconstpointer a,
+                 gconstpointer b)
+{
+  gint64 sa = pv_run_state_get_started (*(PvRunState **) a);
+  gint64 sb = pv_run_state_get_started (*(PvRunState **) b);
+
+  return sa < sb ? 1 : sa > sb ? -1 : 0;
+}
+
+static void
+list_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  const char *dir_path = task_data;
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *name;
+
+  /* No directory yet is no run yet. */
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      PvRunState *state;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      if (!g_str_has_suffix (name, ".jsonl"))
+        continue;
+
+      /* A journal that cannot be read is not offered; the command line
+       * names it when asked for by its id. */
+      path = g_build_filename (dir_path, name, NULL);
+      state = pv_run_state_load (path, cancellable, NULL);
+      if (state == NULL)
+        continue;
+      if (pv_run_state_get_plan (state) == NULL ||
+          (pv_run_state_get_ended (state) && !pv_run_state_get_cancelled (state)) ||
+          pv_run_state_get_n_finished (state) >= pv_run_state_get_n_items (state))
+        {
+          g_object_unref (state);
+          continue;
+        }
+      g_ptr_array_add (states, state);
+    }
+
+  g_ptr_array_sort (states, compare_started);
+  g_task_return_pointer (task, g_steal_pointer (&states), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * pv_run_state_list_resumable_async:
+ * @dir: the directory of the journals
+ *
+ * Reads, off the main loop, the journals in @dir of the runs that stopped
+ * before their end (cancelled, or killed) and record their plan.
+ */
+void
+pv_run_state_list_resumable_async (const char          *dir,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (dir != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_run_state_list_resumable_async);
+  g_task_set_task_data (task, g_strdup (dir), g_free);
+  g_task_run_in_thread (task, list_in_thread);
+}
+
+/**
+ * pv_run_state_list_resumable_finish:
+ *
+ * Returns: (transfer full) (element-type PvRunState): the runs, the most
+ *   recent first
+ */
+GPtrArray *
+pv_run_state_list_resumable_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_run_state_list_resumable_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -28,7 +28,8 @@ const char   *pv_run_journal_get_path       (PvRunJournal       *self);
 void          pv_run_journal_begin          (PvRunJournal       *self,
                                              const char         *run_id,
                                              const char         *flow,
-                                             guint               n_items);
+                                             guint               n_items,
+                                             JsonNode           *plan);
 void          pv_run_journal_step_started   (PvRunJournal       *self,
                                              const char         *item,
                                              guint               step);
@@ -54,6 +55,11 @@ G_DECLARE_FINAL_TYPE (PvRunState, pv_run_state, PV, RUN_STATE, GObject)
 const char        *pv_run_state_get_run_id          (PvRunState  *self);
 const char        *pv_run_state_get_flow            (PvRunState  *self);
 gboolean           pv_run_state_get_ended           (PvRunState  *self);
+gboolean           pv_run_state_get_cancelled       (PvRunState  *self);
+gint64             pv_run_state_get_started         (PvRunState  *self);
+guint              pv_run_state_get_n_items         (PvRunState  *self);
+guint              pv_run_state_get_n_finished      (PvRunState  *self);
+JsonNode          *pv_run_state_get_plan            (PvRunState  *self);
 guint              pv_run_state_get_next_step       (PvRunState  *self,
                                                      const char  *item);
 gboolean           pv_run_state_get_in_flight       (PvRunState  *self,
@@ -67,6 +73,12 @@ void               pv_run_state_load_async          (const char          *path,
                                                      gpointer             user_data);
 PvRunState        *pv_run_state_load_finish         (GAsyncResult        *result,
                                                      GError             **error);
+void               pv_run_state_list_resumable_async  (const char          *dir,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+GPtrArray         *pv_run_state_list_resumable_finish (GAsyncResult        *result,
+                                                       GError             **error);
 PvRunState        *pv_run_state_load                (const char          *path,
                                                      GCancellable        *cancellable,
                                                      GError             **error);

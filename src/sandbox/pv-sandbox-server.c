@@ -339,6 +339,20 @@ batch_item_free (gpointer data)
   g_free (item);
 }
 
+/* The faults in force for one request, which another thread may change
+ * meanwhile. */
+static PvSandboxFaults *
+dup_faults (PvSandboxServer *self)
+{
+  PvSandboxFaults *faults;
+
+  g_mutex_lock (&self->lock);
+  faults = self->faults != NULL ? g_object_ref (self->faults) : NULL;
+  g_mutex_unlock (&self->lock);
+
+  return faults;
+}
+
 static gboolean split_path (const char  *path,
                             char      ***segments,
                             guint       *n_segments);
@@ -356,6 +370,7 @@ run_batch_item (PvSandboxServer        *self,
   const char *relative = item->url[0] == '/' ? item->url + 1 : item->url;
   const char *question = strchr (relative, '?');
   PvSandboxRequest request = { 0 };
+  g_autoptr(PvSandboxFaults) faults = NULL;
 
   /* Inner URLs are relative to the version of the $batch itself. */
   path = g_strdup_printf ("/%s/%.*s", outer->segments[0],
@@ -390,12 +405,12 @@ run_batch_item (PvSandboxServer        *self,
     }
 
   /* Each request of a batch can be throttled on its own. */
-  if (self->faults != NULL &&
-      pv_sandbox_faults_draw (self->faults) == PV_SANDBOX_FAULT_THROTTLE)
+  faults = dup_faults (self);
+  if (faults != NULL && pv_sandbox_faults_draw (faults) == PV_SANDBOX_FAULT_THROTTLE)
     {
       pv_sandbox_fail (&item->response, &request, 429, "TooManyRequests",
                        "Too many requests. Please retry after some time.");
-      item->response.retry_after = pv_sandbox_faults_get_retry_after (self->faults);
+      item->response.retry_after = pv_sandbox_faults_get_retry_after (faults);
       return;
     }
 
@@ -858,6 +873,7 @@ handle_cb (SoupServer        *server,
   PvSandboxServer *self = user_data;
   Exchange *exchange;
   SoupMessageBody *body = soup_server_message_get_request_body (message);
+  g_autoptr(PvSandboxFaults) faults = NULL;
 
   /* Chunked bodies carry no length for the early check. */
   if (soup_server_message_get_status (message) == 413 ||
@@ -881,8 +897,9 @@ handle_cb (SoupServer        *server,
   exchange->server = self;
   exchange->message = g_object_ref (message);
   exchange->request_id = g_uuid_string_random ();
-  if (self->faults != NULL)
-    exchange->fault = pv_sandbox_faults_draw (self->faults);
+  faults = dup_faults (self);
+  if (faults != NULL)
+    exchange->fault = pv_sandbox_faults_draw (faults);
 
   switch (exchange->fault)
     {
@@ -893,7 +910,7 @@ handle_cb (SoupServer        *server,
 
         pv_sandbox_fail (&response, &request, 429, "TooManyRequests",
                          "Too many requests. Please retry after some time.");
-        response.retry_after = pv_sandbox_faults_get_retry_after (self->faults);
+        response.retry_after = pv_sandbox_faults_get_retry_after (faults);
         write_response (exchange, &response);
         pv_sandbox_response_clear (&response);
       }
@@ -919,7 +936,7 @@ handle_cb (SoupServer        *server,
       break;
     case PV_SANDBOX_FAULT_DELAY:
       {
-        GSource *source = g_timeout_source_new (pv_sandbox_faults_get_delay_ms (self->faults));
+        GSource *source = g_timeout_source_new (pv_sandbox_faults_get_delay_ms (faults));
 
         /* Paused, not blocked: the other connections go on meanwhile. */
         soup_server_message_pause (message);
@@ -1248,8 +1265,12 @@ pv_sandbox_server_set_faults (PvSandboxServer *self,
                               PvSandboxFaults *faults)
 {
   g_return_if_fail (PV_IS_SANDBOX_SERVER (self));
-  g_return_if_fail (self->thread == NULL);
+
+  /* Also while serving: a demo or a test may turn faults on and off
+   * between requests. */
+  g_mutex_lock (&self->lock);
   g_set_object (&self->faults, faults);
+  g_mutex_unlock (&self->lock);
 }
 
 PvSandboxFaults *

@@ -7,6 +7,7 @@
 #include "pv-enable-entry.h"
 #include "pv-enable-steps.h"
 #include "pv-json.h"
+#include "pv-run-journal.h"
 #include "pv-service-error.h"
 
 /* "Enable users for a pool" as run steps: one step a person, the
@@ -38,7 +39,11 @@ struct _PvEnableSteps
 
   PvServiceClient *client;
   char            *pool;
+  PvSipFormat      format;
+  char            *domain;
   gboolean         dry_run;
+  gboolean         skip_problems;
+  gboolean         local_sandbox;
   GPtrArray       *items;     /* user ids, in the selection's order */
   GHashTable      *targets;   /* user id → Target */
 };
@@ -204,10 +209,14 @@ verified_cb (GObject      *object,
       !(g_strcmp0 (member_string (body, "sipAddress"), call->target->address) == 0 &&
         g_strcmp0 (member_string (body, "registrarPool"), self->pool) == 0))
     {
-      /* A dry run changes nothing: it says what a real run would do. */
+      /* A dry run changes nothing: it says what a real run would do.
+       * Someone a real run would enable has the address they would get as
+       * "after", which tells them from those a real run would refuse. */
+      g_autoptr(PvOperationResult) result = NULL;
       g_autofree char *message = NULL;
+      gboolean would_enable = member_string (body, "sipAddress") == NULL;
 
-      if (member_string (body, "sipAddress") != NULL)
+      if (!would_enable)
         /* Translators: %1$s is a SIP address, %2$s a pool. */
         message = g_strdup_printf (_("Dry run: already enabled as %1$s on %2$s, which a real run would refuse to change."),
                                    member_string (body, "sipAddress"),
@@ -215,8 +224,10 @@ verified_cb (GObject      *object,
       else
         /* Translators: %1$s is a SIP address, %2$s a pool. */
         message = g_strdup_printf (_("Dry run: would be enabled as %1$s on %2$s."), call->target->address, self->pool);
-      g_task_return_pointer (task, make_result (call->item, PV_RESULT_STATUS_SKIPPED, message, call->target),
-                             g_object_unref);
+      result = make_result (call->item, PV_RESULT_STATUS_SKIPPED, message, call->target);
+      if (would_enable)
+        pv_operation_result_set_after (result, call->target->address);
+      g_task_return_pointer (task, g_steal_pointer (&result), g_object_unref);
       g_object_unref (task);
       return;
     }
@@ -301,12 +312,71 @@ pv_enable_steps_apply_step_finish (PvRunSteps    *steps,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+#define PLAN_VERSION 1
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* The journal keeps each person's address as the preview decided it
+ * (overrides included), not the rules that made it: by the time a run is
+ * resumed the directory has changed (the people enabled by the first part
+ * now hold their addresses), and computing again would not give the same
+ * answers. */
+static JsonNode *
+pv_enable_steps_dup_plan (PvRunSteps *steps)
+{
+  PvEnableSteps *self = PV_ENABLE_STEPS (steps);
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, PLAN_VERSION);
+  add_string_member (builder, "service", pv_service_client_get_base_url (self->client));
+  json_builder_set_member_name (builder, "localSandbox");
+  json_builder_add_boolean_value (builder, self->local_sandbox);
+  add_string_member (builder, "pool", self->pool);
+  add_string_member (builder, "format", pv_enum_to_nick (PV_TYPE_SIP_FORMAT, self->format));
+  add_string_member (builder, "domain", self->domain);
+  json_builder_set_member_name (builder, "dryRun");
+  json_builder_add_boolean_value (builder, self->dry_run);
+  json_builder_set_member_name (builder, "skipProblems");
+  json_builder_add_boolean_value (builder, self->skip_problems);
+  json_builder_set_member_name (builder, "people");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->items, i);
+      Target *target = g_hash_table_lookup (self->targets, id);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "id", id);
+      add_string_member (builder, "address", target->address);
+      add_string_member (builder, "before", target->before);
+      add_string_member (builder, "problem", target->problem);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
 static void
 pv_enable_steps_iface_init (PvRunStepsInterface *iface)
 {
   iface->get_n_steps = pv_enable_steps_get_n_steps;
   iface->apply_step_async = pv_enable_steps_apply_step_async;
   iface->apply_step_finish = pv_enable_steps_apply_step_finish;
+  iface->dup_plan = pv_enable_steps_dup_plan;
 }
 
 static void
@@ -316,6 +386,7 @@ pv_enable_steps_finalize (GObject *object)
 
   g_clear_object (&self->client);
   g_clear_pointer (&self->pool, g_free);
+  g_clear_pointer (&self->domain, g_free);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->targets, g_hash_table_unref);
 
@@ -354,7 +425,10 @@ pv_enable_steps_new (PvServiceClient *client,
   self = g_object_new (PV_TYPE_ENABLE_STEPS, NULL);
   self->client = g_object_ref (client);
   self->pool = g_strdup (pv_pool_get_fqdn (pv_enable_plan_get_pool (plan)));
+  self->format = pv_enable_plan_get_format (plan);
+  self->domain = g_strdup (pv_enable_plan_get_domain (plan));
   self->dry_run = pv_enable_plan_get_dry_run (plan);
+  self->skip_problems = pv_enable_plan_get_skip_problems (plan);
 
   entries = pv_enable_plan_get_entries (plan);
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
@@ -398,4 +472,181 @@ pv_enable_steps_dup_items (PvEnableSteps *self)
     items[i] = g_strdup (g_ptr_array_index (self->items, i));
 
   return items;
+}
+
+/* Reads an optional string member: absent or null is NULL, another type
+ * is refused. */
+static gboolean
+read_optional_string (JsonObject  *object,
+                      const char  *name,
+                      char       **value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *value = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+  *value = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+read_boolean (JsonObject *object,
+              const char *name,
+              gboolean   *value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return FALSE;
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/**
+ * pv_enable_steps_new_from_plan:
+ * @plan: what pv_run_steps_dup_plan() gave for the run, read back from
+ *   its journal (pv_run_state_get_plan())
+ *
+ * The same steps again, to resume a run, with the addresses the run was
+ * started with. The journal is a file on disk: everything in it is
+ * checked.
+ *
+ * Returns: (transfer full) (nullable): the steps, or %NULL with
+ *   %PV_RUN_JOURNAL_ERROR_CORRUPT
+ */
+PvEnableSteps *
+pv_enable_steps_new_from_plan (PvServiceClient  *client,
+                               JsonNode         *plan,
+                               GError          **error)
+{
+  g_autoptr(PvEnableSteps) self = NULL;
+  g_autofree char *format = NULL;
+  JsonObject *object;
+  JsonNode *version;
+  JsonNode *people;
+  int format_value;
+
+  g_return_val_if_fail (PV_IS_SERVICE_CLIENT (client), NULL);
+
+  self = g_object_new (PV_TYPE_ENABLE_STEPS, NULL);
+  self->client = g_object_ref (client);
+
+  if (plan == NULL || !JSON_NODE_HOLDS_OBJECT (plan))
+    goto unusable;
+  object = json_node_get_object (plan);
+  version = json_object_get_member (object, "version");
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
+      json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) != PLAN_VERSION)
+    goto unusable;
+
+  if (!read_optional_string (object, "pool", &self->pool) || self->pool == NULL || *self->pool == '\0' ||
+      !read_optional_string (object, "format", &format) || format == NULL ||
+      !pv_enum_from_nick (PV_TYPE_SIP_FORMAT, format, &format_value) ||
+      !read_optional_string (object, "domain", &self->domain) ||
+      !read_boolean (object, "dryRun", &self->dry_run) ||
+      !read_boolean (object, "skipProblems", &self->skip_problems) ||
+      !read_boolean (object, "localSandbox", &self->local_sandbox))
+    goto unusable;
+  self->format = (PvSipFormat) format_value;
+
+  people = json_object_get_member (object, "people");
+  if (people == NULL || !JSON_NODE_HOLDS_ARRAY (people))
+    goto unusable;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (people)); i++)
+    {
+      JsonNode *node = json_array_get_element (json_node_get_array (people), i);
+      g_autofree char *id = NULL;
+      Target *target;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) ||
+          !read_optional_string (json_node_get_object (node), "id", &id) || id == NULL || *id == '\0' ||
+          g_hash_table_contains (self->targets, id))
+        goto unusable;
+
+      target = g_new0 (Target, 1);
+      g_hash_table_insert (self->targets, g_strdup (id), target);
+      g_ptr_array_add (self->items, g_strdup (id));
+      if (!read_optional_string (json_node_get_object (node), "address", &target->address) ||
+          !read_optional_string (json_node_get_object (node), "before", &target->before) ||
+          !read_optional_string (json_node_get_object (node), "problem", &target->problem))
+        goto unusable;
+      /* Someone with neither an address nor a reason would be sent an
+       * empty address. */
+      if (target->address == NULL && target->problem == NULL)
+        goto unusable;
+    }
+
+  return g_steal_pointer (&self);
+
+unusable:
+  g_set_error_literal (error, PV_RUN_JOURNAL_ERROR, PV_RUN_JOURNAL_ERROR_CORRUPT,
+                       _("The run’s journal does not record its plan in a form this version of "
+                         "Provisio can read, so the run cannot be resumed."));
+  return NULL;
+}
+
+const char *
+pv_enable_steps_get_pool (PvEnableSteps *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_STEPS (self), NULL);
+  return self->pool;
+}
+
+PvSipFormat
+pv_enable_steps_get_format (PvEnableSteps *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_STEPS (self), PV_SIP_FORMAT_EMAIL);
+  return self->format;
+}
+
+const char *
+pv_enable_steps_get_domain (PvEnableSteps *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_STEPS (self), NULL);
+  return self->domain;
+}
+
+gboolean
+pv_enable_steps_get_dry_run (PvEnableSteps *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_STEPS (self), FALSE);
+  return self->dry_run;
+}
+
+/**
+ * pv_enable_steps_set_local_sandbox:
+ *
+ * Says that the service is the sandbox tenant started by this process on
+ * the user's persisted state, whose address changes from one start to
+ * the next: a resumed run then starts it again rather than looking for
+ * the recorded address.
+ */
+void
+pv_enable_steps_set_local_sandbox (PvEnableSteps *self,
+                                   gboolean       local_sandbox)
+{
+  g_return_if_fail (PV_IS_ENABLE_STEPS (self));
+  self->local_sandbox = local_sandbox;
+}
+
+gboolean
+pv_enable_steps_get_local_sandbox (PvEnableSteps *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_STEPS (self), FALSE);
+  return self->local_sandbox;
+}
+
+/**
+ * pv_enable_steps_get_service:
+ *
+ * Returns: the base URL of the service the steps talk to
+ */
+const char *
+pv_enable_steps_get_service (PvEnableSteps *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_STEPS (self), NULL);
+  return pv_service_client_get_base_url (self->client);
 }

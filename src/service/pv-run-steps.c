@@ -45,3 +45,20 @@ pv_run_steps_apply_step_finish (PvRunSteps    *self,
 
   return PV_RUN_STEPS_GET_IFACE (self)->apply_step_finish (self, result, error);
 }
+
+/**
+ * pv_run_steps_dup_plan:
+ *
+ * Returns: (transfer full) (nullable): what the journal records to build
+ *   the same steps again, or %NULL when the steps do not say
+ */
+JsonNode *
+pv_run_steps_dup_plan (PvRunSteps *self)
+{
+  PvRunStepsInterface *iface;
+
+  g_return_val_if_fail (PV_IS_RUN_STEPS (self), NULL);
+
+  iface = PV_RUN_STEPS_GET_IFACE (self);
+  return iface->dup_plan != NULL ? iface->dup_plan (self) : NULL;
+}

@@ -23,6 +23,9 @@ G_DECLARE_INTERFACE (PvRunSteps, pv_run_steps, PV, RUN_STEPS, GObject)
  *   @item (done, already done, skipped with why, failed with the
  *   service's reason), or a #GError when the step could not be decided
  *   (cancelled, or %PV_SERVICE_ERROR_OUTCOME_UNKNOWN)
+ * @dup_plan: (optional): a JSON object that lets the flow build the same
+ *   steps again (its settings and each item's target), for the journal, so
+ *   that a run can be resumed by a process that never saw the plan
  *
  * What a run applies: a flow's plan, turned into steps per item.
  */
@@ -42,6 +45,7 @@ struct _PvRunStepsInterface
   PvOperationResult *(*apply_step_finish) (PvRunSteps          *self,
                                            GAsyncResult        *result,
                                            GError             **error);
+  JsonNode          *(*dup_plan)          (PvRunSteps          *self);
 };
 
 guint              pv_run_steps_get_n_steps       (PvRunSteps          *self,
@@ -56,5 +60,6 @@ void               pv_run_steps_apply_step_async  (PvRunSteps          *self,
 PvOperationResult *pv_run_steps_apply_step_finish (PvRunSteps          *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
+JsonNode          *pv_run_steps_dup_plan          (PvRunSteps          *self);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "pv-runner.h"
 #include "pv-service-error.h"
@@ -157,7 +158,8 @@ pv_runner_init (PvRunner *self)
  * @steps: what to apply
  * @items: (array zero-terminated=1): the items, by id, each once
  * @flow: the flow's name, recorded in the journal
- * @journal_path: where the run is journaled
+ * @journal_path: where the run is journaled; a journal named ID.jsonl gives
+ *   the run the id ID
  * @resume: (nullable): the state of an earlier run of the same items, read
  *   from @journal_path, to continue it
  */
@@ -189,7 +191,14 @@ pv_runner_new (PvRunSteps        *steps,
     }
   else
     {
-      self->run_id = g_uuid_string_random ();
+      g_autofree char *name = g_path_get_basename (journal_path);
+
+      /* A run is known by its journal's name, so that a person given the
+       * id can find the journal (and resume the run) from it. */
+      if (g_str_has_suffix (name, ".jsonl") && strlen (name) > strlen (".jsonl"))
+        self->run_id = g_strndup (name, strlen (name) - strlen (".jsonl"));
+      else
+        self->run_id = g_uuid_string_random ();
     }
 
   return self;
@@ -426,7 +435,13 @@ schedule (PvRunner *self)
       if (self->resume != NULL)
         {
           run->step = pv_run_state_get_next_step (self->resume, item);
-          run->verify_first = pv_run_state_get_in_flight (self->resume, item);
+          /* A run that reached its end (it was cancelled) recorded every
+           * line, so only its items in flight may have taken effect. A
+           * killed run may have lost its last lines, "started" ones
+           * included: any of its unfinished items may have been sent, and
+           * each is checked before anything is sent again. */
+          run->verify_first = pv_run_state_get_in_flight (self->resume, item) ||
+                              !pv_run_state_get_ended (self->resume);
         }
 
       if (run->n_steps == 0 || run->step >= run->n_steps)
@@ -481,7 +496,18 @@ pv_runner_run_async (PvRunner            *self,
   g_task_set_check_cancellable (self->task, FALSE);
 
   self->journal = pv_run_journal_new (self->journal_path, self->resume != NULL);
-  pv_run_journal_begin (self->journal, self->run_id, self->flow, self->n_items);
+  /* The plan is recorded by the run that starts the journal; a resumed
+   * run is the same run, and the journal has it already. */
+  if (self->resume == NULL)
+    {
+      g_autoptr(JsonNode) plan = pv_run_steps_dup_plan (self->steps);
+
+      pv_run_journal_begin (self->journal, self->run_id, self->flow, self->n_items, plan);
+    }
+  else
+    {
+      pv_run_journal_begin (self->journal, self->run_id, self->flow, self->n_items, NULL);
+    }
 
   /* Items the earlier run finished are reported, not run. */
   if (self->resume != NULL)

@@ -167,7 +167,33 @@ typedef struct
   gboolean        token_refreshed;
 
   GError         *last_error;
+
+  /* For a page of a list: items are made from the JSON in the thread
+   * that parses it, so the main loop only appends them. */
+  PvJsonParseFunc page_parse;
+  gboolean        first_page;
+  struct _ListPage *page;
 } Request;
+
+/* A page of a list, read off the main loop. */
+typedef struct _ListPage
+{
+  GPtrArray *items;
+  gint64     total_count;   /* -1 unless the page says */
+  char      *next_link;
+  GError    *error;         /* the page is not in the expected shape */
+} ListPage;
+
+static void
+list_page_free (ListPage *page)
+{
+  g_clear_pointer (&page->items, g_ptr_array_unref);
+  g_clear_pointer (&page->next_link, g_free);
+  g_clear_error (&page->error);
+  g_free (page);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ListPage, list_page_free)
 
 static void
 request_free (Request *request)
@@ -178,6 +204,7 @@ request_free (Request *request)
   g_clear_object (&request->message);
   g_clear_pointer (&request->token, g_free);
   g_clear_error (&request->last_error);
+  g_clear_pointer (&request->page, list_page_free);
   g_free (request);
 }
 
@@ -322,19 +349,52 @@ parse_json (GBytes  *bytes,
   return node;
 }
 
+/* What a worker thread is given to read an answer. */
+typedef struct
+{
+  GBytes          *bytes;
+  PvJsonParseFunc  page_parse;   /* set for a successful page of a list */
+  gboolean         first_page;
+  ListPage        *page;         /* out */
+} ParseJob;
+
+static void
+parse_job_free (ParseJob *job)
+{
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_clear_pointer (&job->page, list_page_free);
+  g_free (job);
+}
+
+static ListPage *read_list_page (JsonNode        *body,
+                                 PvJsonParseFunc  parse,
+                                 gboolean         first_page);
+
 static void
 parse_in_thread (GTask        *task,
                  gpointer      source_object,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
+  ParseJob *job = task_data;
   GError *error = NULL;
-  JsonNode *node = parse_json (task_data, &error);
+  JsonNode *node = parse_json (job->bytes, &error);
 
   if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, node, node != NULL ? (GDestroyNotify) json_node_unref : NULL);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Building the items, and freeing the tree, cost the main loop more
+   * than the parse itself did: both happen here. */
+  if (job->page_parse != NULL)
+    {
+      job->page = read_list_page (node, job->page_parse, job->first_page);
+      g_clear_pointer (&node, json_node_unref);
+    }
+
+  g_task_return_pointer (task, node, node != NULL ? (GDestroyNotify) json_node_unref : NULL);
 }
 
 static void finish_answer (GTask    *task,
@@ -349,7 +409,11 @@ parsed_cb (GObject      *object,
   GTask *task = user_data;
   GError *error = NULL;
   JsonNode *node = g_task_propagate_pointer (G_TASK (result), &error);
+  ParseJob *job = g_task_get_task_data (G_TASK (result));
+  Request *request = g_task_get_task_data (task);
 
+  if (job->page != NULL)
+    request->page = g_steal_pointer (&job->page);
   finish_answer (task, node, error);
   g_clear_pointer (&node, json_node_unref);
 }
@@ -377,9 +441,23 @@ finish_answer (GTask    *task,
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      if (parse_error != NULL)
+      if (parse_error != NULL && request_repeatable (request))
+        {
+          /* An answer cut on the way is a dropped connection by another
+           * name: asking again is safe, and usually enough. */
+          retry_or_fail (task, parse_error, -1);
+          return;
+        }
+      else if (parse_error != NULL)
         {
           g_task_return_error (task, parse_error);
+        }
+      else if (request->page_parse != NULL)
+        {
+          /* Only list_page_cb asks for pages, and takes them back as
+           * such. */
+          g_assert (request->page != NULL);
+          g_task_return_pointer (task, g_steal_pointer (&request->page), (GDestroyNotify) list_page_free);
         }
       else
         {
@@ -470,12 +548,18 @@ sent_cb (GObject      *object,
       return;
     }
 
-  if (g_bytes_get_size (bytes) > PARSE_IN_THREAD_THRESHOLD)
+  if (g_bytes_get_size (bytes) > PARSE_IN_THREAD_THRESHOLD ||
+      (request->page_parse != NULL && SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (request->message))))
     {
       g_autoptr(GTask) parse_task = g_task_new (NULL, g_task_get_cancellable (task), parsed_cb, task);
+      ParseJob *job = g_new0 (ParseJob, 1);
 
+      job->bytes = g_bytes_ref (bytes);
+      if (SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (request->message)))
+        job->page_parse = request->page_parse;
+      job->first_page = request->first_page;
       g_task_set_source_tag (parse_task, parse_in_thread);
-      g_task_set_task_data (parse_task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+      g_task_set_task_data (parse_task, job, (GDestroyNotify) parse_job_free);
       g_task_run_in_thread (parse_task, parse_in_thread);
       return;
     }
@@ -572,6 +656,57 @@ resolve_path (PvServiceClient  *self,
   return g_steal_pointer (&uri);
 }
 
+static void
+start_request (PvServiceClient     *self,
+               const char          *method,
+               const char          *path,
+               JsonNode            *body,
+               PvRequestFlags       flags,
+               PvJsonParseFunc      page_parse,
+               gboolean             first_page,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Request *request;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_service_client_request_async);
+  /* Cancellation is reported in our own domain like every other outcome,
+   * so callers match one domain. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  request = g_new0 (Request, 1);
+  request->method = g_strdup (method);
+  request->flags = flags;
+  request->started_us = g_get_monotonic_time ();
+  request->page_parse = page_parse;
+  request->first_page = first_page;
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+
+  request->uri = resolve_path (self, path, &error);
+  if (request->uri == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (body != NULL)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      gsize length;
+      char *data;
+
+      json_generator_set_root (generator, body);
+      data = json_generator_to_data (generator, &length);
+      request->body = g_bytes_new_take (data, length);
+    }
+
+  send_attempt (g_steal_pointer (&task));
+}
+
 /**
  * pv_service_client_request_async:
  * @method: an HTTP method
@@ -594,45 +729,11 @@ pv_service_client_request_async (PvServiceClient     *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  Request *request;
-
   g_return_if_fail (PV_IS_SERVICE_CLIENT (self));
   g_return_if_fail (method != NULL && path != NULL);
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pv_service_client_request_async);
-  /* Cancellation is reported in our own domain like every other outcome,
-   * so callers match one domain. */
-  g_task_set_check_cancellable (task, FALSE);
-
-  request = g_new0 (Request, 1);
-  request->method = g_strdup (method);
-  request->flags = flags;
-  request->started_us = g_get_monotonic_time ();
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
-
-  request->uri = resolve_path (self, path, &error);
-  if (request->uri == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (body != NULL)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      gsize length;
-      char *data;
-
-      json_generator_set_root (generator, body);
-      data = json_generator_to_data (generator, &length);
-      request->body = g_bytes_new_take (data, length);
-    }
-
-  send_attempt (g_steal_pointer (&task));
+  start_request (self, method, path, body, flags, NULL, FALSE, cancellable, callback, user_data);
 }
 
 /**
@@ -675,19 +776,20 @@ static void list_page_cb (GObject      *object,
                           GAsyncResult *result,
                           gpointer      user_data);
 
-/* Parses one page into the store; returns the next link, if any. */
-static gboolean
-read_page (ListData    *data,
-           JsonNode    *body,
-           char       **next_link,
-           GError     **error)
+/* Reads one page of a Graph-shaped list, in a worker thread: nothing
+ * here may touch the store. */
+static ListPage *
+read_list_page (JsonNode        *body,
+                PvJsonParseFunc  parse,
+                gboolean         first_page)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ListPage) page = g_new0 (ListPage, 1);
   JsonObject *root;
   JsonNode *node;
   JsonArray *values;
 
-  *next_link = NULL;
+  page->total_count = -1;
+  page->items = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
     goto malformed;
@@ -702,46 +804,51 @@ read_page (ListData    *data,
     {
       g_autofree char *path = g_strdup_printf ("value[%u]", i);
       g_autoptr(GError) item_error = NULL;
-      GObject *item = data->parse (json_array_get_element (values, i), path, &item_error);
+      GObject *item = parse (json_array_get_element (values, i), path, &item_error);
 
       if (item == NULL)
         {
           /* Translators: %s says which item of a list was wrong and how,
            * as a sentence of its own. */
-          g_set_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER,
+          g_set_error (&page->error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER,
                        _("The service sent a list that could not be read. %s"),
                        item_error != NULL ? item_error->message : "");
-          return FALSE;
+          return g_steal_pointer (&page);
         }
-      g_ptr_array_add (items, item);
+      g_ptr_array_add (page->items, item);
     }
 
   /* Only the first page carries the count. */
   node = json_object_get_member (root, "@odata.count");
-  if (data->page == 0 && node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+  if (first_page && node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
       json_node_get_value_type (node) == G_TYPE_INT64)
-    data->total_count = json_node_get_int (node);
+    page->total_count = json_node_get_int (node);
 
   node = json_object_get_member (root, "@odata.nextLink");
   if (node != NULL)
     {
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         goto malformed;
-      *next_link = g_strdup (json_node_get_string (node));
+      page->next_link = g_strdup (json_node_get_string (node));
     }
 
-  /* One splice a page, so that a list view shows the page at once without
-   * one signal per item. */
-  g_list_store_splice (data->store, g_list_model_get_n_items (G_LIST_MODEL (data->store)), 0,
-                       items->pdata, items->len);
-  data->n_items += items->len;
-  data->page++;
-  return TRUE;
+  return g_steal_pointer (&page);
 
 malformed:
-  g_set_error_literal (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER,
+  g_set_error_literal (&page->error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER,
                        _("The service sent a list in an unexpected shape."));
-  return FALSE;
+  return g_steal_pointer (&page);
+}
+
+static void
+request_page (PvServiceClient *self,
+              GTask           *task,
+              const char      *path)
+{
+  ListData *data = g_task_get_task_data (task);
+
+  start_request (self, SOUP_METHOD_GET, path, NULL, data->flags, data->parse, data->page == 0,
+                 g_task_get_cancellable (task), list_page_cb, g_object_ref (task));
 }
 
 static void
@@ -752,27 +859,37 @@ list_page_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   PvServiceClient *self = PV_SERVICE_CLIENT (object);
   ListData *data = g_task_get_task_data (task);
-  g_autoptr(PvServiceResponse) response = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *next_link = NULL;
+  g_autoptr(ListPage) page = NULL;
+  GError *error = NULL;
 
-  response = pv_service_client_request_finish (self, result, &error);
-  if (response == NULL ||
-      !read_page (data, pv_service_response_get_body (response), &next_link, &error))
+  page = g_task_propagate_pointer (G_TASK (result), &error);
+  if (page == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_task_return_error (task, error);
+      return;
+    }
+  if (page->error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&page->error));
       return;
     }
 
-  if (next_link == NULL)
+  if (data->page == 0)
+    data->total_count = page->total_count;
+  /* One splice a page, so that a list view shows the page at once without
+   * one signal per item. */
+  g_list_store_splice (data->store, g_list_model_get_n_items (G_LIST_MODEL (data->store)), 0,
+                       page->items->pdata, page->items->len);
+  data->n_items += page->items->len;
+  data->page++;
+
+  if (page->next_link == NULL)
     {
       g_task_return_boolean (task, TRUE);
       return;
     }
 
-  pv_service_client_request_async (self, SOUP_METHOD_GET, next_link, NULL, data->flags,
-                                   g_task_get_cancellable (task), list_page_cb,
-                                   g_object_ref (task));
+  request_page (self, task, page->next_link);
 }
 
 /**
@@ -812,8 +929,7 @@ pv_service_client_list_async (PvServiceClient     *self,
   data->total_count = -1;
   g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
 
-  pv_service_client_request_async (self, SOUP_METHOD_GET, path, NULL, flags, cancellable,
-                                   list_page_cb, g_steal_pointer (&task));
+  request_page (self, task, path);
 }
 
 /**

@@ -253,6 +253,22 @@ pv_application_get_client_finish (PvApplication  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/**
+ * pv_application_get_sandbox:
+ *
+ * The embedded sandbox tenant, for tools that stage scenes on it (the
+ * screenshots inject slow answers to show a run in progress).
+ *
+ * Returns: (transfer none) (nullable): the sandbox, once a flow started it
+ */
+PvSandboxServer *
+pv_application_get_sandbox (PvApplication *self)
+{
+  g_return_val_if_fail (PV_IS_APPLICATION (self), NULL);
+
+  return self->sandbox;
+}
+
 static void
 pv_application_shutdown (GApplication *application)
 {

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "pv-sandbox-server.h"
 #include "pv-service-client.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,6 @@ void           pv_application_get_client_async  (PvApplication       *self,
 PvServiceClient *pv_application_get_client_finish (PvApplication     *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+PvSandboxServer *pv_application_get_sandbox       (PvApplication     *self);
 
 G_END_DECLS

@@ -588,14 +588,16 @@ pv_assistant_init (PvAssistant *self)
 }
 
 /**
- * pv_assistant_new:
+ * pv_assistant_new_with_state:
  * @flow: the flow to walk through; must outlive the assistant (flows are
- *   static tables).
+ *   static tables)
+ * @state: (transfer full) (nullable): the state its pages share
  *
- * Creates the flow's state and its pages, and shows the first page.
+ * Creates the flow's pages on @state, and shows the first page.
  */
 GtkWidget *
-pv_assistant_new (const PvFlowInfo *flow)
+pv_assistant_new_with_state (const PvFlowInfo *flow,
+                             GObject          *state)
 {
   PvAssistant *self;
   gint first;
@@ -605,8 +607,7 @@ pv_assistant_new (const PvFlowInfo *flow)
 
   self = g_object_new (PV_TYPE_ASSISTANT, NULL);
   self->flow = flow;
-  if (flow->create_state != NULL)
-    self->state = flow->create_state ();
+  self->state = state;
 
   for (guint i = 0; flow->pages[i] != NULL; i++)
     {
@@ -626,6 +627,21 @@ pv_assistant_new (const PvFlowInfo *flow)
   show_page (self, first, TRUE);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * pv_assistant_new:
+ * @flow: the flow to walk through; must outlive the assistant (flows are
+ *   static tables).
+ *
+ * Creates the flow's state and its pages, and shows the first page.
+ */
+GtkWidget *
+pv_assistant_new (const PvFlowInfo *flow)
+{
+  g_return_val_if_fail (flow != NULL, NULL);
+
+  return pv_assistant_new_with_state (flow, flow->create_state != NULL ? flow->create_state () : NULL);
 }
 
 const PvFlowInfo *

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PvAssistant, pv_assistant, PV, ASSISTANT, GtkWidget)
 
 GtkWidget *pv_assistant_new                (const PvFlowInfo *flow);
+GtkWidget        *pv_assistant_new_with_state  (const PvFlowInfo *flow,
+                                                GObject          *state);
 const PvFlowInfo *pv_assistant_get_flow        (PvAssistant  *self);
 GObject   *pv_assistant_get_state          (PvAssistant  *self);
 PvPage    *pv_assistant_get_current_page   (PvAssistant  *self);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pv-page.h"
+#include "pv-run-journal.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,11 @@ typedef struct
   GObject *(*create_state) (void);
   /* NULL-terminated, in the order the wizard shows them. */
   const PvPageFactory *pages;
+  /* Optional: the state of the flow continuing a run that stopped before
+   * its end, read from the run's journal (whose flow name is @id). Its
+   * page factories leave out the steps the run had already decided. */
+  GObject *(*create_resume_state) (const char *journal_path,
+                                   PvRunState *run);
 } PvFlowInfo;
 
 const PvFlowInfo *const *pv_flows_get_registered (void);

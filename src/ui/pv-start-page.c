@@ -12,15 +12,22 @@ struct _PvStartPage
 
   const PvFlowInfo *const *flows;
 
+  GCancellable *cancellable;
+  guint         n_runs;
+
   GtkImage   *app_icon;
   GtkStack   *content_stack;
   GtkListBox *flows_list;
+  GtkWidget  *runs_group;
+  GtkListBox *runs_list;
 };
 
 G_DEFINE_FINAL_TYPE (PvStartPage, pv_start_page, GTK_TYPE_WIDGET)
 
 enum {
   FLOW_ACTIVATED,
+  RESUME_RUN,
+  RUNS_LISTED,
   N_SIGNALS
 };
 
@@ -86,6 +93,234 @@ pv_start_page_set_flows (PvStartPage         *self,
     gtk_list_box_append (self->flows_list, create_flow_row (flows[n]));
 
   gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "flows" : "intro");
+  pv_start_page_refresh_runs (self);
+}
+
+/* --- Runs that stopped before their end. --- */
+
+static const PvFlowInfo *
+find_flow (PvStartPage *self,
+           const char  *id)
+{
+  for (guint i = 0; self->flows != NULL && self->flows[i] != NULL; i++)
+    if (self->flows[i]->create_resume_state != NULL && g_strcmp0 (self->flows[i]->id, id) == 0)
+      return self->flows[i];
+
+  return NULL;
+}
+
+static char *
+runs_dir (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "provisio", "runs", NULL);
+}
+
+static char *
+journal_path (PvRunState *run)
+{
+  g_autofree char *dir = runs_dir ();
+  g_autofree char *name = g_strconcat (pv_run_state_get_run_id (run), ".jsonl", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+resume_clicked_cb (GtkButton   *button,
+                   PvStartPage *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  PvRunState *run = g_object_get_data (G_OBJECT (row), "pv-run");
+  const PvFlowInfo *flow = g_object_get_data (G_OBJECT (row), "pv-flow");
+  g_autofree char *path = journal_path (run);
+
+  g_signal_emit (self, signals[RESUME_RUN], 0, flow, path, run);
+}
+
+static void
+discarded_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PvStartPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_move_finish (G_FILE (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *alert;
+
+      if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+        return;
+      alert = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                      _("The Run Could Not Be Discarded"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+    }
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+    pv_start_page_refresh_runs (self);
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GtkWidget        *row)
+{
+  GtkWidget *self = gtk_widget_get_ancestor (row, PV_TYPE_START_PAGE);
+  PvRunState *run = g_object_get_data (G_OBJECT (row), "pv-run");
+  g_autofree char *path = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) destination = NULL;
+
+  if (self == NULL || g_strcmp0 (response, "discard") != 0)
+    return;
+
+  /* The journal stays on disk as the record of what the run did; it is
+   * only no longer offered (nor resumable from the command line). */
+  path = journal_path (run);
+  kept = g_strconcat (path, ".discarded", NULL);
+  file = g_file_new_for_path (path);
+  destination = g_file_new_for_path (kept);
+  g_file_move_async (file, destination, G_FILE_COPY_NONE, G_PRIORITY_DEFAULT, NULL, NULL, NULL,
+                     discarded_cb, g_object_ref (self));
+}
+
+static void
+discard_clicked_cb (GtkButton   *button,
+                    PvStartPage *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Discard This Run?"),
+                                   _("What it already did stays done. The people it had not reached yet are left as they are, and the run is no longer offered for resuming."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), row, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+create_run_row (PvStartPage      *self,
+                const PvFlowInfo *flow,
+                PvRunState       *run)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *resume = gtk_button_new_with_mnemonic (_("_Resume"));
+  GtkWidget *discard = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (pv_run_state_get_started (run));
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  /* Translators: a date and time, as g_date_time_format() writes it. Month
+   * names follow LC_TIME, not the language of the interface: a numeric
+   * date reads right in any locale. */
+  g_autofree char *when = local != NULL ? g_date_time_format (local, _("%e %B %Y at %H:%M")) : NULL;
+  guint total = pv_run_state_get_n_items (run);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *discard_label = NULL;
+
+  if (when != NULL)
+    /* Translators: %1$s is when the run started; %2$u people finished of %3$u. */
+    subtitle = g_strdup_printf (ngettext ("Started %1$s · %2$u of %3$u person done",
+                                          "Started %1$s · %2$u of %3$u people done", total),
+                                g_strstrip (when), pv_run_state_get_n_finished (run), total);
+  else
+    /* Translators: %1$u people finished of %2$u. */
+    subtitle = g_strdup_printf (ngettext ("%1$u of %2$u person done", "%1$u of %2$u people done", total),
+                                pv_run_state_get_n_finished (run), total);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(flow->title));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_widget_set_valign (resume, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (resume, "suggested-action");
+  g_signal_connect_object (resume, "clicked", G_CALLBACK (resume_clicked_cb), self, 0);
+
+  gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (discard, "flat");
+  gtk_widget_set_tooltip_text (discard, _("Discard this run"));
+  /* Translators: %s is the name of a task, such as “Enable users for a pool”. */
+  discard_label = g_strdup_printf (_("Discard the unfinished run of “%s”"), _(flow->title));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL, discard_label, -1);
+  g_signal_connect_object (discard, "clicked", G_CALLBACK (discard_clicked_cb), self, 0);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), resume);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), resume);
+
+  g_object_set_data_full (G_OBJECT (row), "pv-run", g_object_ref (run), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "pv-flow", (gpointer) flow);
+
+  return row;
+}
+
+static void
+runs_listed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PvStartPage) self = user_data;
+  g_autoptr(GPtrArray) runs = pv_run_state_list_resumable_finish (result, NULL);
+  GtkWidget *child;
+
+  if (g_cancellable_is_cancelled (self->cancellable) || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->runs_list))))
+    gtk_list_box_remove (self->runs_list, child);
+
+  self->n_runs = 0;
+  for (guint i = 0; runs != NULL && i < runs->len; i++)
+    {
+      PvRunState *run = g_ptr_array_index (runs, i);
+      const PvFlowInfo *flow = find_flow (self, pv_run_state_get_flow (run));
+
+      if (flow == NULL)
+        continue;
+      gtk_list_box_append (self->runs_list, create_run_row (self, flow, run));
+      self->n_runs++;
+    }
+
+  gtk_widget_set_visible (self->runs_group, self->n_runs > 0);
+  g_signal_emit (self, signals[RUNS_LISTED], 0);
+}
+
+/**
+ * pv_start_page_refresh_runs:
+ *
+ * Looks again, off the main loop, for runs that stopped before their end
+ * and offers to resume them.
+ */
+void
+pv_start_page_refresh_runs (PvStartPage *self)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_if_fail (PV_IS_START_PAGE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  dir = runs_dir ();
+  pv_run_state_list_resumable_async (dir, self->cancellable, runs_listed_cb, g_object_ref (self));
+}
+
+guint
+pv_start_page_get_n_runs (PvStartPage *self)
+{
+  g_return_val_if_fail (PV_IS_START_PAGE (self), 0);
+
+  return self->n_runs;
 }
 
 guint
@@ -106,6 +341,10 @@ pv_start_page_dispose (GObject *object)
 {
   GtkWidget *child;
 
+  PvStartPage *self = PV_START_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), PV_TYPE_START_PAGE);
 
   /* dispose_template() unparents only the children it bound. */
@@ -134,10 +373,33 @@ pv_start_page_class_init (PvStartPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_POINTER);
 
+  /**
+   * PvStartPage::resume-run:
+   * @flow: (type gpointer): the #PvFlowInfo of the run
+   * @journal_path: the run's journal
+   * @run: what the journal says
+   */
+  signals[RESUME_RUN] =
+    g_signal_new ("resume-run",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_POINTER, G_TYPE_STRING, PV_TYPE_RUN_STATE);
+
+  /* The unfinished runs have been looked for (tests wait for it). */
+  signals[RUNS_LISTED] =
+    g_signal_new ("runs-listed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/pv-start-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PvStartPage, app_icon);
   gtk_widget_class_bind_template_child (widget_class, PvStartPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PvStartPage, flows_list);
+  gtk_widget_class_bind_template_child (widget_class, PvStartPage, runs_group);
+  gtk_widget_class_bind_template_child (widget_class, PvStartPage, runs_list);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -12,5 +12,7 @@ G_DECLARE_FINAL_TYPE (PvStartPage, pv_start_page, PV, START_PAGE, GtkWidget)
 void   pv_start_page_set_flows (PvStartPage         *self,
                                 const PvFlowInfo *const *flows);
 guint  pv_start_page_get_n_flows (PvStartPage       *self);
+void   pv_start_page_refresh_runs (PvStartPage      *self);
+guint  pv_start_page_get_n_runs  (PvStartPage       *self);
 
 G_END_DECLS

@@ -42,6 +42,8 @@ assistant_finished_cb (PvWindow    *self,
 {
   gtk_stack_set_visible_child_name (self->main_stack, "start");
   remove_assistant (self);
+  /* The run just made, or resumed, may have stopped before its end. */
+  pv_start_page_refresh_runs (self->start_page);
 }
 
 /**
@@ -51,16 +53,13 @@ assistant_finished_cb (PvWindow    *self,
  *
  * Returns: (transfer none): the #PvAssistant
  */
-GtkWidget *
-pv_window_start_flow (PvWindow     *self,
-                      const PvFlowInfo *flow)
+static GtkWidget *
+show_assistant (PvWindow  *self,
+                GtkWidget *assistant)
 {
-  g_return_val_if_fail (PV_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (flow != NULL, NULL);
-
   remove_assistant (self);
 
-  self->assistant = pv_assistant_new (flow);
+  self->assistant = assistant;
   g_signal_connect_object (self->assistant, "finished",
                            G_CALLBACK (assistant_finished_cb), self,
                            G_CONNECT_SWAPPED);
@@ -72,6 +71,47 @@ pv_window_start_flow (PvWindow     *self,
   gtk_stack_set_visible_child (self->main_stack, self->assistant);
 
   return self->assistant;
+}
+
+GtkWidget *
+pv_window_start_flow (PvWindow         *self,
+                      const PvFlowInfo *flow)
+{
+  g_return_val_if_fail (PV_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (flow != NULL, NULL);
+
+  return show_assistant (self, pv_assistant_new (flow));
+}
+
+/**
+ * pv_window_resume_flow:
+ * @journal_path: the journal of a run of @flow that stopped before its end
+ * @run: what the journal says
+ *
+ * Replaces the start page by @flow's wizard, continuing @run.
+ *
+ * Returns: (transfer none): the #PvAssistant
+ */
+GtkWidget *
+pv_window_resume_flow (PvWindow         *self,
+                       const PvFlowInfo *flow,
+                       const char       *journal_path,
+                       PvRunState       *run)
+{
+  g_return_val_if_fail (PV_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (flow != NULL && flow->create_resume_state != NULL, NULL);
+  g_return_val_if_fail (PV_IS_RUN_STATE (run), NULL);
+
+  return show_assistant (self, pv_assistant_new_with_state (flow, flow->create_resume_state (journal_path, run)));
+}
+
+static void
+start_page_resume_run_cb (PvWindow         *self,
+                          const PvFlowInfo *flow,
+                          const char       *journal_path,
+                          PvRunState       *run)
+{
+  pv_window_resume_flow (self, flow, journal_path, run);
 }
 
 static void
@@ -169,6 +209,9 @@ pv_window_init (PvWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_signal_connect_object (self->start_page, "resume-run",
+                           G_CALLBACK (start_page_resume_run_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->start_page, "flow-activated",
                            G_CALLBACK (start_page_flow_activated_cb), self,
                            G_CONNECT_SWAPPED);

@@ -16,6 +16,10 @@ void       pv_window_set_flows       (PvWindow            *self,
                                       const PvFlowInfo *const *flows);
 GtkWidget *pv_window_start_flow      (PvWindow            *self,
                                       const PvFlowInfo        *flow);
+GtkWidget *pv_window_resume_flow     (PvWindow            *self,
+                                      const PvFlowInfo    *flow,
+                                      const char          *journal_path,
+                                      PvRunState          *run);
 GtkWidget *pv_window_get_assistant   (PvWindow            *self);
 GtkWidget *pv_window_get_start_page  (PvWindow            *self);
 

@@ -431,6 +431,51 @@ test_enable_plan_skip_problems (void)
   assert_step (plan, PV_ENABLE_STEP_SIGN_IN_NAME, FALSE, "Nobody in the selection");
 }
 
+/* Deferred, the plan records changes and says so, but works addresses out
+ * only once it is no longer deferred. */
+static void
+test_enable_plan_deferred (void)
+{
+  g_autoptr(PvEnablePlan) plan = pv_enable_plan_new ();
+  g_autoptr(GListStore) selection = g_list_store_new (PV_TYPE_USER);
+  g_autoptr(GListModel) domains = make_domains ();
+  g_autoptr(PvUser) with_mail = make_user ("1", "Jean", "Dupont", "jean.dupont@contoso.com");
+  g_autoptr(PvUser) without_mail = make_user ("2", "Marie", "Curie", NULL);
+  g_autoptr(PvEnableEntry) entry = NULL;
+  guint n_changed = 0;
+
+  pv_enable_plan_set_selection (plan, G_LIST_MODEL (selection));
+  pv_enable_plan_set_sip_domains (plan, domains);
+  g_signal_connect (plan, "changed", G_CALLBACK (count_changed), &n_changed);
+
+  pv_enable_plan_set_deferred (plan, TRUE);
+  g_assert_true (pv_enable_plan_get_deferred (plan));
+  g_list_store_append (selection, with_mail);
+  g_list_store_append (selection, without_mail);
+  g_assert_cmpuint (n_changed, ==, 2);
+  /* Nothing worked out yet: no problem counted, no address. */
+  g_assert_cmpuint (pv_enable_plan_get_n_problems (plan), ==, 0);
+  entry = g_list_model_get_item (pv_enable_plan_get_entries (plan), 0);
+  g_assert_null (pv_enable_entry_get_address (entry));
+  g_clear_object (&entry);
+
+  pv_enable_plan_set_deferred (plan, FALSE);
+  g_assert_false (pv_enable_plan_get_deferred (plan));
+  g_assert_cmpuint (n_changed, ==, 3);
+  g_assert_cmpuint (pv_enable_plan_get_n_problems (plan), ==, 1);
+  entry = g_list_model_get_item (pv_enable_plan_get_entries (plan), 0);
+  g_assert_cmpstr (pv_enable_entry_get_address (entry), ==, "sip:jean.dupont@contoso.com");
+
+  /* No longer deferred, changes are worked out at once again. */
+  g_list_store_remove (selection, 1);
+  g_assert_cmpuint (pv_enable_plan_get_n_problems (plan), ==, 0);
+
+  /* Leaving the deferred state with nothing changed costs nothing. */
+  pv_enable_plan_set_deferred (plan, TRUE);
+  pv_enable_plan_set_deferred (plan, FALSE);
+  g_assert_cmpuint (n_changed, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/plans/enable/notify", test_enable_plan_notify);
   g_test_add_func ("/plans/enable/no-domains", test_enable_plan_no_domains);
   g_test_add_func ("/plans/enable/skip-problems", test_enable_plan_skip_problems);
+  g_test_add_func ("/plans/enable/deferred", test_enable_plan_deferred);
   g_test_add_func ("/plans/operator", test_operator_plan);
 
   return g_test_run ();

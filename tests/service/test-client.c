@@ -265,6 +265,8 @@ handler (SoupServer        *server,
     }
   else if (g_str_equal (path, "/malformed"))
     reply (msg, SOUP_STATUS_OK, "{\"value\": [");
+  else if (g_str_equal (path, "/malformed-once"))
+    reply (msg, SOUP_STATUS_OK, n_calls (fixture, path) == 1 ? "{\"value\": [" : "{\"value\": []}");
   else if (g_str_equal (path, "/deep"))
     {
       g_autoptr(GString) deep = g_string_new (NULL);
@@ -573,9 +575,24 @@ test_malformed_answer (Fixture       *fixture,
   g_autoptr(PvServiceResponse) response = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* A read whose answer is cut is asked again, like a dropped one... */
   response = request (client, "GET", "/malformed", PV_REQUEST_FLAGS_NONE, NULL, &error);
   g_assert_null (response);
   g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER);
+  /* As many times as the client's four attempts allow. */
+  g_assert_cmpuint (n_calls (fixture, "/malformed"), ==, 4);
+  g_clear_error (&error);
+  response = request (client, "GET", "/malformed-once", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (response);
+  g_assert_cmpuint (n_calls (fixture, "/malformed-once"), ==, 2);
+  g_clear_object (&response);
+
+  /* ...but a write is not sent twice on that account: it was applied. */
+  response = request (client, "POST", "/malformed", PV_REQUEST_FLAGS_NONE, NULL, &error);
+  g_assert_null (response);
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_MALFORMED_ANSWER);
+  g_assert_cmpuint (n_calls (fixture, "/malformed"), ==, 4 + 1);
   g_clear_error (&error);
 
   /* Nested deep enough to exhaust a recursive parser: refused, no crash. */

@@ -7,6 +7,7 @@
 #include "pv-enable-steps.h"
 #include "pv-runner.h"
 #include "pv-sandbox-server.h"
+#include "pv-service-error.h"
 #include "pv-service-calls.h"
 #include "pv-sip-domain.h"
 
@@ -285,6 +286,12 @@ test_dry_run_changes_nothing (Fixture       *fixture,
       g_autoptr(PvOperationResult) result = g_list_model_get_item (results, i);
 
       g_assert_cmpint (pv_operation_result_get_status (result), ==, PV_RESULT_STATUS_SKIPPED);
+      /* Those a real run would enable carry the address they would get;
+       * those with a problem have none. */
+      if (g_str_has_prefix (pv_operation_result_get_message (result), "Dry run: would be enabled as "))
+        g_assert_true (g_str_has_prefix (pv_operation_result_get_after (result), "sip:"));
+      else
+        g_assert_null (pv_operation_result_get_after (result));
     }
   g_assert_cmpuint (count_status (runner, PV_RESULT_STATUS_SKIPPED), ==, 20);
 
@@ -325,6 +332,131 @@ test_enable_through_faults (Fixture       *fixture,
   g_assert_cmpuint (check_tenant (fixture, plan, runner), ==, 40 - n_skipped);
 }
 
+static void
+cancel_after_five_cb (PvRunner          *runner,
+                      PvOperationResult *result,
+                      GCancellable      *cancellable)
+{
+  if (pv_runner_get_n_finished (runner) == 5)
+    g_cancellable_cancel (cancellable);
+}
+
+/* A run resumed by a process that only has the journal: the steps are
+ * built again from the plan the journal recorded, with the addresses the
+ * run started with, and the run ends as if it had never stopped. */
+static void
+test_resume_from_recorded_plan (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(PvEnablePlan) plan = NULL;
+  g_autoptr(PvEnableSteps) steps = NULL;
+  g_autoptr(PvEnableSteps) again = NULL;
+  g_autoptr(PvRunner) runner = NULL;
+  g_autoptr(PvRunner) resumed = NULL;
+  g_autoptr(PvRunState) state = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) items = NULL;
+  g_auto(GStrv) items_again = NULL;
+  g_autofree char *journal = NULL;
+  guint n_skipped;
+
+  start (fixture, NULL);
+  plan = make_plan (fixture, 30);
+  steps = pv_enable_steps_new (fixture->client, plan);
+  pv_enable_steps_set_local_sandbox (steps, TRUE);
+  items = pv_enable_steps_dup_items (steps);
+  journal = g_build_filename (fixture->dir, "run-42.jsonl", NULL);
+
+  runner = pv_runner_new (PV_RUN_STEPS (steps), (const char *const *) items, "enable-users", journal, NULL);
+  /* The run is known by its journal's name. */
+  g_assert_cmpstr (pv_runner_get_run_id (runner), ==, "run-42");
+  pv_runner_set_concurrency (runner, 2);
+  g_signal_connect (runner, "item-finished", G_CALLBACK (cancel_after_five_cb), cancellable);
+  pv_runner_run_async (runner, cancellable, store_result_cb, &result);
+  g_assert_false (pv_runner_run_finish (runner, wait (&result), &error));
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpuint (pv_runner_get_n_finished (runner), <, 30);
+
+  state = pv_run_state_load (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pv_run_state_get_cancelled (state));
+  g_assert_cmpuint (pv_run_state_get_n_items (state), ==, 30);
+  g_assert_cmpuint (pv_run_state_get_n_finished (state), ==, pv_runner_get_n_finished (runner));
+  g_assert_cmpint (pv_run_state_get_started (state), >, 0);
+  g_assert_nonnull (pv_run_state_get_plan (state));
+
+  again = pv_enable_steps_new_from_plan (fixture->client, pv_run_state_get_plan (state), &error);
+  g_assert_no_error (error);
+  items_again = pv_enable_steps_dup_items (again);
+  g_assert_cmpstrv (items_again, items);
+  g_assert_cmpstr (pv_enable_steps_get_pool (again), ==, pv_pool_get_fqdn (pv_enable_plan_get_pool (plan)));
+  g_assert_cmpint (pv_enable_steps_get_format (again), ==, PV_SIP_FORMAT_EMAIL);
+  g_assert_false (pv_enable_steps_get_dry_run (again));
+  g_assert_true (pv_enable_steps_get_local_sandbox (again));
+
+  resumed = pv_runner_new (PV_RUN_STEPS (again), (const char *const *) items_again, "enable-users", journal, state);
+  pv_runner_run_async (resumed, NULL, store_result_cb, &result);
+  g_assert_true (pv_runner_run_finish (resumed, wait (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pv_runner_get_n_finished (resumed), ==, 30);
+
+  /* Everyone enabled with the planned address, those with a problem
+   * skipped, nobody failed. */
+  n_skipped = count_status (resumed, PV_RESULT_STATUS_SKIPPED);
+  g_assert_cmpuint (n_skipped, ==, pv_enable_plan_get_n_problems (plan));
+  g_assert_cmpuint (check_tenant (fixture, plan, resumed), ==, 30 - n_skipped);
+}
+
+/* The plan comes from a file on disk: anything odd in it is refused with
+ * a clear error, never half used. */
+static void
+test_damaged_recorded_plan (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *plans[] = {
+    "[]",
+    "{}",
+    "{\"version\":2,\"pool\":\"p\",\"format\":\"email\",\"dryRun\":false,\"skipProblems\":false,\"localSandbox\":true,\"people\":[]}",
+    "{\"version\":1,\"pool\":\"\",\"format\":\"email\",\"dryRun\":false,\"skipProblems\":false,\"localSandbox\":true,\"people\":[]}",
+    "{\"version\":1,\"pool\":\"p\",\"format\":\"nonsense\",\"dryRun\":false,\"skipProblems\":false,\"localSandbox\":true,\"people\":[]}",
+    "{\"version\":1,\"pool\":\"p\",\"format\":\"email\",\"dryRun\":\"no\",\"skipProblems\":false,\"localSandbox\":true,\"people\":[]}",
+    "{\"version\":1,\"pool\":\"p\",\"format\":\"email\",\"dryRun\":false,\"skipProblems\":false,\"localSandbox\":true,\"people\":{}}",
+    "{\"version\":1,\"pool\":\"p\",\"format\":\"email\",\"dryRun\":false,\"skipProblems\":false,\"localSandbox\":true,\"people\":[{\"id\":\"a\"}]}",
+    "{\"version\":1,\"pool\":\"p\",\"format\":\"email\",\"dryRun\":false,\"skipProblems\":false,\"localSandbox\":true,\"people\":[{\"id\":7,\"address\":\"sip:a@b\"}]}",
+    "{\"version\":1,\"pool\":\"p\",\"format\":\"email\",\"dryRun\":false,\"skipProblems\":false,\"localSandbox\":true,\"people\":[{\"id\":\"a\",\"address\":\"sip:a@b\"},{\"id\":\"a\",\"address\":\"sip:a@b\"}]}",
+  };
+  const char *good = "{\"version\":1,\"pool\":\"p\",\"format\":\"email\",\"domain\":null,\"dryRun\":false,\"skipProblems\":true,\"localSandbox\":false,\"people\":[{\"id\":\"a\",\"address\":\"sip:a@b\",\"before\":null,\"problem\":null},{\"id\":\"b\",\"address\":null,\"problem\":\"No address.\"}]}";
+  g_autoptr(PvEnableSteps) steps = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) items = NULL;
+  const char *expected[] = { "a", "b", NULL };
+
+  start (fixture, NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (plans); i++)
+    {
+      g_autoptr(JsonNode) bad = json_from_string (plans[i], NULL);
+      g_autoptr(PvEnableSteps) refused = NULL;
+
+      g_assert_nonnull (bad);
+      refused = pv_enable_steps_new_from_plan (fixture->client, bad, &error);
+      g_assert_null (refused);
+      g_assert_error (error, PV_RUN_JOURNAL_ERROR, PV_RUN_JOURNAL_ERROR_CORRUPT);
+      g_clear_error (&error);
+    }
+
+  node = json_from_string (good, NULL);
+  steps = pv_enable_steps_new_from_plan (fixture->client, node, &error);
+  g_assert_no_error (error);
+  items = pv_enable_steps_dup_items (steps);
+  g_assert_cmpstrv (items, expected);
+  g_assert_null (pv_enable_steps_get_domain (steps));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +466,8 @@ main (int   argc,
   g_test_add ("/enable-run/enable-and-repeat", Fixture, NULL, NULL, test_enable_and_repeat, fixture_tear_down);
   g_test_add ("/enable-run/dry-run-changes-nothing", Fixture, NULL, NULL, test_dry_run_changes_nothing, fixture_tear_down);
   g_test_add ("/enable-run/through-faults", Fixture, NULL, NULL, test_enable_through_faults, fixture_tear_down);
+  g_test_add ("/enable-run/resume-from-recorded-plan", Fixture, NULL, NULL, test_resume_from_recorded_plan, fixture_tear_down);
+  g_test_add ("/enable-run/damaged-recorded-plan", Fixture, NULL, NULL, test_damaged_recorded_plan, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -460,6 +460,12 @@ test_resume_after_kill (Fixture       *fixture,
   g_assert_nonnull (pv_run_state_get_final_result (state, "a"));
   g_assert_true (pv_run_state_get_in_flight (state, "b"));
   g_assert_cmpuint (pv_run_state_get_next_step (state, "c"), ==, 1);
+  /* Written before plans were recorded (and by steps that have none). */
+  g_assert_null (pv_run_state_get_plan (state));
+  g_assert_cmpuint (pv_run_state_get_n_items (state), ==, 4);
+  g_assert_cmpuint (pv_run_state_get_n_finished (state), ==, 1);
+  g_assert_cmpint (pv_run_state_get_started (state), ==, 1);
+  g_assert_false (pv_run_state_get_cancelled (state));
 
   runner = pv_runner_new (PV_RUN_STEPS (steps), items, "test", fixture->journal, state);
   g_assert_cmpstr (pv_runner_get_run_id (runner), ==, "r-1");
@@ -475,7 +481,9 @@ test_resume_after_kill (Fixture       *fixture,
   /* c: continued at its second step. */
   g_assert_cmpuint (count (steps->applied, "c", 0), ==, 0);
   g_assert_cmpuint (count (steps->applied, "c", 1), ==, 1);
-  /* d: from the start. */
+  /* d: from the start, checked first: the killed run may have sent it
+   * and lost the line saying so. */
+  g_assert_cmpuint (count (steps->verified, "d", 0), ==, 1);
   g_assert_cmpuint (count (steps->applied, "d", 0), ==, 1);
   g_assert_cmpuint (pv_runner_get_n_finished (runner), ==, 4);
 
@@ -528,6 +536,16 @@ test_cancel_then_resume (Fixture       *fixture,
   g_assert_cmpuint (pv_runner_get_n_finished (resumed), ==, 40);
   for (guint i = 0; items[i] != NULL; i++)
     g_assert_cmpuint (count (steps->applied, items[i], 0), ==, 1);
+
+  /* A cancelled run recorded everything up to its end: only the items it
+   * had in flight (at most its concurrency) were checked first. */
+  {
+    guint n_verified = 0;
+
+    for (guint i = 0; items[i] != NULL; i++)
+      n_verified += count (steps->verified, items[i], 0);
+    g_assert_cmpuint (n_verified, <=, 3);
+  }
 }
 
 static void

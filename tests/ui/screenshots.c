@@ -100,18 +100,33 @@ next_page (GtkWidget *assistant)
   pv_test_iterate ();
 }
 
+static gboolean
+run_under_way (gpointer data)
+{
+  PvEnableFlow *flow = data;
+  GListModel *results = pv_enable_flow_get_results (flow);
+
+  return results != NULL && g_list_model_get_n_items (results) >= 6;
+}
+
 /* "Enable users for a pool" on the sandbox tenant, with the cases worth
  * seeing: a selection with namesakes and people without an e-mail
- * address, a collision in the preview, a run with a skipped person. */
+ * address, a collision in the preview, a run caught half-way (the
+ * sandbox is told to answer slowly), and a cloud-only person the service
+ * refuses, so that Finish shows a failure and Retry Failed. */
 static void
 enable_flow_scenes (PvWindow *window)
 {
+  GApplication *application = g_application_get_default ();
   GtkWidget *assistant = pv_window_start_flow (window, &pv_enable_flow_info);
   PvEnableFlow *flow = PV_ENABLE_FLOW (pv_assistant_get_state (PV_ASSISTANT (assistant)));
   PvEnablePlan *plan = pv_enable_flow_get_plan (flow);
   GListModel *directory = G_LIST_MODEL (pv_enable_flow_get_directory (flow));
   GListModel *pools = G_LIST_MODEL (pv_enable_flow_get_pools (flow));
+  PvSandboxServer *sandbox;
+  g_autoptr(PvSandboxFaults) slow = NULL;
   guint n_selected = 0;
+  gboolean cloud_only_chosen = FALSE;
 
   pv_test_wait_until (flow_loaded, flow);
   save_window (GTK_WINDOW (window), "enable-1-welcome.png");
@@ -125,6 +140,23 @@ enable_flow_scenes (PvWindow *window)
         {
           g_list_store_append (pv_enable_flow_get_selection (flow), user);
           n_selected++;
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (directory) && !cloud_only_chosen; i++)
+    {
+      g_autoptr(PvUser) user = g_list_model_get_item (directory, i);
+
+      if (pv_user_get_sip_address (user) == NULL && !pv_user_get_on_premises_sync_enabled (user) &&
+          pv_user_get_mail (user) != NULL)
+        {
+          g_autofree char *local = g_strndup (pv_user_get_mail (user), strcspn (pv_user_get_mail (user), "@"));
+          g_autofree char *address = g_strdup_printf ("sip:%s@contoso.com", local);
+
+          g_list_store_append (pv_enable_flow_get_selection (flow), user);
+          /* An address typed by hand in a SIP domain: the preview accepts
+           * it, the service refuses a person who is not synchronised. */
+          pv_enable_plan_set_override (plan, pv_user_get_id (user), address);
+          cloud_only_chosen = TRUE;
         }
     }
   save_window (GTK_WINDOW (window), "enable-2-select-users.png");
@@ -148,10 +180,17 @@ enable_flow_scenes (PvWindow *window)
   next_page (assistant);
   save_window (GTK_WINDOW (window), "enable-5-ready.png");
 
+  sandbox = pv_application_get_sandbox (PV_APPLICATION (application));
+  g_assert_nonnull (sandbox);
+  slow = pv_sandbox_faults_new ("rate=0.6,kinds=delay,delay=4000,seed=7", NULL);
+  g_assert_nonnull (slow);
+  pv_sandbox_server_set_faults (sandbox, slow);
   next_page (assistant);
-  pv_test_wait_until (page_complete, pv_assistant_get_current_page (PV_ASSISTANT (assistant)));
+  pv_test_wait_until (run_under_way, flow);
   save_window (GTK_WINDOW (window), "enable-6-status.png");
 
+  pv_test_wait_until (page_complete, pv_assistant_get_current_page (PV_ASSISTANT (assistant)));
+  pv_sandbox_server_set_faults (sandbox, NULL);
   next_page (assistant);
   save_window (GTK_WINDOW (window), "enable-7-finish.png");
 }
@@ -248,13 +287,106 @@ operator_flow_scenes (PvWindow *window)
   save_window_both_sizes (GTK_WINDOW (window), "operator-6-added.png");
 }
 
+static gboolean
+runs_listed (gpointer data)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (data), "pv-listed"));
+}
+
+static void
+mark_listed (GObject *start_page)
+{
+  g_object_set_data (start_page, "pv-listed", GINT_TO_POINTER (TRUE));
+}
+
+static gboolean
+match_button_label (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+some_results (gpointer data)
+{
+  GListModel *results = pv_enable_flow_get_results (data);
+
+  return results != NULL && g_list_model_get_n_items (results) >= 2;
+}
+
+/* The start page offering a run that was stopped half-way: the same
+ * people as before, another pool, answers slowed down, then Stop. */
+static void
+unfinished_run_scene (PvWindow *window)
+{
+  GApplication *application = g_application_get_default ();
+  PvSandboxServer *sandbox = pv_application_get_sandbox (PV_APPLICATION (application));
+  GtkWidget *start_page = pv_window_get_start_page (window);
+  GtkWidget *assistant = pv_window_start_flow (window, &pv_enable_flow_info);
+  PvEnableFlow *flow = PV_ENABLE_FLOW (pv_assistant_get_state (PV_ASSISTANT (assistant)));
+  PvEnablePlan *plan = pv_enable_flow_get_plan (flow);
+  GListModel *directory = G_LIST_MODEL (pv_enable_flow_get_directory (flow));
+  GListModel *pools = G_LIST_MODEL (pv_enable_flow_get_pools (flow));
+  g_autoptr(PvSandboxFaults) slow = pv_sandbox_faults_new ("rate=1,kinds=delay,delay=3000", NULL);
+  GtkWindow *dialog;
+
+  pv_test_wait_until (flow_loaded, flow);
+  next_page (assistant);
+  for (guint i = 0; i < g_list_model_get_n_items (directory); i++)
+    {
+      g_autoptr(PvUser) user = g_list_model_get_item (directory, i);
+
+      if (pv_user_get_sip_address (user) == NULL && pv_user_get_on_premises_sync_enabled (user) &&
+          pv_user_get_mail (user) != NULL)
+        g_list_store_append (pv_enable_flow_get_selection (flow), user);
+    }
+  next_page (assistant);
+  for (guint i = 0; i < g_list_model_get_n_items (pools); i++)
+    {
+      g_autoptr(PvPool) pool = g_list_model_get_item (pools, i);
+
+      if (g_strcmp0 (pv_pool_get_fqdn (pool), "pool02.contoso.com") == 0)
+        pv_enable_plan_set_pool (plan, pool);
+    }
+  next_page (assistant);
+  pv_enable_plan_set_skip_problems (plan, TRUE);
+  next_page (assistant);
+  pv_sandbox_server_set_faults (sandbox, slow);
+  next_page (assistant);
+  /* Let a few through, then stop. */
+  pv_sandbox_server_set_faults (sandbox, NULL);
+  pv_test_wait_until (some_results, flow);
+  pv_sandbox_server_set_faults (sandbox, slow);
+  g_signal_emit_by_name (pv_test_find_widget (GTK_WIDGET (pv_assistant_get_current_page (PV_ASSISTANT (assistant))),
+                                              match_button_label, _("_Stop…")), "clicked");
+  pv_test_iterate ();
+  dialog = pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "stop");
+  pv_test_wait_until (page_complete, pv_assistant_get_current_page (PV_ASSISTANT (assistant)));
+  pv_sandbox_server_set_faults (sandbox, NULL);
+  next_page (assistant);
+
+  g_signal_connect (start_page, "runs-listed", G_CALLBACK (mark_listed), NULL);
+  /* Done, back to the start page. */
+  next_page (assistant);
+  pv_test_wait_until (runs_listed, start_page);
+  save_window (GTK_WINDOW (window), "start-page-unfinished-run.png");
+}
+
 static void
 application_activate_cb (GApplication *application)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
   GtkWindow *dialog;
 
-  gtk_window_set_default_size (window, 960, 720);
+  int width = 960, height = 720;
+  const char *size = g_getenv ("PROVISIO_SCREENSHOT_SIZE");
+
+  /* The smallest size the pages must fit, besides the usual one. */
+  if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
+    g_error ("PROVISIO_SCREENSHOT_SIZE must look like 800x600, not %s", size);
+  gtk_window_set_default_size (window, width, height);
   save_window (window, "start-page.png");
 
   dialog = pv_application_show_preferences (PV_APPLICATION (application));
@@ -270,6 +402,8 @@ application_activate_cb (GApplication *application)
   gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
 
   enable_flow_scenes (PV_WINDOW (window));
+  next_page (pv_window_get_assistant (PV_WINDOW (window)));
+  unfinished_run_scene (PV_WINDOW (window));
   operator_flow_scenes (PV_WINDOW (window));
 
   g_application_quit (application);

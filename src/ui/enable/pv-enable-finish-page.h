@@ -22,5 +22,6 @@ void        pv_enable_finish_page_export_async  (PvEnableFinishPage  *self,
 gboolean    pv_enable_finish_page_export_finish (PvEnableFinishPage  *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
+void        pv_enable_finish_page_retry_failed  (PvEnableFinishPage  *self);
 
 G_END_DECLS

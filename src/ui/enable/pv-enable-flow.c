@@ -10,8 +10,10 @@
 #include "pv-enable-ready-page.h"
 #include "pv-enable-sign-in-page.h"
 #include "pv-enable-status-page.h"
+#include "pv-enable-steps.h"
 #include "pv-enable-users-page.h"
 #include "pv-enable-welcome-page.h"
+#include "pv-run-info.h"
 #include "pv-service-calls.h"
 #include "pv-sip-domain.h"
 #include "pv-service-error.h"
@@ -32,7 +34,13 @@ struct _PvEnableFlow
   gboolean      loading;
   PvServiceClient *client;
   GListModel   *results;
+  GHashTable   *names;      /* user id → display name, for the results */
   GCancellable *cancellable;
+  gboolean      local_sandbox;
+  /* When the flow continues a run that stopped before its end. */
+  PvRunState   *resume;
+  char         *journal;
+  PvEnableSteps *steps;     /* the steps of the latest run */
   char         *load_error;
 };
 
@@ -97,7 +105,11 @@ pv_enable_flow_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->client);
   g_clear_object (&self->results);
+  g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->resume);
+  g_clear_pointer (&self->journal, g_free);
+  g_clear_object (&self->steps);
   g_clear_pointer (&self->load_error, g_free);
 
   G_OBJECT_CLASS (pv_enable_flow_parent_class)->finalize (object);
@@ -254,6 +266,153 @@ pv_enable_flow_set_results (PvEnableFlow *self,
   g_set_object (&self->results, results);
 }
 
+/**
+ * pv_enable_flow_get_person_name:
+ * @item: a user id, as results name people
+ *
+ * Returns: (transfer none): the person's display name, or @item when the
+ *   selection does not hold them
+ */
+const char *
+pv_enable_flow_get_person_name (PvEnableFlow *self,
+                                const char   *item)
+{
+  const char *name;
+
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  /* Built once, on the first result: by then the selection is final, and
+   * a table spares a scan of the selection for every row drawn. */
+  if (self->names == NULL)
+    {
+      /* A resumed run has no selection: its people are in the directory. */
+      GListModel *people = self->resume != NULL ? G_LIST_MODEL (self->directory) : G_LIST_MODEL (self->selection);
+
+      self->names = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+        {
+          g_autoptr(PvUser) user = g_list_model_get_item (people, i);
+
+          /* The selection holds its people, and so their strings, for as
+           * long as the flow lives. */
+          g_hash_table_insert (self->names, (gpointer) pv_user_get_id (user),
+                               (gpointer) pv_user_get_display_name (user));
+        }
+    }
+
+  name = g_hash_table_lookup (self->names, item);
+
+  return name != NULL ? name : item;
+}
+
+/**
+ * pv_enable_flow_new_runner:
+ * @items: (nullable): the user ids to run, or %NULL for every person the
+ *   plan enables
+ *
+ * Makes a run of the plan with a journal of its own in the user's state
+ * directory, so that it can be resumed if it is interrupted. A flow that
+ * continues a stopped run makes that run again, from its journal, and
+ * @items is ignored.
+ *
+ * Returns: (transfer full) (nullable): the runner, or %NULL with @error
+ */
+PvRunner *
+pv_enable_flow_new_runner (PvEnableFlow        *self,
+                           const char * const  *items,
+                           GError             **error)
+{
+  g_auto(GStrv) all_items = NULL;
+  g_autofree char *run_id = g_uuid_string_random ();
+  g_autofree char *name = g_strconcat (run_id, ".jsonl", NULL);
+  g_autofree char *journal = NULL;
+  PvRunner *runner;
+
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), NULL);
+
+  if (self->client == NULL)
+    {
+      g_set_error_literal (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_NETWORK,
+                           _("No service to talk to: the run cannot start."));
+      return NULL;
+    }
+
+  if (self->resume != NULL)
+    {
+      g_clear_object (&self->steps);
+      self->steps = pv_enable_steps_new_from_plan (self->client, pv_run_state_get_plan (self->resume), error);
+      if (self->steps == NULL)
+        return NULL;
+      all_items = pv_enable_steps_dup_items (self->steps);
+      runner = pv_runner_new (PV_RUN_STEPS (self->steps), (const char * const *) all_items, "enable-users",
+                              self->journal, self->resume);
+      /* Resumed once: a second run of this flow would start a new one. */
+      g_clear_object (&self->resume);
+      return runner;
+    }
+
+  journal = g_build_filename (g_get_user_state_dir (), "provisio", "runs", name, NULL);
+
+  /* Some of the people of the latest run, again (Retry Failed): with the
+   * addresses that run decided, which a resumed run has and its empty
+   * plan has not. */
+  if (items != NULL && self->steps != NULL)
+    return pv_runner_new (PV_RUN_STEPS (self->steps), items, "enable-users", journal, NULL);
+
+  /* A run is made of addresses worked out for the plan as it is now. */
+  pv_enable_plan_set_deferred (self->plan, FALSE);
+  g_clear_object (&self->steps);
+  self->steps = pv_enable_steps_new (self->client, self->plan);
+  /* The sandbox listens on another port at each start: the journal says
+   * it was the local one, so that the command line can resume the run. */
+  pv_enable_steps_set_local_sandbox (self->steps, self->local_sandbox);
+  if (items == NULL)
+    {
+      all_items = pv_enable_steps_dup_items (self->steps);
+      items = (const char * const *) all_items;
+    }
+
+  return pv_runner_new (PV_RUN_STEPS (self->steps), items, "enable-users", journal, NULL);
+}
+
+/**
+ * pv_enable_flow_dup_run_info:
+ *
+ * Returns: (transfer full): what the exports say about the run: its
+ *   pool, format and domain, from the plan or, for a resumed run, from
+ *   the run's journal
+ */
+PvRunInfo *
+pv_enable_flow_dup_run_info (PvEnableFlow *self)
+{
+  PvRunInfo *info;
+
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), NULL);
+
+  if (self->steps == NULL || pv_enable_plan_get_pool (self->plan) != NULL)
+    return pv_run_info_new_for_enable_plan (self->plan);
+
+  info = pv_run_info_new (PV_FLOW_ENABLE_USERS);
+  pv_run_info_set_pool (info, pv_enable_steps_get_pool (self->steps));
+  pv_run_info_set_sip_format (info, pv_enable_steps_get_format (self->steps));
+  pv_run_info_set_sip_domain (info, pv_enable_steps_get_domain (self->steps));
+  return info;
+}
+
+/**
+ * pv_enable_flow_get_resuming:
+ *
+ * Returns: whether the flow continues a run that stopped before its end
+ */
+gboolean
+pv_enable_flow_get_resuming (PvEnableFlow *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), FALSE);
+
+  return self->journal != NULL;
+}
+
 const char *
 pv_enable_flow_get_load_error (PvEnableFlow *self)
 {
@@ -383,6 +542,7 @@ client_ready_cb (GObject      *object,
     }
 
   pv_enable_flow_set_client (self, client);
+  self->local_sandbox = pv_application_get_sandbox (PV_APPLICATION (object)) != NULL;
   pv_enable_flow_load (self);
 }
 
@@ -404,33 +564,58 @@ create_state (void)
   return G_OBJECT (self);
 }
 
+static GObject *
+create_resume_state (const char *journal_path,
+                     PvRunState *run)
+{
+  PvEnableFlow *self = PV_ENABLE_FLOW (create_state ());
+
+  self->resume = g_object_ref (run);
+  self->journal = g_strdup (journal_path);
+
+  return G_OBJECT (self);
+}
+
+/* A resumed run was decided before it stopped: its wizard is the run and
+ * its outcome. */
+#define SKIPPED_WHEN_RESUMING(state) \
+  G_STMT_START { \
+    if (pv_enable_flow_get_resuming (PV_ENABLE_FLOW (state))) \
+      return NULL; \
+  } G_STMT_END
+
 static PvPage *
 create_welcome_page (GObject *state)
 {
+  SKIPPED_WHEN_RESUMING (state);
   return pv_enable_welcome_page_new ();
 }
 
 static PvPage *
 create_users_page (GObject *state)
 {
+  SKIPPED_WHEN_RESUMING (state);
   return pv_enable_users_page_new (PV_ENABLE_FLOW (state));
 }
 
 static PvPage *
 create_pool_page (GObject *state)
 {
+  SKIPPED_WHEN_RESUMING (state);
   return pv_enable_pool_page_new (PV_ENABLE_FLOW (state));
 }
 
 static PvPage *
 create_sign_in_page (GObject *state)
 {
+  SKIPPED_WHEN_RESUMING (state);
   return pv_enable_sign_in_page_new (PV_ENABLE_FLOW (state));
 }
 
 static PvPage *
 create_ready_page (GObject *state)
 {
+  SKIPPED_WHEN_RESUMING (state);
   return pv_enable_ready_page_new (PV_ENABLE_FLOW (state));
 }
 
@@ -466,4 +651,5 @@ const PvFlowInfo pv_enable_flow_info = {
   .icon_name = "system-users-symbolic",
   .create_state = create_state,
   .pages = enable_pages,
+  .create_resume_state = create_resume_state,
 };

@@ -3,6 +3,8 @@
 
 #include "pv-enable-plan.h"
 #include "pv-flow.h"
+#include "pv-run-info.h"
+#include "pv-runner.h"
 #include "pv-service-client.h"
 
 G_BEGIN_DECLS
@@ -28,6 +30,13 @@ void          pv_enable_flow_set_results   (PvEnableFlow    *self,
                                             GListModel      *results);
 void          pv_enable_flow_set_client    (PvEnableFlow    *self,
                                             PvServiceClient *client);
+const char   *pv_enable_flow_get_person_name (PvEnableFlow  *self,
+                                            const char      *item);
+PvRunner     *pv_enable_flow_new_runner    (PvEnableFlow        *self,
+                                            const char * const  *items,
+                                            GError             **error);
+PvRunInfo    *pv_enable_flow_dup_run_info  (PvEnableFlow    *self);
+gboolean      pv_enable_flow_get_resuming  (PvEnableFlow    *self);
 
 extern const PvFlowInfo pv_enable_flow_info;
 

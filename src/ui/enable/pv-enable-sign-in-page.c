@@ -375,11 +375,22 @@ pv_enable_sign_in_page_dispose (GObject *object)
 }
 
 static void
+pv_enable_sign_in_page_shown (PvPage *page)
+{
+  PvEnableSignInPage *self = PV_ENABLE_SIGN_IN_PAGE (page);
+
+  /* The addresses this page shows are worked out now, once for all the
+   * changes made on the pages before. */
+  pv_enable_plan_set_deferred (pv_enable_flow_get_plan (self->flow), FALSE);
+}
+
+static void
 pv_enable_sign_in_page_class_init (PvEnableSignInPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = pv_enable_sign_in_page_dispose;
+  PV_PAGE_CLASS (klass)->shown = pv_enable_sign_in_page_shown;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/enable/pv-enable-sign-in-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PvEnableSignInPage, format_group);

@@ -5,16 +5,22 @@
 #include <glib/gi18n.h>
 
 #include "pv-enable-flow.h"
+#include "pv-enable-result-rows.h"
 #include "pv-enable-status-page.h"
-#include "pv-enable-steps.h"
-#include "pv-enums.h"
 #include "pv-runner.h"
+#include "pv-service-error.h"
 
 /* Enable Operation Status: the run itself. It starts when the page is
  * first shown (the Ready page was the confirmation), journals every step
  * so that an interrupted run can be resumed, and shows each person's
  * outcome as it happens. Leaving the wizard cancels what is in flight;
  * the journal keeps the rest. */
+
+/* Below this, a run ends before anyone would have gone elsewhere. */
+#define NOTIFY_AFTER_US (10 * G_USEC_PER_SEC)
+/* The estimate is redrawn at most this often, so that a screen reader
+ * is not flooded and the figure does not flicker. */
+#define ETA_INTERVAL_US (G_USEC_PER_SEC)
 
 struct _PvEnableStatusPage
 {
@@ -23,16 +29,88 @@ struct _PvEnableStatusPage
   PvEnableFlow *flow;
   PvRunner     *runner;
   GCancellable *cancellable;
-  GHashTable   *names;      /* user id → display name */
   guint         counts[4];  /* by PvResultStatus */
+  gint64        started;    /* monotonic µs */
+  gint64        eta_drawn;
+  guint         finished_here;
+  guint         eta_source;
 
   GtkLabel       *heading_label;
   GtkProgressBar *progress_bar;
+  GtkLabel       *eta_label;
+  GtkButton      *stop_button;
   GtkLabel       *counts_label;
   GtkListView    *results_list;
 };
 
 G_DEFINE_FINAL_TYPE (PvEnableStatusPage, pv_enable_status_page, PV_TYPE_PAGE)
+
+/**
+ * pv_enable_status_page_format_remaining:
+ * @seconds: the estimated time left
+ *
+ * Returns: (transfer full): a rough, translated duration, as people say
+ *   it: seconds under a minute, minutes under an hour and a half, hours
+ *   above
+ */
+char *
+pv_enable_status_page_format_remaining (guint64 seconds)
+{
+  guint n;
+
+  if (seconds < 60)
+    {
+      n = MAX (seconds, 1);
+      return g_strdup_printf (ngettext ("About %u second left", "About %u seconds left", n), n);
+    }
+  if (seconds < 90 * 60)
+    {
+      n = (guint) ((seconds + 59) / 60);
+      return g_strdup_printf (ngettext ("About %u minute left", "About %u minutes left", n), n);
+    }
+
+  n = (guint) MIN ((seconds + 1800) / 3600, G_MAXUINT);
+  return g_strdup_printf (ngettext ("About %u hour left", "About %u hours left", n), n);
+}
+
+static void
+update_eta (PvEnableStatusPage *self,
+            gboolean            force)
+{
+  gint64 now = g_get_monotonic_time ();
+  guint total = pv_runner_get_n_items (self->runner);
+  guint done = pv_runner_get_n_finished (self->runner);
+  g_autofree char *text = NULL;
+
+  if (!force && now - self->eta_drawn < ETA_INTERVAL_US)
+    return;
+  self->eta_drawn = now;
+
+  /* A rate from a handful of people or a fraction of a second is noise;
+   * saying nothing is better than a wild guess. */
+  if (done < total && self->finished_here >= 5 && now - self->started >= G_USEC_PER_SEC / 2)
+    {
+      double per_item = (double) (now - self->started) / self->finished_here;
+      guint64 remaining = (guint64) (per_item * (total - done) / G_USEC_PER_SEC);
+
+      text = pv_enable_status_page_format_remaining (remaining);
+    }
+  else if (done < total)
+    text = g_strdup (_("Estimating the time left…"));
+
+  gtk_label_set_text (self->eta_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->eta_label), text != NULL);
+}
+
+/* When answers are slow, nobody finishes for a while; the estimate must
+ * still move. */
+static gboolean
+eta_tick_cb (gpointer user_data)
+{
+  update_eta (user_data, FALSE);
+
+  return G_SOURCE_CONTINUE;
+}
 
 static void
 update_progress (PvEnableStatusPage *self)
@@ -64,7 +142,36 @@ item_finished_cb (PvEnableStatusPage *self,
 
   if ((guint) status < G_N_ELEMENTS (self->counts))
     self->counts[status]++;
+  self->finished_here++;
   update_progress (self);
+  update_eta (self, FALSE);
+}
+
+static void
+notify_if_away (PvEnableStatusPage *self)
+{
+  GApplication *application = g_application_get_default ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *body = NULL;
+
+  /* Only a long run, and only when the person is looking elsewhere:
+   * otherwise the page itself says it. */
+  if (application == NULL || g_get_monotonic_time () - self->started < NOTIFY_AFTER_US)
+    return;
+  if (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root)))
+    return;
+
+  body = g_strdup_printf (_("Enabled: %u · Already enabled: %u · Skipped: %u · Failed: %u"),
+                          self->counts[PV_RESULT_STATUS_DONE],
+                          self->counts[PV_RESULT_STATUS_ALREADY_DONE],
+                          self->counts[PV_RESULT_STATUS_SKIPPED],
+                          self->counts[PV_RESULT_STATUS_FAILED]);
+  notification = g_notification_new (self->counts[PV_RESULT_STATUS_FAILED] > 0
+                                       ? _("Some people could not be enabled")
+                                       : _("The users are enabled"));
+  g_notification_set_body (notification, body);
+  g_application_send_notification (application, "run-finished", notification);
 }
 
 static void
@@ -74,63 +181,104 @@ run_finished_cb (GObject      *object,
 {
   g_autoptr(PvEnableStatusPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean dry_run = pv_enable_plan_get_dry_run (pv_enable_flow_get_plan (self->flow));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->stop_button), FALSE);
+  g_clear_handle_id (&self->eta_source, g_source_remove);
+  update_eta (self, TRUE);
 
   if (!pv_runner_run_finish (PV_RUNNER (object), result, &error))
     {
+      if (g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED))
+        {
+          guint left = pv_runner_get_n_items (self->runner) - pv_runner_get_n_finished (self->runner);
+          g_autofree char *text = NULL;
+
+          text = g_strdup_printf (ngettext ("The run was stopped. %u person was not processed; the run can be resumed from the start page.",
+                                            "The run was stopped. %u people were not processed; the run can be resumed from the start page.",
+                                            left),
+                                  left);
+          gtk_label_set_text (self->heading_label, text);
+          /* What was done is on the record: Finish shows and exports it. */
+          pv_page_set_incomplete_reason (PV_PAGE (self), NULL);
+          pv_page_set_complete (PV_PAGE (self), TRUE);
+          return;
+        }
+
       gtk_label_set_text (self->heading_label, error->message);
       return;
     }
 
-  gtk_label_set_text (self->heading_label,
-                      self->counts[PV_RESULT_STATUS_FAILED] > 0
-                        ? _("The run is finished; some people could not be enabled.")
-                        : _("The run is finished."));
+  if (self->counts[PV_RESULT_STATUS_FAILED] > 0)
+    gtk_label_set_text (self->heading_label, _("The run is finished; some people could not be enabled."));
+  else if (dry_run)
+    gtk_label_set_text (self->heading_label, _("The check is finished; nothing was changed."));
+  else
+    gtk_label_set_text (self->heading_label, _("The run is finished."));
   pv_page_set_incomplete_reason (PV_PAGE (self), NULL);
   pv_page_set_complete (PV_PAGE (self), TRUE);
+  notify_if_away (self);
+}
+
+static void start_run (PvEnableStatusPage *self);
+
+static void
+flow_loading_changed_cb (PvEnableStatusPage *self)
+{
+  if (pv_enable_flow_get_loading (self->flow) || self->runner != NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (self->flow, flow_loading_changed_cb, self);
+  if (pv_enable_flow_get_load_error (self->flow) != NULL)
+    gtk_label_set_text (self->heading_label, pv_enable_flow_get_load_error (self->flow));
+  else
+    start_run (self);
 }
 
 static void
 start_run (PvEnableStatusPage *self)
 {
   PvEnablePlan *plan = pv_enable_flow_get_plan (self->flow);
-  PvServiceClient *client = pv_enable_flow_get_client (self->flow);
-  GListModel *selection = pv_enable_plan_get_selection (plan);
-  g_autoptr(PvEnableSteps) steps = NULL;
-  g_auto(GStrv) items = NULL;
-  g_autofree char *run_id = g_uuid_string_random ();
-  g_autofree char *name = g_strconcat (run_id, ".jsonl", NULL);
-  g_autofree char *journal = g_build_filename (g_get_user_state_dir (), "provisio", "runs", name, NULL);
+  gboolean resuming = pv_enable_flow_get_resuming (self->flow);
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (client == NULL)
+  /* A resumed run names its people from the directory, and checks them
+   * with the service: both must be there first. */
+  if (resuming && pv_enable_flow_get_loading (self->flow))
     {
-      gtk_label_set_text (self->heading_label, _("No service to talk to: the run cannot start."));
+      gtk_label_set_text (self->heading_label, _("Getting ready to resume the run…"));
+      pv_page_set_incomplete_reason (PV_PAGE (self), _("The run is in progress."));
+      g_signal_connect_object (self->flow, "notify::loading", G_CALLBACK (flow_loading_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       return;
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (selection); i++)
+  self->runner = pv_enable_flow_new_runner (self->flow, NULL, &error);
+  if (self->runner == NULL)
     {
-      g_autoptr(PvUser) user = g_list_model_get_item (selection, i);
-
-      g_hash_table_replace (self->names, g_strdup (pv_user_get_id (user)),
-                            g_strdup (pv_user_get_display_name (user)));
+      gtk_label_set_text (self->heading_label, error->message);
+      return;
     }
 
-  steps = pv_enable_steps_new (client, plan);
-  items = pv_enable_steps_dup_items (steps);
-  self->runner = pv_runner_new (PV_RUN_STEPS (steps), (const char *const *) items,
-                                "enable-users", journal, NULL);
   g_signal_connect_object (self->runner, "item-finished", G_CALLBACK (item_finished_cb), self,
                            G_CONNECT_SWAPPED);
   pv_enable_flow_set_results (self->flow, pv_runner_get_results (self->runner));
+  factory = pv_enable_result_factory_new (self->flow);
+  gtk_list_view_set_factory (self->results_list, factory);
   gtk_list_view_set_model (self->results_list,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (pv_runner_get_results (self->runner)))));
 
-  gtk_label_set_text (self->heading_label, pv_enable_plan_get_dry_run (plan)
-                                             ? _("Checking the users…")
-                                             : _("Enabling the users…"));
+  gtk_label_set_text (self->heading_label, resuming ? _("Resuming the run: people already done are checked, not changed again…")
+                                           : pv_enable_plan_get_dry_run (plan) ? _("Checking the users…")
+                                           : _("Enabling the users…"));
   pv_page_set_incomplete_reason (PV_PAGE (self), _("The run is in progress."));
+  gtk_widget_set_visible (GTK_WIDGET (self->stop_button), TRUE);
   update_progress (self);
 
+  self->started = g_get_monotonic_time ();
+  update_eta (self, TRUE);
+  self->eta_source = g_timeout_add_seconds (1, eta_tick_cb, self);
   self->cancellable = g_cancellable_new ();
   pv_runner_run_async (self->runner, self->cancellable, run_finished_cb, g_object_ref (self));
 }
@@ -145,75 +293,36 @@ pv_enable_status_page_shown (PvPage *page)
     start_run (self);
 }
 
-/* --- Result rows. --- */
-
 static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
+stop_response_cb (PvEnableStatusPage *self,
+                  const char         *response)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *message = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (box, "pv-preview-row");
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_label_set_xalign (GTK_LABEL (message), 0);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_widget_add_css_class (message, "caption");
-  gtk_box_append (GTK_BOX (labels), name);
-  gtk_box_append (GTK_BOX (labels), message);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_list_item_set_child (list_item, box);
-  gtk_list_item_set_activatable (list_item, FALSE);
+  if (g_strcmp0 (response, "stop") == 0)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->stop_button), FALSE);
+      gtk_label_set_text (self->heading_label, _("Stopping after the requests in flight…"));
+      g_cancellable_cancel (self->cancellable);
+    }
 }
 
 static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             PvEnableStatusPage       *self)
+stop_clicked_cb (PvEnableStatusPage *self)
 {
-  PvOperationResult *result = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *name = gtk_widget_get_first_child (gtk_widget_get_next_sibling (icon));
-  GtkWidget *message = gtk_widget_get_next_sibling (name);
-  const char *display = g_hash_table_lookup (self->names, pv_operation_result_get_item (result));
-  PvResultStatus status = pv_operation_result_get_status (result);
-  const char *icon_name;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
 
-  switch (status)
-    {
-    case PV_RESULT_STATUS_DONE:
-    case PV_RESULT_STATUS_ALREADY_DONE:
-      icon_name = "emblem-ok-symbolic";
-      break;
-    case PV_RESULT_STATUS_SKIPPED:
-      icon_name = "action-unavailable-symbolic";
-      break;
-    case PV_RESULT_STATUS_FAILED:
-    default:
-      icon_name = "dialog-error-symbolic";
-      break;
-    }
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
-  /* The icon says what the status says, for those who cannot see it. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  pv_enum_get_label (PV_TYPE_RESULT_STATUS, status), -1);
-  gtk_label_set_text (GTK_LABEL (name), display != NULL ? display : pv_operation_result_get_item (result));
-  gtk_label_set_text (GTK_LABEL (message), pv_operation_result_get_message (result) != NULL
-                                             ? pv_operation_result_get_message (result) : "");
-  if (status == PV_RESULT_STATUS_FAILED)
-    gtk_widget_add_css_class (message, "error");
-  else
-    gtk_widget_remove_css_class (message, "error");
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Stop the Run?"),
+                                   _("People already processed keep their outcome. The others are left as they are, and the run can be resumed later from the start page."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "continue", _("_Keep Running"),
+                                    "stop", _("_Stop"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "stop", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (stop_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -223,6 +332,7 @@ pv_enable_status_page_dispose (GObject *object)
 
   /* Leaving the wizard stops the run; its journal allows resuming it. */
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->eta_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), PV_TYPE_ENABLE_STATUS_PAGE);
   g_clear_object (&self->flow);
 
@@ -236,7 +346,6 @@ pv_enable_status_page_finalize (GObject *object)
 
   g_clear_object (&self->runner);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->names, g_hash_table_unref);
 
   G_OBJECT_CLASS (pv_enable_status_page_parent_class)->finalize (object);
 }
@@ -254,6 +363,8 @@ pv_enable_status_page_class_init (PvEnableStatusPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/enable/pv-enable-status-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PvEnableStatusPage, heading_label);
   gtk_widget_class_bind_template_child (widget_class, PvEnableStatusPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PvEnableStatusPage, eta_label);
+  gtk_widget_class_bind_template_child (widget_class, PvEnableStatusPage, stop_button);
   gtk_widget_class_bind_template_child (widget_class, PvEnableStatusPage, counts_label);
   gtk_widget_class_bind_template_child (widget_class, PvEnableStatusPage, results_list);
 }
@@ -261,14 +372,10 @@ pv_enable_status_page_class_init (PvEnableStatusPageClass *klass)
 static void
 pv_enable_status_page_init (PvEnableStatusPage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  gtk_list_view_set_factory (self->results_list, factory);
+  g_signal_connect_object (self->stop_button, "clicked", G_CALLBACK (stop_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
   update_progress (self);
 }
 

@@ -14,4 +14,6 @@ G_DECLARE_FINAL_TYPE (PvEnableStatusPage, pv_enable_status_page, PV, ENABLE_STAT
 PvPage     *pv_enable_status_page_new         (PvEnableFlow       *flow);
 GListModel *pv_enable_status_page_get_results (PvEnableStatusPage *self);
 
+char       *pv_enable_status_page_format_remaining (guint64 seconds);
+
 G_END_DECLS

@@ -553,6 +553,31 @@ unbind_check_cb (GtkSignalListItemFactory *factory,
   g_hash_table_remove (self->bound_checks, gtk_list_item_get_child (list_item));
 }
 
+typedef enum
+{
+  COLUMN_NAME,
+  COLUMN_MAIL,
+  COLUMN_UPN,
+  COLUMN_STATUS,
+} Column;
+
+/* The whole value of a cut cell. Asked for when the pointer rests on it:
+ * setting a tooltip at every bind costs a round trip to the X server per
+ * cell, which made typing a search lag. */
+static gboolean
+label_query_tooltip_cb (GtkLabel   *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard_mode,
+                        GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
+}
+
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
@@ -562,16 +587,17 @@ setup_label_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
+  /* Names are what people look for, and the status what they decide
+   * on: both keep their room when the window is narrow, and addresses
+   * are cut instead (their tooltip holds them whole). */
+  if ((Column) GPOINTER_TO_INT (user_data) == COLUMN_NAME)
+    gtk_label_set_width_chars (GTK_LABEL (label), 20);
+  else if ((Column) GPOINTER_TO_INT (user_data) == COLUMN_STATUS)
+    gtk_label_set_width_chars (GTK_LABEL (label), 12);
   gtk_list_item_set_child (list_item, label);
 }
-
-typedef enum
-{
-  COLUMN_NAME,
-  COLUMN_MAIL,
-  COLUMN_UPN,
-  COLUMN_STATUS,
-} Column;
 
 static void
 bind_label_cb (GtkSignalListItemFactory *factory,
@@ -608,7 +634,6 @@ bind_label_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
 }
 
 static void
@@ -670,6 +695,9 @@ pv_enable_users_page_shown (PvPage *page)
 {
   PvEnableUsersPage *self = PV_ENABLE_USERS_PAGE (page);
 
+  /* Addresses are worked out once, on the Sign-in name page, rather than
+   * at every click here. */
+  pv_enable_plan_set_deferred (pv_enable_flow_get_plan (self->flow), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
