@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "pv-a11y.h"
 
 /* GTK 4.8 gives a button with a mnemonic label the raw label ("_Next")
@@ -16,6 +18,26 @@ pv_a11y_fix_mnemonic_labels (GtkWidget *root)
   if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)) &&
       gtk_button_get_label (GTK_BUTTON (root)) != NULL)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  /* A check button names itself with its raw label, marker included, and
+   * has no inner label to fall back on: give it the label without it. */
+  if (GTK_IS_CHECK_BUTTON (root) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (root)) &&
+      gtk_check_button_get_label (GTK_CHECK_BUTTON (root)) != NULL)
+    {
+      const char *label = gtk_check_button_get_label (GTK_CHECK_BUTTON (root));
+      g_autoptr(GString) name = g_string_sized_new (strlen (label));
+
+      for (const char *p = label; *p != '\0'; p++)
+        {
+          /* "__" is a literal underscore. */
+          if (*p == '_' && p[1] == '_')
+            p++;
+          else if (*p == '_')
+            continue;
+          g_string_append_c (name, *p);
+        }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;

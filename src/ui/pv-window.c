@@ -71,6 +71,10 @@ show_assistant (PvWindow  *self,
                            G_CALLBACK (assistant_finished_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->main_stack, self->assistant, "assistant");
+  /* A stack that takes the focus away from the page it hides moves it on
+   * (Tab forward) in the page it shows, after the assistant has put it on
+   * the first control: the first page would start on its second one. */
+  gtk_root_set_focus (GTK_ROOT (self), NULL);
   gtk_stack_set_visible_child (self->main_stack, self->assistant);
 
   return self->assistant;

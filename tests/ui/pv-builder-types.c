@@ -16,6 +16,12 @@
 #include "manage/pv-operators-view.h"
 #include "manage/pv-person-chooser.h"
 #include "moves/pv-move-page.h"
+#include "operator/pv-operator-catalogue-page.h"
+#include "operator/pv-operator-contact-page.h"
+#include "operator/pv-operator-countries-page.h"
+#include "operator/pv-operator-notice-page.h"
+#include "operator/pv-operator-result-page.h"
+#include "operator/pv-operator-review-page.h"
 #include "pv-assistant.h"
 #include "pv-page.h"
 #include "pv-preferences-window.h"
@@ -53,4 +59,10 @@ register_types (void)
   g_type_ensure (PV_TYPE_OPERATORS_VIEW);
   g_type_ensure (PV_TYPE_PERSON_CHOOSER);
   g_type_ensure (PV_TYPE_MOVE_PAGE);
+  g_type_ensure (PV_TYPE_OPERATOR_CATALOGUE_PAGE);
+  g_type_ensure (PV_TYPE_OPERATOR_CONTACT_PAGE);
+  g_type_ensure (PV_TYPE_OPERATOR_COUNTRIES_PAGE);
+  g_type_ensure (PV_TYPE_OPERATOR_NOTICE_PAGE);
+  g_type_ensure (PV_TYPE_OPERATOR_RESULT_PAGE);
+  g_type_ensure (PV_TYPE_OPERATOR_REVIEW_PAGE);
 }

@@ -13,6 +13,7 @@
 #include "moves/pv-move-flow.h"
 #include "pv-voice-calls.h"
 #include <libsoup/soup.h>
+#include "operator/pv-operator-flow.h"
 #include "pv-assistant.h"
 #include "manage/pv-countries-dialog.h"
 #include "manage/pv-numbers-view.h"
@@ -200,6 +201,98 @@ enable_flow_scenes (PvWindow *window)
   pv_sandbox_server_set_faults (sandbox, NULL);
   next_page (assistant);
   save_window (GTK_WINDOW (window), "enable-7-finish.png");
+}
+
+/* A page at the default size and at 800×600, the smallest the wizard is
+ * meant to stay comfortable at. */
+static void
+save_window_both_sizes (GtkWindow  *window,
+                        const char *name)
+{
+  g_autofree char *small = g_strdup_printf ("%.*s-800x600.png", (int) (strlen (name) - 4), name);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  save_window (window, name);
+  gtk_window_set_default_size (window, 800, 600);
+  save_window (window, small);
+  gtk_window_set_default_size (window, width, height);
+}
+
+static gboolean
+operator_flow_loaded (gpointer data)
+{
+  PvOperatorFlow *flow = data;
+
+  return !pv_operator_flow_get_loading (flow) &&
+         g_list_model_get_n_items (G_LIST_MODEL (pv_operator_flow_get_catalogue (flow))) > 0;
+}
+
+static gboolean
+operator_added (gpointer data)
+{
+  return pv_operator_flow_get_add_state (data) == PV_OPERATOR_ADD_STATE_DONE ||
+         pv_operator_flow_get_add_state (data) == PV_OPERATOR_ADD_STATE_FAILED;
+}
+
+static void
+select_operator (GtkWidget  *assistant,
+                 const char *id)
+{
+  PvPage *page = pv_assistant_get_current_page (PV_ASSISTANT (assistant));
+  GtkColumnView *view = GTK_COLUMN_VIEW (pv_test_find_by_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(PvOperator) operator_ = g_list_model_get_item (shown, i);
+
+      if (g_strcmp0 (pv_operator_get_id (operator_), id) == 0)
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (shown), i, TRUE);
+    }
+  pv_test_iterate ();
+}
+
+/* "Connect an operator" on the sandbox tenant, which already has two
+ * operators (one suspended): an operator with accented names and five
+ * countries, two of them chosen, and a contact whose name is edited. */
+static void
+operator_flow_scenes (PvWindow *window)
+{
+  GtkWidget *assistant = pv_window_start_flow (window, &pv_operator_flow_info);
+  PvOperatorFlow *flow = PV_OPERATOR_FLOW (pv_assistant_get_state (PV_ASSISTANT (assistant)));
+  PvOperatorPlan *plan = pv_operator_flow_get_plan (flow);
+  PvContactDetails *contact = pv_operator_plan_get_contact (plan);
+
+  pv_test_wait_until (operator_flow_loaded, flow);
+  /* A refused choice first, so that its explanation shows. */
+  select_operator (assistant, "orange-business");
+  save_window_both_sizes (GTK_WINDOW (window), "operator-1-all-operators-refused.png");
+  select_operator (assistant, "telefonica");
+  save_window_both_sizes (GTK_WINDOW (window), "operator-1-all-operators.png");
+
+  next_page (assistant);
+  pv_operator_plan_select_country (plan, "ES", NULL);
+  pv_operator_plan_select_country (plan, "MX", NULL);
+  save_window_both_sizes (GTK_WINDOW (window), "operator-2-countries.png");
+
+  next_page (assistant);
+  pv_contact_details_set_company_size (contact, 5000);
+  pv_contact_details_set_phone (contact, "+34 91 123 45 67");
+  save_window_both_sizes (GTK_WINDOW (window), "operator-3-contact-invalid-phone.png");
+  pv_contact_details_set_phone (contact, "+34911234567");
+  save_window_both_sizes (GTK_WINDOW (window), "operator-3-contact.png");
+
+  next_page (assistant);
+  save_window_both_sizes (GTK_WINDOW (window), "operator-4-notice.png");
+  pv_operator_plan_set_notice_accepted (plan, TRUE);
+
+  next_page (assistant);
+  save_window_both_sizes (GTK_WINDOW (window), "operator-5-review.png");
+
+  next_page (assistant);
+  pv_test_wait_until (operator_added, flow);
+  save_window_both_sizes (GTK_WINDOW (window), "operator-6-added.png");
 }
 
 static gboolean
@@ -576,6 +669,7 @@ application_activate_cb (GApplication *application)
   next_page (pv_window_get_assistant (PV_WINDOW (window)));
   unfinished_run_scene (PV_WINDOW (window));
   move_flow_scenes (PV_WINDOW (window));
+  operator_flow_scenes (PV_WINDOW (window));
 
   g_application_quit (application);
 }

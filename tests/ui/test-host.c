@@ -7,7 +7,9 @@
 #include "pv-window.h"
 
 /* Provisio as it runs, with the test-only flow on its start page, for
- * tests that drive it from outside through the accessibility tree. */
+ * tests that drive it from outside through the accessibility tree. With
+ * PROVISIO_TEST_REAL_FLOWS set, the start page keeps the real flows, on
+ * the embedded sandbox tenant. */
 
 static const PvFlowInfo *const test_flows[] = { &pv_test_flow, NULL };
 
@@ -15,7 +17,7 @@ static void
 window_added_cb (GtkApplication *application,
                  GtkWindow      *window)
 {
-  if (PV_IS_WINDOW (window))
+  if (PV_IS_WINDOW (window) && g_getenv ("PROVISIO_TEST_REAL_FLOWS") == NULL)
     pv_window_set_flows (PV_WINDOW (window), test_flows);
 }
 
