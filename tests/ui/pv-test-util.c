@@ -52,6 +52,86 @@ test_log_writer (GLogLevelFlags   log_level,
   return output;
 }
 
+/* --- A desktop notification server of our own. ---
+ *
+ * The private session bus of the tests has none, and GLib warns when a
+ * notification cannot be delivered: a long run (under the sanitizers) made
+ * the application notify, and the warning ended the test. This one takes
+ * them and counts them. */
+
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.Notifications'>"
+  "    <method name='Notify'>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "      <arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "    <method name='GetServerInformation'>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+static guint n_notifications;
+
+static void
+notifications_call_cb (GDBusConnection       *connection,
+                       const char            *sender,
+                       const char            *object_path,
+                       const char            *interface_name,
+                       const char            *method_name,
+                       GVariant              *parameters,
+                       GDBusMethodInvocation *invocation,
+                       gpointer               user_data)
+{
+  if (g_str_equal (method_name, "Notify"))
+    {
+      n_notifications++;
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", n_notifications));
+    }
+  else if (g_str_equal (method_name, "GetCapabilities"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new_parsed ("(@as [],)"));
+  else if (g_str_equal (method_name, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "provisio-tests", "Provisio",
+                                                                      "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+serve_notifications (void)
+{
+  static const GDBusInterfaceVTable vtable = { notifications_call_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+  /* Only on the tests' own bus: never take the name on a desktop's. */
+  if (bus == NULL || g_getenv ("PV_TEST_PRIVATE_BUS") == NULL)
+    return;
+
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &vtable, NULL, NULL, NULL);
+  g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
+                                NULL, NULL, NULL, NULL);
+}
+
+/**
+ * pv_test_get_n_notifications:
+ *
+ * Returns: how many desktop notifications the process has sent
+ */
+guint
+pv_test_get_n_notifications (void)
+{
+  return n_notifications;
+}
+
 void
 pv_test_init (int    *argc,
               char ***argv)
@@ -66,6 +146,7 @@ pv_test_init (int    *argc,
 
   /* Tests check where things end up, not how they get there. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  serve_notifications ();
 }
 
 void

@@ -9,6 +9,7 @@ void       pv_test_setup_translations (void);
 void       pv_test_init            (int         *argc,
                                     char      ***argv);
 void       pv_test_iterate         (void);
+guint      pv_test_get_n_notifications (void);
 void       pv_test_wait_until      (gboolean   (*condition) (gpointer),
                                     gpointer     data);
 GtkWidget *pv_test_find_widget     (GtkWidget   *root,
