@@ -558,6 +558,7 @@ stop_then_discard (PvWindow *window)
   PvEnableFlow *flow;
   GtkWindow *dialog;
   GtkWidget *discard;
+  GtkWidget *stop;
 
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
   pv_test_iterate ();
@@ -577,11 +578,12 @@ stop_then_discard (PvWindow *window)
     gtk_switch_set_active (GTK_SWITCH (pv_test_find_by_type (GTK_WIDGET (current_page (assistant)),
                                                              GTK_TYPE_SWITCH)), TRUE);
   next (assistant);
-  set_faults ("rate=1,kinds=delay,delay=1000");
+  set_faults ("rate=1,kinds=delay,delay=3000");
   next (assistant);
   pv_test_wait_until (some_done, flow);
-  g_signal_emit_by_name (pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_label_prefix, "_Stop…"),
-                         "clicked");
+  stop = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_label_prefix, "_Stop…");
+  g_assert_nonnull (stop);
+  g_signal_emit_by_name (stop, "clicked");
   pv_test_iterate ();
   dialog = visible_dialog ();
   g_assert_nonnull (dialog);
