@@ -17,7 +17,7 @@
  * the journal keeps the rest. */
 
 /* Below this, a run ends before anyone would have gone elsewhere. */
-#define NOTIFY_AFTER_US (10 * G_USEC_PER_SEC)
+#define DEFAULT_NOTIFY_AFTER 10
 /* The estimate is redrawn at most this often, so that a screen reader
  * is not flooded and the figure does not flicker. */
 #define ETA_INTERVAL_US (G_USEC_PER_SEC)
@@ -34,6 +34,7 @@ struct _PvEnableStatusPage
   gint64        eta_drawn;
   guint         finished_here;
   guint         eta_source;
+  guint         notify_after;  /* seconds */
 
   GtkLabel       *heading_label;
   GtkProgressBar *progress_bar;
@@ -44,6 +45,54 @@ struct _PvEnableStatusPage
 };
 
 G_DEFINE_FINAL_TYPE (PvEnableStatusPage, pv_enable_status_page, PV_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_NOTIFY_AFTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+pv_enable_status_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  PvEnableStatusPage *self = PV_ENABLE_STATUS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NOTIFY_AFTER:
+      g_value_set_uint (value, self->notify_after);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pv_enable_status_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  PvEnableStatusPage *self = PV_ENABLE_STATUS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NOTIFY_AFTER:
+      if (self->notify_after != g_value_get_uint (value))
+        {
+          self->notify_after = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 /**
  * pv_enable_status_page_format_remaining:
@@ -157,7 +206,8 @@ notify_if_away (PvEnableStatusPage *self)
 
   /* Only a long run, and only when the person is looking elsewhere:
    * otherwise the page itself says it. */
-  if (application == NULL || g_get_monotonic_time () - self->started < NOTIFY_AFTER_US)
+  if (application == NULL ||
+      g_get_monotonic_time () - self->started < (gint64) self->notify_after * G_USEC_PER_SEC)
     return;
   if (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root)))
     return;
@@ -358,6 +408,15 @@ pv_enable_status_page_class_init (PvEnableStatusPageClass *klass)
 
   object_class->dispose = pv_enable_status_page_dispose;
   object_class->finalize = pv_enable_status_page_finalize;
+  object_class->get_property = pv_enable_status_page_get_property;
+  object_class->set_property = pv_enable_status_page_set_property;
+
+  /* How long, in seconds, a run must have lasted for its end to be
+   * announced by a desktop notification when the window is not active. */
+  properties[PROP_NOTIFY_AFTER] =
+    g_param_spec_uint ("notify-after", NULL, NULL, 0, G_MAXUINT, DEFAULT_NOTIFY_AFTER,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   PV_PAGE_CLASS (klass)->shown = pv_enable_status_page_shown;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/enable/pv-enable-status-page.ui");
@@ -372,6 +431,7 @@ pv_enable_status_page_class_init (PvEnableStatusPageClass *klass)
 static void
 pv_enable_status_page_init (PvEnableStatusPage *self)
 {
+  self->notify_after = DEFAULT_NOTIFY_AFTER;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_object (self->stop_button, "clicked", G_CALLBACK (stop_clicked_cb), self,
