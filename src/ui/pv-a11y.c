@@ -44,3 +44,25 @@ pv_a11y_fix_mnemonic_labels (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     pv_a11y_fix_mnemonic_labels (child);
 }
+
+/**
+ * pv_a11y_name_drop_down:
+ * @name: what the drop-down chooses, as a screen reader should say it
+ *
+ * GTK 4.8 exposes a drop-down's inner button, not the drop-down, to
+ * screen readers, and leaves it unnamed ("GtkToggleButton"): the button
+ * gets @name.
+ */
+void
+pv_a11y_name_drop_down (GtkDropDown *dropdown,
+                        const char  *name)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  g_return_if_fail (name != NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}

@@ -617,6 +617,8 @@ pv_assistant_new_with_state (const PvFlowInfo *flow,
         continue;
 
       g_ptr_array_add (self->pages, page);
+      /* The buttons of every page's template, named as they read. */
+      pv_a11y_fix_mnemonic_labels (GTK_WIDGET (page));
       gtk_stack_add_child (self->stack, GTK_WIDGET (page));
       g_signal_connect_object (page, "notify", G_CALLBACK (page_notify_cb), self,
                                G_CONNECT_SWAPPED);

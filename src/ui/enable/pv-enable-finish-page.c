@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pv-a11y.h"
 #include "pv-enable-finish-page.h"
 #include "pv-enable-flow.h"
 #include "pv-enable-result-rows.h"
@@ -448,6 +449,7 @@ pv_enable_finish_page_init (PvEnableFinishPage *self)
   gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (shown))));
   g_signal_connect_object (gtk_list_view_get_model (self->results_list), "items-changed",
                            G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
+  pv_a11y_name_drop_down (self->outcome_dropdown, _("Show people by outcome"));
   g_signal_connect_object (self->outcome_dropdown, "notify::selected", G_CALLBACK (outcome_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->retry_button, "clicked", G_CALLBACK (pv_enable_finish_page_retry_failed), self,

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pv-enable-flow.h"
+#include "pv-a11y.h"
 #include "pv-enable-users-page.h"
 #include "pv-file-chooser.h"
 #include "pv-user-list.h"
@@ -745,6 +746,8 @@ pv_enable_users_page_init (PvEnableUsersPage *self)
 
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  /* Translators: what the drop-down above the people chooses. */
+  pv_a11y_name_drop_down (self->filter_dropdown, _("Show"));
   g_signal_connect_object (self->filter_dropdown, "notify::selected", G_CALLBACK (show_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->select_all_button, "clicked", G_CALLBACK (select_all_clicked_cb),

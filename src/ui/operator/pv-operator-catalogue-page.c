@@ -4,9 +4,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pv-a11y.h"
 #include "pv-country.h"
 #include "pv-iso-codes.h"
-#include "pv-a11y.h"
 #include "pv-operator-catalogue-page.h"
 
 /* All operators: the catalogue, filtered by region and by service and
@@ -400,19 +400,6 @@ retry_clicked_cb (PvOperatorCataloguePage *self)
     pv_operator_flow_load (self->flow);
 }
 
-/* GTK 4.8 exposes a drop-down's inner button, not the drop-down, to
- * screen readers, and leaves it unnamed: it gets the drop-down's name. */
-static void
-name_dropdown_button (GtkDropDown *dropdown,
-                      const char  *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
 /* --- Columns. --- */
 
 static void
@@ -627,8 +614,8 @@ pv_operator_catalogue_page_init (PvOperatorCataloguePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   pv_a11y_fix_mnemonic_labels (GTK_WIDGET (self));
-  name_dropdown_button (self->region_dropdown, gtk_widget_get_tooltip_text (GTK_WIDGET (self->region_dropdown)));
-  name_dropdown_button (self->service_dropdown, gtk_widget_get_tooltip_text (GTK_WIDGET (self->service_dropdown)));
+  pv_a11y_name_drop_down (self->region_dropdown, gtk_widget_get_tooltip_text (GTK_WIDGET (self->region_dropdown)));
+  pv_a11y_name_drop_down (self->service_dropdown, gtk_widget_get_tooltip_text (GTK_WIDGET (self->service_dropdown)));
 
   self->bound_rows = g_hash_table_new (NULL, NULL);
   self->regions = g_ptr_array_new_with_free_func (g_free);
