@@ -252,8 +252,15 @@ show_page (PvAssistant *self,
   update_navigation (self);
   pv_page_shown (page);
 
+  /* A page that put the focus somewhere (Select users, in its search
+   * entry) keeps it there; otherwise the first control gets it. */
   if (gtk_widget_get_root (GTK_WIDGET (page)) != NULL)
-    focus_page (self, page);
+    {
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (page)));
+
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (page)))
+        focus_page (self, page);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_PAGE]);
 }

@@ -261,8 +261,16 @@ walk_the_wizard (PvWindow *window)
   /* Welcome. */
   next (assistant);
 
-  /* Select users: the namesakes by name, then Jean Dupont by address. */
+  /* Select users: the search entry has the focus, to type in at once;
+   * then the namesakes by name, and Jean Dupont by address. */
   g_assert_false (pv_page_get_complete (current_page (assistant)));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    GtkWidget *entry = pv_test_find_by_type (GTK_WIDGET (current_page (assistant)), GTK_TYPE_SEARCH_ENTRY);
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  }
   g_assert_cmpuint (search (assistant, "marie martin"), ==, 2);
   click (assistant, "Select _All Shown");
   g_assert_cmpuint (search (assistant, "jean.dupont@contoso"), ==, 1);
