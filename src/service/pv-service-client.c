@@ -161,7 +161,6 @@ typedef struct
   PvRequestFlags  flags;
 
   SoupMessage    *message;
-  GPtrArray      *spent;      /* the messages of earlier attempts */
   char           *token;
   guint           attempt;
   gint64          started_us;
@@ -203,7 +202,6 @@ request_free (Request *request)
   g_clear_pointer (&request->uri, g_uri_unref);
   g_clear_pointer (&request->body, g_bytes_unref);
   g_clear_object (&request->message);
-  g_clear_pointer (&request->spent, g_ptr_array_unref);
   g_clear_pointer (&request->token, g_free);
   g_clear_error (&request->last_error);
   g_clear_pointer (&request->page, list_page_free);
@@ -578,15 +576,7 @@ send_with_token (GTask *task)
   Request *request = g_task_get_task_data (task);
   SoupMessageHeaders *headers;
 
-  /* The message of an attempt that failed is kept until the request
-   * ends: libsoup 3.2 may still touch it while it takes a dead
-   * connection down, and crashed when it was freed at once. */
-  if (request->message != NULL)
-    {
-      if (request->spent == NULL)
-        request->spent = g_ptr_array_new_with_free_func (g_object_unref);
-      g_ptr_array_add (request->spent, g_steal_pointer (&request->message));
-    }
+  g_clear_object (&request->message);
   request->message = soup_message_new_from_uri (request->method, request->uri);
   headers = soup_message_get_request_headers (request->message);
   soup_message_headers_replace (headers, "Accept", "application/json");
