@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -252,4 +254,45 @@ pv_test_find_toplevel (GType type)
     }
 
   return NULL;
+}
+
+/* Keeps an async call's result, for pv_test_wait_result(). */
+void
+pv_test_store_result_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/**
+ * pv_test_wait_result:
+ *
+ * Returns: (transfer none): the result stored in @slot, once it is there
+ */
+GAsyncResult *
+pv_test_wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+/* Removes a scratch directory and everything in it. */
+void
+pv_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        pv_test_remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
 }

@@ -10,6 +10,11 @@ void       pv_test_init            (int         *argc,
                                     char      ***argv);
 void       pv_test_iterate         (void);
 guint      pv_test_get_n_notifications (void);
+void       pv_test_store_result_cb (GObject      *object,
+                                    GAsyncResult *result,
+                                    gpointer      user_data);
+GAsyncResult *pv_test_wait_result  (GAsyncResult **slot);
+void       pv_test_remove_tree     (const char   *path);
 void       pv_test_wait_until      (gboolean   (*condition) (gpointer),
                                     gpointer     data);
 GtkWidget *pv_test_find_widget     (GtkWidget   *root,

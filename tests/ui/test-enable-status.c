@@ -19,40 +19,6 @@
 
 static char *state_dir;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 static gboolean
 match_counts (GtkWidget     *widget,
               gconstpointer  data)
@@ -89,14 +55,14 @@ test_status_runs_the_plan (void)
   g_assert_no_error (error);
   pv_enable_flow_set_client (flow, client);
 
-  pv_service_client_list_users_async (client, directory, NULL, store_result_cb, &result);
-  g_assert_true (pv_service_client_list_users_finish (client, wait (&result), NULL, &error));
+  pv_service_client_list_users_async (client, directory, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_service_client_list_users_finish (client, pv_test_wait_result (&result), NULL, &error));
   g_clear_object (&result);
-  pv_service_client_list_pools_async (client, pools, NULL, store_result_cb, &result);
-  g_assert_true (pv_service_client_list_pools_finish (client, wait (&result), &error));
+  pv_service_client_list_pools_async (client, pools, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_service_client_list_pools_finish (client, pv_test_wait_result (&result), &error));
   g_clear_object (&result);
-  pv_service_client_list_sip_domains_async (client, domains, NULL, store_result_cb, &result);
-  g_assert_true (pv_service_client_list_sip_domains_finish (client, wait (&result), &error));
+  pv_service_client_list_sip_domains_async (client, domains, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_service_client_list_sip_domains_finish (client, pv_test_wait_result (&result), &error));
   g_clear_object (&result);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pools)); i++)
@@ -164,8 +130,8 @@ test_status_runs_the_plan (void)
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (counts)), "Failed: 0"));
 
     pv_enable_finish_page_export_async (PV_ENABLE_FINISH_PAGE (finish), PV_EXPORT_FORMAT_XML, file, NULL,
-                                        store_result_cb, &result);
-    g_assert_true (pv_enable_finish_page_export_finish (PV_ENABLE_FINISH_PAGE (finish), wait (&result), &error));
+                                        pv_test_store_result_cb, &result);
+    g_assert_true (pv_enable_finish_page_export_finish (PV_ENABLE_FINISH_PAGE (finish), pv_test_wait_result (&result), &error));
     g_assert_no_error (error);
     g_clear_object (&result);
     g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -217,14 +183,14 @@ fixture_set_up (Fixture    *fixture,
   plan = pv_enable_flow_get_plan (fixture->flow);
   directory = pv_enable_flow_get_directory (fixture->flow);
 
-  pv_service_client_list_users_async (fixture->client, directory, NULL, store_result_cb, &result);
-  g_assert_true (pv_service_client_list_users_finish (fixture->client, wait (&result), NULL, &error));
+  pv_service_client_list_users_async (fixture->client, directory, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_service_client_list_users_finish (fixture->client, pv_test_wait_result (&result), NULL, &error));
   g_clear_object (&result);
-  pv_service_client_list_pools_async (fixture->client, pools, NULL, store_result_cb, &result);
-  g_assert_true (pv_service_client_list_pools_finish (fixture->client, wait (&result), &error));
+  pv_service_client_list_pools_async (fixture->client, pools, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_service_client_list_pools_finish (fixture->client, pv_test_wait_result (&result), &error));
   g_clear_object (&result);
-  pv_service_client_list_sip_domains_async (fixture->client, domains, NULL, store_result_cb, &result);
-  g_assert_true (pv_service_client_list_sip_domains_finish (fixture->client, wait (&result), &error));
+  pv_service_client_list_sip_domains_async (fixture->client, domains, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_service_client_list_sip_domains_finish (fixture->client, pv_test_wait_result (&result), &error));
   g_clear_object (&result);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pools)); i++)
@@ -478,7 +444,7 @@ main (int   argc,
   g_test_add_func ("/enable-finish/retries-the-failed", test_finish_retries_the_failed);
   status = g_test_run ();
 
-  remove_tree (state_dir);
+  pv_test_remove_tree (state_dir);
   g_free (state_dir);
   return status;
 }

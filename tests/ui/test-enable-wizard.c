@@ -27,40 +27,6 @@
 static char *scratch;
 static gboolean walked;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 static PvPage *
 current_page (PvAssistant *assistant)
 {
@@ -253,8 +219,8 @@ walk_the_wizard (PvWindow *window)
   pv_test_wait_until (flow_loaded, flow);
   client = pv_enable_flow_get_client (flow);
 
-  pv_service_client_list_users_async (client, before, NULL, store_result_cb, &result);
-  g_assert_true (pv_service_client_list_users_finish (client, wait (&result), NULL, &error));
+  pv_service_client_list_users_async (client, before, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_service_client_list_users_finish (client, pv_test_wait_result (&result), NULL, &error));
   g_assert_no_error (error);
   g_clear_object (&result);
 
@@ -324,8 +290,8 @@ walk_the_wizard (PvWindow *window)
   finish = current_page (assistant);
   g_assert_true (PV_IS_ENABLE_FINISH_PAGE (finish));
   pv_enable_finish_page_export_async (PV_ENABLE_FINISH_PAGE (finish), PV_EXPORT_FORMAT_XML, export_file, NULL,
-                                      store_result_cb, &result);
-  g_assert_true (pv_enable_finish_page_export_finish (PV_ENABLE_FINISH_PAGE (finish), wait (&result), &error));
+                                      pv_test_store_result_cb, &result);
+  g_assert_true (pv_enable_finish_page_export_finish (PV_ENABLE_FINISH_PAGE (finish), pv_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
 
@@ -337,8 +303,8 @@ walk_the_wizard (PvWindow *window)
   g_assert_nonnull (strstr (xml, "pool01.contoso.com"));
 
   /* The tenant: exactly these three changed, each as previewed. */
-  pv_service_client_list_users_async (client, after, NULL, store_result_cb, &result);
-  g_assert_true (pv_service_client_list_users_finish (client, wait (&result), NULL, &error));
+  pv_service_client_list_users_async (client, after, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_service_client_list_users_finish (client, pv_test_wait_result (&result), NULL, &error));
   g_assert_no_error (error);
   g_clear_object (&result);
   g_assert_cmpuint (count_enabled (G_LIST_MODEL (after)), ==, count_enabled (G_LIST_MODEL (before)) + 3);
@@ -515,8 +481,8 @@ stop_then_resume (PvWindow *window)
       g_assert_true (status == PV_RESULT_STATUS_DONE || status == PV_RESULT_STATUS_ALREADY_DONE);
     }
 
-  pv_service_client_list_users_async (pv_enable_flow_get_client (flow), after, NULL, store_result_cb, &result);
-  g_assert_true (pv_service_client_list_users_finish (pv_enable_flow_get_client (flow), wait (&result), NULL, &error));
+  pv_service_client_list_users_async (pv_enable_flow_get_client (flow), after, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_service_client_list_users_finish (pv_enable_flow_get_client (flow), pv_test_wait_result (&result), NULL, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < planned->len; i++)
     {
@@ -698,7 +664,7 @@ main (int   argc,
   g_test_add_func ("/enable-wizard/end-to-end", test_enable_wizard_end_to_end);
   status = g_test_run ();
 
-  remove_tree (scratch);
+  pv_test_remove_tree (scratch);
   g_free (scratch);
   return status;
 }

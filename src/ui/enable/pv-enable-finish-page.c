@@ -75,9 +75,7 @@ update_counts (PvEnableFinishPage *self)
         self->counts[status]++;
     }
 
-  text = g_strdup_printf (_("Enabled: %u · Already enabled: %u · Skipped: %u · Failed: %u"),
-                          self->counts[PV_RESULT_STATUS_DONE], self->counts[PV_RESULT_STATUS_ALREADY_DONE],
-                          self->counts[PV_RESULT_STATUS_SKIPPED], self->counts[PV_RESULT_STATUS_FAILED]);
+  text = pv_enable_format_counts (self->counts);
   gtk_label_set_text (self->counts_label, text);
 
   failed = self->counts[PV_RESULT_STATUS_FAILED];

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pv-enable-result-rows.h"
 #include "pv-enums.h"
 #include "pv-operation-result.h"
@@ -103,4 +105,20 @@ pv_enable_result_factory_new (PvEnableFlow *flow)
                          release_flow, 0);
 
   return factory;
+}
+
+/**
+ * pv_enable_format_counts:
+ * @counts: how many people ended in each #PvResultStatus
+ *
+ * Returns: (transfer full): the counts of a run, one per outcome, as the
+ *   Status page, Finish and the notification say them
+ */
+char *
+pv_enable_format_counts (const guint counts[4])
+{
+  /* Translators: the counts of a run, one per outcome. */
+  return g_strdup_printf (_("Enabled: %u · Already enabled: %u · Skipped: %u · Failed: %u"),
+                          counts[PV_RESULT_STATUS_DONE], counts[PV_RESULT_STATUS_ALREADY_DONE],
+                          counts[PV_RESULT_STATUS_SKIPPED], counts[PV_RESULT_STATUS_FAILED]);
 }

@@ -8,5 +8,6 @@
 G_BEGIN_DECLS
 
 GtkListItemFactory *pv_enable_result_factory_new (PvEnableFlow *flow);
+char               *pv_enable_format_counts      (const guint   counts[4]);
 
 G_END_DECLS

@@ -174,12 +174,7 @@ update_progress (PvEnableStatusPage *self)
   gtk_progress_bar_set_text (self->progress_bar, progress);
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
 
-  /* Translators: the counts of a run so far, one per outcome. */
-  counts = g_strdup_printf (_("Enabled: %u · Already enabled: %u · Skipped: %u · Failed: %u"),
-                            self->counts[PV_RESULT_STATUS_DONE],
-                            self->counts[PV_RESULT_STATUS_ALREADY_DONE],
-                            self->counts[PV_RESULT_STATUS_SKIPPED],
-                            self->counts[PV_RESULT_STATUS_FAILED]);
+  counts = pv_enable_format_counts (self->counts);
   gtk_label_set_text (self->counts_label, counts);
 }
 
@@ -212,11 +207,7 @@ notify_if_away (PvEnableStatusPage *self)
   if (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root)))
     return;
 
-  body = g_strdup_printf (_("Enabled: %u · Already enabled: %u · Skipped: %u · Failed: %u"),
-                          self->counts[PV_RESULT_STATUS_DONE],
-                          self->counts[PV_RESULT_STATUS_ALREADY_DONE],
-                          self->counts[PV_RESULT_STATUS_SKIPPED],
-                          self->counts[PV_RESULT_STATUS_FAILED]);
+  body = pv_enable_format_counts (self->counts);
   notification = g_notification_new (self->counts[PV_RESULT_STATUS_FAILED] > 0
                                        ? _("Some people could not be enabled")
                                        : _("The users are enabled"));
