@@ -174,8 +174,9 @@ timeout_cb (gpointer user_data)
  * it, longer for a leak hunt with full stack traces, shorter to find a
  * hang quickly. */
 void
-pv_test_wait_until (gboolean (*condition) (gpointer),
-                    gpointer   data)
+pv_test_wait_until_named (const char  *name,
+                          gboolean   (*condition) (gpointer),
+                          gpointer     data)
 {
   const char *deadline = g_getenv ("PV_TEST_DEADLINE");
   guint seconds = deadline != NULL ? (guint) CLAMP (g_ascii_strtoull (deadline, NULL, 10), 1, 3600) : 60;
@@ -185,7 +186,8 @@ pv_test_wait_until (gboolean (*condition) (gpointer),
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
 
-  g_assert_false (timed_out);
+  if (timed_out)
+    g_error ("Waited %u s for %s without it becoming true", seconds, name);
   g_source_remove (id);
 }
 

@@ -15,8 +15,12 @@ void       pv_test_store_result_cb (GObject      *object,
                                     gpointer      user_data);
 GAsyncResult *pv_test_wait_result  (GAsyncResult **slot);
 void       pv_test_remove_tree     (const char   *path);
-void       pv_test_wait_until      (gboolean   (*condition) (gpointer),
-                                    gpointer     data);
+void       pv_test_wait_until_named (const char *name,
+                                     gboolean   (*condition) (gpointer),
+                                     gpointer     data);
+/* Names the condition in the failure, so a timed-out run says which wait. */
+#define pv_test_wait_until(condition, data) \
+  pv_test_wait_until_named (#condition, (condition), (data))
 GtkWidget *pv_test_find_widget     (GtkWidget   *root,
                                     gboolean   (*match) (GtkWidget *, gconstpointer),
                                     gconstpointer data);
