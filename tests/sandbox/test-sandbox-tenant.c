@@ -134,7 +134,7 @@ static void
 test_assign_number (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autofree char *teams_only = sandbox_find_user_id (fixture, "Teams Only");
+  g_autofree char *teams_only = sandbox_find_user_id (fixture, "Hélène Rousseau");
   g_autofree char *other = sandbox_find_user_id (fixture, "José García-López");
   g_autofree char *body = g_strdup_printf ("{\"telephoneNumber\":\"+14255550000\","
                                            "\"assignmentTargetId\":\"%s\","
@@ -203,9 +203,9 @@ static void
 test_assign_refusals (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *islands = sandbox_find_user_id (fixture, "Yannick Islands");
+  g_autofree char *islands = sandbox_find_user_id (fixture, "Yannick Girard");
   g_autofree char *unlicensed = sandbox_find_user_id (fixture, "Zoë O'Brien");
-  g_autofree char *teams_only = sandbox_find_user_id (fixture, "Teams Only");
+  g_autofree char *teams_only = sandbox_find_user_id (fixture, "Hélène Rousseau");
   const struct { const char *number; const char *user; const char *type; guint status;
                  const char *code; } cases[] = {
     { "+14255550001", islands, "callingPlan", 400, "userNotTeamsOnly" },

@@ -185,16 +185,16 @@ test_enable_refusals (Fixture       *fixture,
     { "Zoë O'Brien", "{\"registrarPool\":\"se01.contoso.com\",\"sipAddress\":\"sip:a&b@contoso.com\"}",
       400, "invalidSipAddress" },
     { "Zoë O'Brien", "{\"registrarPool\":\"se01.contoso.com\","
-      "\"sipAddress\":\"sip:thomas.bernard@contoso.com\"}", 409, "sipAddressInUse" },
+      "\"sipAddress\":\"sip:thomas.vasseur@contoso.com\"}", 409, "sipAddressInUse" },
     { "Léa Cloud", "{\"registrarPool\":\"se01.contoso.com\",\"sipAddressType\":\"UserPrincipalName\"}",
       409, "userNotSynchronised" },
     { "Иван", "{\"registrarPool\":\"se01.contoso.com\",\"sipAddressType\":\"EmailAddress\"}",
       422, "userHasNoEmail" },
     { "Cher", "{\"registrarPool\":\"se01.contoso.com\",\"sipAddressType\":\"FirstLastName\","
       "\"sipDomain\":\"contoso.com\"}", 422, "userHasNoGivenName" },
-    { "Thomas Enabled", "{\"registrarPool\":\"se01.contoso.com\",\"sipAddressType\":\"EmailAddress\"}",
+    { "Thomas Vasseur", "{\"registrarPool\":\"se01.contoso.com\",\"sipAddressType\":\"EmailAddress\"}",
       409, "userAlreadyEnabled" },
-    { "Thomas Enabled", "{\"registrarPool\":\"se01.contoso.com\",\"sipAddressType\":\"FirstLastName\","
+    { "Thomas Vasseur", "{\"registrarPool\":\"se01.contoso.com\",\"sipAddressType\":\"FirstLastName\","
       "\"sipDomain\":\"typo.example\"}", 409, "userAlreadyEnabled" },
     { "Zoë O'Brien", "not json", 400, "BadRequest" },
   };
@@ -258,7 +258,7 @@ test_set_voice (Fixture       *fixture,
     g_assert_cmpstr (reply_error_code (reply), ==, "userNotEnabled");
   }
   {
-    g_autoptr(Reply) reply = action (fixture, "Thomas Enabled", "setVoice",
+    g_autoptr(Reply) reply = action (fixture, "Thomas Vasseur", "setVoice",
                                      "{\"enterpriseVoiceEnabled\":true,"
                                      "\"lineUri\":\"tel:+33123456799;ext=6799\","
                                      "\"hostedVoiceMail\":true}");
@@ -268,7 +268,7 @@ test_set_voice (Fixture       *fixture,
     g_assert_cmpstr (result_user_string (reply, "lineUri"), ==, "tel:+33123456799;ext=6799");
   }
   {
-    g_autoptr(Reply) reply = action (fixture, "Thomas Enabled", "setVoice",
+    g_autoptr(Reply) reply = action (fixture, "Thomas Vasseur", "setVoice",
                                      "{\"lineUri\":\"tel:+33123456799;ext=6799\"}");
 
     g_assert_cmpuint (reply->status, ==, 200);
@@ -284,7 +284,7 @@ test_set_voice (Fixture       *fixture,
 
     for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
       {
-        g_autoptr(Reply) reply = action (fixture, "Thomas Enabled", "setVoice", bodies[i]);
+        g_autoptr(Reply) reply = action (fixture, "Thomas Vasseur", "setVoice", bodies[i]);
 
         g_assert_cmpuint (reply->status, ==, 400);
         g_assert_cmpstr (reply_error_code (reply), ==, codes[i]);
@@ -297,7 +297,7 @@ test_grant_policy (Fixture       *fixture,
                    gconstpointer  data)
 {
   {
-    g_autoptr(Reply) reply = action (fixture, "Thomas Enabled", "grantVoiceRoutingPolicy",
+    g_autoptr(Reply) reply = action (fixture, "Thomas Vasseur", "grantVoiceRoutingPolicy",
                                      "{\"policyName\":\"International\"}");
 
     g_assert_cmpuint (reply->status, ==, 200);
@@ -305,20 +305,20 @@ test_grant_policy (Fixture       *fixture,
     g_assert_cmpstr (result_user_string (reply, "voiceRoutingPolicy"), ==, "International");
   }
   {
-    g_autoptr(Reply) reply = action (fixture, "Thomas Enabled", "grantVoiceRoutingPolicy",
+    g_autoptr(Reply) reply = action (fixture, "Thomas Vasseur", "grantVoiceRoutingPolicy",
                                      "{\"policyName\":\"International\"}");
 
     g_assert_cmpstr (result_status (reply), ==, "alreadyDone");
   }
   {
-    g_autoptr(Reply) reply = action (fixture, "Thomas Enabled", "grantVoiceRoutingPolicy",
+    g_autoptr(Reply) reply = action (fixture, "Thomas Vasseur", "grantVoiceRoutingPolicy",
                                      "{\"policyName\":null}");
 
     g_assert_cmpuint (reply->status, ==, 200);
     g_assert_null (result_user_string (reply, "voiceRoutingPolicy"));
   }
   {
-    g_autoptr(Reply) reply = action (fixture, "Thomas Enabled", "grantVoiceRoutingPolicy",
+    g_autoptr(Reply) reply = action (fixture, "Thomas Vasseur", "grantVoiceRoutingPolicy",
                                      "{\"policyName\":\"Nowhere\"}");
 
     g_assert_cmpuint (reply->status, ==, 400);
@@ -338,7 +338,7 @@ test_move (Fixture       *fixture,
            gconstpointer  data)
 {
   {
-    g_autoptr(Reply) reply = action (fixture, "Thomas Enabled", "move",
+    g_autoptr(Reply) reply = action (fixture, "Thomas Vasseur", "move",
                                      "{\"target\":\"sipfed.online.lync.com\"}");
 
     /* The seed's administrator is synchronised: the URL is required. */
@@ -346,7 +346,7 @@ test_move (Fixture       *fixture,
     g_assert_cmpstr (reply_error_code (reply), ==, "hostedMigrationOverrideUrlRequired");
   }
   {
-    g_autoptr(Reply) reply = action (fixture, "Thomas Enabled", "move",
+    g_autoptr(Reply) reply = action (fixture, "Thomas Vasseur", "move",
                                      "{\"target\":\"pool02.contoso.com\"}");
 
     g_assert_cmpuint (reply->status, ==, 400);
@@ -356,13 +356,13 @@ test_move (Fixture       *fixture,
     const char *body = "{\"target\":\"sipfed.online.lync.com\",\"hostedMigrationOverrideUrl\":"
                        "\"https://admin1a.online.lync.com/HostedMigration/"
                        "hostedmigrationService.svc\"}";
-    g_autoptr(Reply) reply = action (fixture, "Thomas Enabled", "move", body);
+    g_autoptr(Reply) reply = action (fixture, "Thomas Vasseur", "move", body);
     g_autoptr(Reply) again = NULL;
 
     g_assert_cmpuint (reply->status, ==, 200);
     g_assert_cmpstr (result_status (reply), ==, "done");
     g_assert_cmpstr (result_user_string (reply, "teamsUpgradeEffectiveMode"), ==, "TeamsOnly");
-    again = action (fixture, "Thomas Enabled", "move", body);
+    again = action (fixture, "Thomas Vasseur", "move", body);
     g_assert_cmpstr (result_status (again), ==, "alreadyDone");
   }
 }

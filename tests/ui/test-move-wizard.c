@@ -216,14 +216,14 @@ walk_the_wizard (PvWindow        *window,
    * the Islands user of the seed is listed but cannot be chosen. */
   g_assert_false (pv_page_get_complete (current_page (assistant)));
   g_assert_cmpuint (g_list_model_get_n_items (pv_move_flow_get_candidates (flow)), >=, 3);
-  choose (assistant, "Moved Online");
+  choose (assistant, "Jérôme Blanc");
   choose (assistant, "Thomas García-López");
   g_assert_cmpuint (pv_move_flow_get_n_selected (flow), ==, 2);
   g_assert_true (pv_move_flow_get_on_premises (flow, THOMAS_G));
   g_assert_false (pv_move_flow_get_on_premises (flow, JEROME));
   {
     GtkWidget *islands = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_row_title,
-                                              "Thomas Enabled");
+                                              "Thomas Vasseur");
 
     g_assert_nonnull (islands);
     g_assert_false (gtk_widget_is_sensitive (islands));
