@@ -203,22 +203,6 @@ enable_flow_scenes (PvWindow *window)
   save_window (GTK_WINDOW (window), "enable-7-finish.png");
 }
 
-/* A page at the default size and at 800×600, the smallest the wizard is
- * meant to stay comfortable at. */
-static void
-save_window_both_sizes (GtkWindow  *window,
-                        const char *name)
-{
-  g_autofree char *small = g_strdup_printf ("%.*s-800x600.png", (int) (strlen (name) - 4), name);
-  int width, height;
-
-  gtk_window_get_default_size (window, &width, &height);
-  save_window (window, name);
-  gtk_window_set_default_size (window, 800, 600);
-  save_window (window, small);
-  gtk_window_set_default_size (window, width, height);
-}
-
 static gboolean
 operator_flow_loaded (gpointer data)
 {
@@ -267,32 +251,32 @@ operator_flow_scenes (PvWindow *window)
   pv_test_wait_until (operator_flow_loaded, flow);
   /* A refused choice first, so that its explanation shows. */
   select_operator (assistant, "orange-business");
-  save_window_both_sizes (GTK_WINDOW (window), "operator-1-all-operators-refused.png");
+  save_window (GTK_WINDOW (window), "operator-1-all-operators-refused.png");
   select_operator (assistant, "telefonica");
-  save_window_both_sizes (GTK_WINDOW (window), "operator-1-all-operators.png");
+  save_window (GTK_WINDOW (window), "operator-1-all-operators.png");
 
   next_page (assistant);
   pv_operator_plan_select_country (plan, "ES", NULL);
   pv_operator_plan_select_country (plan, "MX", NULL);
-  save_window_both_sizes (GTK_WINDOW (window), "operator-2-countries.png");
+  save_window (GTK_WINDOW (window), "operator-2-countries.png");
 
   next_page (assistant);
   pv_contact_details_set_company_size (contact, 5000);
   pv_contact_details_set_phone (contact, "+34 91 123 45 67");
-  save_window_both_sizes (GTK_WINDOW (window), "operator-3-contact-invalid-phone.png");
+  save_window (GTK_WINDOW (window), "operator-3-contact-invalid-phone.png");
   pv_contact_details_set_phone (contact, "+34911234567");
-  save_window_both_sizes (GTK_WINDOW (window), "operator-3-contact.png");
+  save_window (GTK_WINDOW (window), "operator-3-contact.png");
 
   next_page (assistant);
-  save_window_both_sizes (GTK_WINDOW (window), "operator-4-notice.png");
+  save_window (GTK_WINDOW (window), "operator-4-notice.png");
   pv_operator_plan_set_notice_accepted (plan, TRUE);
 
   next_page (assistant);
-  save_window_both_sizes (GTK_WINDOW (window), "operator-5-review.png");
+  save_window (GTK_WINDOW (window), "operator-5-review.png");
 
   next_page (assistant);
   pv_test_wait_until (operator_added, flow);
-  save_window_both_sizes (GTK_WINDOW (window), "operator-6-added.png");
+  save_window (GTK_WINDOW (window), "operator-6-added.png");
 }
 
 static gboolean
