@@ -4,12 +4,15 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
 
 #include "moves/pv-move-flow.h"
 #include "moves/pv-move-page.h"
 #include "pv-application.h"
 #include "pv-assistant.h"
 #include "pv-phone-number.h"
+#include "pv-results-xml.h"
 #include "pv-start-page.h"
 #include "pv-test-util.h"
 #include "pv-voice-calls.h"
@@ -132,6 +135,59 @@ prepare_tenant (PvServiceClient *client)
   post (client, "/provisio/v1/users/" THOMAS_G "/grantVoiceRoutingPolicy", "{\"policyName\":\"International\"}");
 }
 
+/* Returns 0 when the file at @path is valid against the published
+ * schema, the libxml2 result otherwise. */
+static int
+validate (const char *path)
+{
+  xmlSchemaParserCtxt *parser = xmlSchemaNewParserCtxt (PV_RESULTS_XSD);
+  xmlSchema *schema = xmlSchemaParse (parser);
+  xmlSchemaValidCtxt *valid;
+  xmlDoc *doc;
+  int rc;
+
+  g_assert_nonnull (schema);
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  valid = xmlSchemaNewValidCtxt (schema);
+  rc = xmlSchemaValidateDoc (valid, doc);
+  xmlSchemaFreeValidCtxt (valid);
+  xmlFreeDoc (doc);
+  xmlSchemaFree (schema);
+  xmlSchemaFreeParserCtxt (parser);
+
+  return rc;
+}
+
+static void
+export_to (PvMovePage     *page,
+           PvExportFormat  format,
+           const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pv_move_page_export_async (page, format, file, NULL, store_result_cb, &result);
+  g_assert_true (pv_move_page_export_finish (page, wait (&result), &error));
+  g_assert_no_error (error);
+}
+
+static PvOperationResult *
+find_result (GListModel *results,
+             const char *item)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(PvOperationResult) result = g_list_model_get_item (results, i);
+
+      if (g_strcmp0 (pv_operation_result_get_item (result), item) == 0)
+        return g_steal_pointer (&result);
+    }
+
+  return NULL;
+}
+
 static PvPage *
 current_page (PvAssistant *assistant)
 {
@@ -194,9 +250,15 @@ walk_the_wizard (PvWindow        *window,
   PvPage *page;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *export_path = g_build_filename (scratch, "moved.csv", NULL);
-  g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
+  g_autofree char *csv_path = g_build_filename (scratch, "moved.csv", NULL);
+  g_autofree char *xml_path = g_build_filename (scratch, "moved.xml", NULL);
+  g_autofree char *ps1_path = g_build_filename (scratch, "moved.ps1", NULL);
   g_autofree char *csv = NULL;
+  g_autofree char *ps1 = NULL;
+  g_autoptr(GFile) xml_file = NULL;
+  g_autoptr(PvRunInfo) info = NULL;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(PvOperationResult) moved = NULL;
   g_autoptr(PvUser) jerome = NULL;
   g_autoptr(PvUser) thomas = NULL;
   g_autoptr(PvPhoneNumber) old_number = NULL;
@@ -260,10 +322,9 @@ walk_the_wizard (PvWindow        *window,
   g_assert_true (pv_move_flow_is_moved (flow, JEROME));
   g_assert_true (pv_move_flow_is_moved (flow, THOMAS_G));
 
-  pv_move_page_export_async (PV_MOVE_PAGE (page), export_file, NULL, store_result_cb, &result);
-  g_assert_true (pv_move_page_export_finish (PV_MOVE_PAGE (page), wait (&result), &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  export_to (PV_MOVE_PAGE (page), PV_EXPORT_FORMAT_CSV, csv_path);
+  export_to (PV_MOVE_PAGE (page), PV_EXPORT_FORMAT_XML, xml_path);
+  export_to (PV_MOVE_PAGE (page), PV_EXPORT_FORMAT_POWERSHELL, ps1_path);
 
   /* The tenant: the Direct Routing numbers and policies gone, the
    * operator's first two free French numbers assigned. */
@@ -282,11 +343,51 @@ walk_the_wizard (PvWindow        *window,
   g_assert_cmpstr (pv_phone_number_get_assigned_user_id (second), ==, THOMAS_G);
 
   /* The export: a row per step per person, numbers kept as text. */
-  g_assert_true (g_file_get_contents (export_path, &csv, NULL, NULL));
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
   g_assert_true (g_str_has_prefix (csv, "item,status,message,before,after"));
   g_assert_nonnull (strstr (csv, "jerome.blanc@contoso.com"));
   g_assert_nonnull (strstr (csv, "Step 4, Assign the Operator Connect number"));
   g_assert_nonnull (strstr (csv, "'+33180000001"));
+
+  /* The XML: valid against the published schema; one item a person,
+   * with the number before and after and each step inside. */
+  g_assert_cmpint (validate (xml_path), ==, 0);
+  xml_file = g_file_new_for_path (xml_path);
+  g_assert_true (pv_results_xml_load (xml_file, &info, &results, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pv_run_info_get_flow (info), ==, PV_FLOW_MOVE_DIRECT_ROUTING);
+  g_assert_cmpstr (pv_run_info_get_operator_id (info), ==, "orange-business");
+  g_assert_cmpstr (pv_run_info_get_operator_name (info), ==, "Orange Business");
+  g_assert_cmpstr (pv_run_info_get_countries (info)[0], ==, "FR");
+  g_assert_nonnull (pv_run_info_get_tenant (info));
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  moved = find_result (results, "jerome.blanc@contoso.com");
+  g_assert_nonnull (moved);
+  g_assert_cmpint (pv_operation_result_get_status (moved), ==, PV_RESULT_STATUS_DONE);
+  g_assert_cmpstr (pv_operation_result_get_before (moved), ==, "+33190000000");
+  g_assert_cmpstr (pv_operation_result_get_after (moved), ==, "+33180000000");
+  g_assert_cmpuint (pv_operation_result_get_n_steps (moved), ==, 4);
+  g_assert_cmpuint (pv_operation_result_get_n_planned_steps (moved), ==, 4);
+  g_assert_cmpstr (pv_operation_result_get_item (pv_operation_result_get_step (moved, 0)), ==, "removeNumberOnline");
+  g_assert_cmpint (pv_operation_result_get_status (pv_operation_result_get_step (moved, 0)), ==, PV_RESULT_STATUS_DONE);
+  g_assert_cmpstr (pv_operation_result_get_item (pv_operation_result_get_step (moved, 3)), ==, "assignNumber");
+  g_assert_nonnull (strstr (pv_operation_result_get_message (moved), "+33180000000"));
+  g_clear_object (&moved);
+  moved = find_result (results, "thomas.garcia-lopez.52@contoso.com");
+  g_assert_nonnull (moved);
+  g_assert_cmpint (pv_operation_result_get_status (moved), ==, PV_RESULT_STATUS_DONE);
+  g_assert_cmpstr (pv_operation_result_get_before (moved), ==, "+33123456790");
+  g_assert_cmpstr (pv_operation_result_get_after (moved), ==, "+33180000001");
+  g_assert_cmpstr (pv_operation_result_get_item (pv_operation_result_get_step (moved, 0)), ==, "removeNumberOnPremises");
+  g_assert_cmpstr (pv_operation_result_get_item (pv_operation_result_get_step (moved, 1)), ==, "removeVoiceRoutingPolicy");
+
+  /* The script: each step's cmdlet, the operator's step a comment. */
+  g_assert_true (g_file_get_contents (ps1_path, &ps1, NULL, NULL));
+  g_assert_nonnull (strstr (ps1, "Remove-CsPhoneNumberAssignment -Identity 'jerome.blanc@contoso.com' -PhoneNumber '+33190000000' -PhoneNumberType DirectRouting\r\n"));
+  g_assert_nonnull (strstr (ps1, "Set-CsUser -Identity 'thomas.garcia-lopez.52@contoso.com' -LineURI $null\r\n"));
+  g_assert_nonnull (strstr (ps1, "Grant-CsOnlineVoiceRoutingPolicy -Identity 'thomas.garcia-lopez.52@contoso.com' -PolicyName $null\r\n"));
+  g_assert_nonnull (strstr (ps1, "Set-CsPhoneNumberAssignment -Identity 'thomas.garcia-lopez.52@contoso.com' -PhoneNumber '+33180000001' -PhoneNumberType OperatorConnect\r\n"));
+  g_assert_nonnull (strstr (ps1, "# Step 3, done by the operator: "));
 
   /* Done closes the wizard. */
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
