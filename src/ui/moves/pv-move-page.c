@@ -149,10 +149,10 @@ build_people (PvMovePage *self)
       g_object_set_data_full (G_OBJECT (check), "pv-user-id", g_strdup (pv_user_get_id (user)), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    pv_move_flow_get_selected (self->flow, pv_user_get_id (user)));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      pv_user_get_display_name (user), -1);
       g_signal_connect_object (check, "toggled", G_CALLBACK (person_toggled_cb), self, 0);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      /* The row labels its activatable widget with its title: a label
+       * set on the check button as well would be read twice. */
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_widget_set_sensitive (row, problem == NULL);
       gtk_list_box_append (self->people_list, row);
@@ -227,13 +227,14 @@ radio_row (PvMovePage     *self,
            gboolean        active)
 {
   GtkWidget *row = text_row (title, subtitle);
-  GtkWidget *check = gtk_check_button_new ();
+  /* GTK 4.8 tells a screen reader that a grouped check button is a
+   * check box; these are one choice of two. */
+  GtkWidget *check = g_object_new (GTK_TYPE_CHECK_BUTTON, "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO, NULL);
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   if (group != NULL)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   g_object_set_data (G_OBJECT (check), "pv-use", GINT_TO_POINTER (use));
   g_signal_connect_object (check, "toggled", G_CALLBACK (source_toggled_cb), self, 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
@@ -388,7 +389,6 @@ check_row (const char *title,
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   g_signal_connect_object (check, "toggled", callback, self, 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
