@@ -176,6 +176,26 @@ build_people (PvMovePage *self)
     set_complete (self, NULL);
 }
 
+/* The choice may come from elsewhere than the boxes (a selection kept
+ * from before, a test): the boxes follow it without a rebuild, which
+ * would move the focus. */
+static void
+sync_people (PvMovePage *self)
+{
+  self->rebuilding = TRUE;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->people_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = ADW_IS_ACTION_ROW (row) ? adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) : NULL;
+      const char *id = check != NULL ? g_object_get_data (G_OBJECT (check), "pv-user-id") : NULL;
+
+      if (id != NULL)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), pv_move_flow_get_selected (self->flow, id));
+    }
+  self->rebuilding = FALSE;
+}
+
 /* --- Operator, country, numbers. --- */
 
 static void
@@ -463,9 +483,13 @@ build_review (PvMovePage *self)
       g_autofree char *target = pv_move_flow_dup_target_number (self->flow, id);
       g_autofree char *subtitle = NULL;
 
-      /* Translators: %1$s and %2$s are phone numbers. */
-      subtitle = g_strdup_printf (_("%1$s → %2$s"), pv_move_flow_get_current_number (self->flow, id),
-                                  target != NULL ? target : pv_move_flow_get_current_number (self->flow, id));
+      if (target != NULL)
+        /* Translators: %1$s and %2$s are phone numbers. */
+        subtitle = g_strdup_printf (_("%1$s → %2$s"), pv_move_flow_get_current_number (self->flow, id), target);
+      else
+        /* Translators: %s is a phone number. */
+        subtitle = g_strdup_printf (_("%s → no free number left: the operator has to provide one"),
+                                    pv_move_flow_get_current_number (self->flow, id));
       gtk_list_box_append (self->people_list, text_row (pv_user_get_display_name (user), subtitle));
     }
 
@@ -603,7 +627,16 @@ run_finished_cb (GObject      *object,
 
       selection = pv_move_flow_dup_selection (self->flow);
       for (guint i = 0; i < selection->len; i++)
-        moved += pv_move_flow_is_moved (self->flow, pv_user_get_id (g_ptr_array_index (selection, i)));
+        {
+          const char *id = pv_user_get_id (g_ptr_array_index (selection, i));
+          AdwExpanderRow *row = g_hash_table_lookup (self->rows, id);
+          gboolean is_moved = pv_move_flow_is_moved (self->flow, id);
+
+          /* What needs attention stays open: those who failed or wait. */
+          if (row != NULL)
+            adw_expander_row_set_expanded (row, !is_moved);
+          moved += is_moved;
+        }
       /* Translators: %1$u people of %2$u were moved. */
       text = g_strdup_printf (ngettext ("%1$u of %2$u person is moved. Each step of each person is below; a person who waits for the operator or failed can be run again once the cause is dealt with.",
                                         "%1$u of %2$u people are moved. Each step of each person is below; a person who waits for the operator or failed can be run again once the cause is dealt with.",
@@ -939,6 +972,7 @@ flow_changed_cb (PvMovePage *self)
   if (self->role == PV_MOVE_PAGE_PEOPLE && self->built_loading == pv_move_flow_get_loading (self->flow) &&
       self->built_n == g_list_model_get_n_items (pv_move_flow_get_candidates (self->flow)))
     {
+      sync_people (self);
       set_complete (self, pv_move_flow_get_n_selected (self->flow) == 0 ? _("Choose at least one person.") : NULL);
       return;
     }
