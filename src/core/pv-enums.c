@@ -85,7 +85,9 @@ PV_DEFINE_ENUM (pv_flow_get_type, "PvFlow",
   { PV_FLOW_ENABLE_USERS, "PV_FLOW_ENABLE_USERS", "enableUsers" },
   { PV_FLOW_CONNECT_OPERATOR, "PV_FLOW_CONNECT_OPERATOR", "connectOperator" },
   { PV_FLOW_HYBRID_VOICE, "PV_FLOW_HYBRID_VOICE", "hybridVoice" },
-  { PV_FLOW_PREPARE_MIGRATION, "PV_FLOW_PREPARE_MIGRATION", "prepareMigration" })
+  { PV_FLOW_PREPARE_MIGRATION, "PV_FLOW_PREPARE_MIGRATION", "prepareMigration" },
+  { PV_FLOW_MOVE_DIRECT_ROUTING, "PV_FLOW_MOVE_DIRECT_ROUTING", "moveDirectRouting" },
+  { PV_FLOW_MOVE_CALLING_PLAN, "PV_FLOW_MOVE_CALLING_PLAN", "moveCallingPlan" })
 
 PV_DEFINE_ENUM (pv_export_format_get_type, "PvExportFormat",
   { PV_EXPORT_FORMAT_XML, "PV_EXPORT_FORMAT_XML", "xml" },
@@ -321,6 +323,10 @@ pv_enum_get_label (GType enum_type,
         return _("Phone System with on-premises PSTN connectivity");
       case PV_FLOW_PREPARE_MIGRATION:
         return _("Prepare a migration from online to on-premises");
+      case PV_FLOW_MOVE_DIRECT_ROUTING:
+        return _("Move numbers from Direct Routing to Operator Connect");
+      case PV_FLOW_MOVE_CALLING_PLAN:
+        return _("Move numbers from Calling Plan to Operator Connect");
       default:
         return NULL;
       }

@@ -13,6 +13,8 @@ struct _PvOperationResult
   char *message;
   char *before;
   char *after;
+  GPtrArray *steps;   /* (nullable) PvOperationResult, step 1 first */
+  guint n_planned_steps;
 };
 
 G_DEFINE_FINAL_TYPE (PvOperationResult, pv_operation_result, G_TYPE_OBJECT)
@@ -46,6 +48,7 @@ pv_operation_result_finalize (GObject *object)
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->before, g_free);
   g_clear_pointer (&self->after, g_free);
+  g_clear_pointer (&self->steps, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pv_operation_result_parent_class)->finalize (object);
 }
@@ -312,6 +315,70 @@ pv_operation_result_set_after (PvOperationResult *self,
   g_free (self->after);
   self->after = g_strdup (after);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AFTER]);
+}
+
+/**
+ * pv_operation_result_add_step:
+ * @step: the outcome of the item's next step: its name (a stable,
+ *   untranslated word such as `assignNumber`) as item, its status and
+ *   message
+ *
+ * Items made of several steps, such as a person in a guided move, keep
+ * each step's outcome beside their overall one, in the order the steps
+ * ran, so that the exports can say where each item stopped.
+ */
+void
+pv_operation_result_add_step (PvOperationResult *self,
+                              PvOperationResult *step)
+{
+  g_return_if_fail (PV_IS_OPERATION_RESULT (self));
+  g_return_if_fail (PV_IS_OPERATION_RESULT (step));
+
+  if (self->steps == NULL)
+    self->steps = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->steps, g_object_ref (step));
+}
+
+guint
+pv_operation_result_get_n_steps (PvOperationResult *self)
+{
+  g_return_val_if_fail (PV_IS_OPERATION_RESULT (self), 0);
+
+  return self->steps != NULL ? self->steps->len : 0;
+}
+
+/**
+ * pv_operation_result_get_step:
+ *
+ * Returns: (transfer none): the outcome of step @index + 1
+ */
+PvOperationResult *
+pv_operation_result_get_step (PvOperationResult *self,
+                              guint              index)
+{
+  g_return_val_if_fail (PV_IS_OPERATION_RESULT (self), NULL);
+  g_return_val_if_fail (index < pv_operation_result_get_n_steps (self), NULL);
+
+  return g_ptr_array_index (self->steps, index);
+}
+
+/* How many steps the item has in all, run or not; 0 for an item of a
+ * single step. */
+guint
+pv_operation_result_get_n_planned_steps (PvOperationResult *self)
+{
+  g_return_val_if_fail (PV_IS_OPERATION_RESULT (self), 0);
+
+  return self->n_planned_steps;
+}
+
+void
+pv_operation_result_set_n_planned_steps (PvOperationResult *self,
+                                         guint              n_steps)
+{
+  g_return_if_fail (PV_IS_OPERATION_RESULT (self));
+
+  self->n_planned_steps = n_steps;
 }
 
 /**

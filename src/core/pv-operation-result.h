@@ -32,6 +32,14 @@ void               pv_operation_result_set_before    (PvOperationResult *self,
 const char        *pv_operation_result_get_after     (PvOperationResult *self);
 void               pv_operation_result_set_after     (PvOperationResult *self,
                                                       const char        *after);
+void               pv_operation_result_add_step      (PvOperationResult *self,
+                                                      PvOperationResult *step);
+guint              pv_operation_result_get_n_steps   (PvOperationResult *self);
+PvOperationResult *pv_operation_result_get_step      (PvOperationResult *self,
+                                                      guint              index);
+guint              pv_operation_result_get_n_planned_steps (PvOperationResult *self);
+void               pv_operation_result_set_n_planned_steps (PvOperationResult *self,
+                                                            guint              n_steps);
 
 GListModel        *pv_operation_results_select       (GListModel        *results,
                                                       PvResultStatus     status);

@@ -188,6 +188,16 @@ append_header (GString   *out,
       append_comment (out, _("Enables the shared SIP address space. Run it in a Teams "
                              "PowerShell session connected to the tenant."));
       break;
+    case PV_FLOW_MOVE_DIRECT_ROUTING:
+    case PV_FLOW_MOVE_CALLING_PLAN:
+      append_comment (out, _("For each person below, the cmdlets of the move’s steps, in order: "
+                             "those the run did, and those left where it stopped. Steps found "
+                             "already done and the operator’s steps are comments. Each number is "
+                             "out of service from its removal until its assignment. Run "
+                             "Set-CsUser in the Skype for Business Server Management Shell and "
+                             "the other cmdlets in a Teams PowerShell session connected to the "
+                             "tenant."));
+      break;
     default:
       break;
     }
@@ -200,6 +210,133 @@ append_header (GString   *out,
   g_string_append (out, "\r\n");
 }
 
+/* The steps of a guided move, by the names the results file gives them
+ * (see docs/results-xml.md); the first Direct Routing step depends on
+ * where the number is, and is always among the steps that ran. */
+static const char *
+move_step_name (PvFlow  flow,
+                guint   index)
+{
+  static const char * const direct_routing[] = {
+    "removeNumberOnline", "removeVoiceRoutingPolicy", "acquireNumber", "assignNumber",
+  };
+  static const char * const calling_plan[] = {
+    "portNumber", "unassignCallingPlanNumber", "numberUploaded", "assignNumber",
+  };
+
+  if (index >= G_N_ELEMENTS (direct_routing))
+    return NULL;
+  return flow == PV_FLOW_MOVE_CALLING_PLAN ? calling_plan[index] : direct_routing[index];
+}
+
+static void
+append_move_step (GString           *out,
+                  PvOperationResult *person,
+                  guint              number,
+                  const char        *name,
+                  PvOperationResult *step,
+                  gboolean           what_if)
+{
+  const char *id = pv_operation_result_get_item (person);
+  g_autofree char *line = NULL;
+
+  if (g_strcmp0 (name, "portNumber") == 0 || g_strcmp0 (name, "acquireNumber") == 0 ||
+      g_strcmp0 (name, "numberUploaded") == 0)
+    {
+      if (step != NULL)
+        /* Translators: %u is a step's number, %s what the run found. */
+        line = g_strdup_printf (_("Step %u, done by the operator: %s"), number,
+                                pv_operation_result_get_message (step) != NULL
+                                ? pv_operation_result_get_message (step) : "");
+      else
+        /* Translators: %u is a step's number. */
+        line = g_strdup_printf (_("Step %u is done by the operator: check with them that it is "
+                                  "complete before the next one."), number);
+      append_comment (out, line);
+      return;
+    }
+
+  if (step != NULL && pv_operation_result_get_status (step) == PV_RESULT_STATUS_ALREADY_DONE)
+    {
+      /* Translators: %u is a step's number, %s what the run found. */
+      line = g_strdup_printf (_("Step %u was already done: %s"), number,
+                              pv_operation_result_get_message (step) != NULL
+                              ? pv_operation_result_get_message (step) : "");
+      append_comment (out, line);
+      return;
+    }
+
+  if (g_strcmp0 (name, "removeNumberOnPremises") == 0)
+    {
+      g_string_append (out, "Set-CsUser");
+      append_value (out, "Identity", id);
+      g_string_append (out, " -LineURI $null");
+    }
+  else if (g_strcmp0 (name, "removeNumberOnline") == 0 ||
+           g_strcmp0 (name, "unassignCallingPlanNumber") == 0)
+    {
+      g_string_append (out, "Remove-CsPhoneNumberAssignment");
+      append_value (out, "Identity", id);
+      append_value (out, "PhoneNumber", pv_operation_result_get_before (person));
+      g_string_append_printf (out, " -PhoneNumberType %s",
+                              g_str_equal (name, "removeNumberOnline") ? "DirectRouting" : "CallingPlan");
+    }
+  else if (g_strcmp0 (name, "removeVoiceRoutingPolicy") == 0)
+    {
+      g_string_append (out, "Grant-CsOnlineVoiceRoutingPolicy");
+      append_value (out, "Identity", id);
+      g_string_append (out, " -PolicyName $null");
+    }
+  else if (g_strcmp0 (name, "assignNumber") == 0)
+    {
+      g_string_append (out, "Set-CsPhoneNumberAssignment");
+      append_value (out, "Identity", id);
+      append_value (out, "PhoneNumber", pv_operation_result_get_after (person));
+      g_string_append (out, " -PhoneNumberType OperatorConnect");
+    }
+  else
+    {
+      /* Translators: %u is a step's number, %s a name from the results file. */
+      line = g_strdup_printf (_("Step %u (%s) has no cmdlet."), number, name != NULL ? name : "");
+      append_comment (out, line);
+      return;
+    }
+  end_command (out, what_if);
+}
+
+static void
+append_move_item (GString           *out,
+                  PvRunInfo         *info,
+                  PvOperationResult *result,
+                  gboolean           what_if)
+{
+  const char *id = pv_operation_result_get_item (result);
+  PvResultStatus status = pv_operation_result_get_status (result);
+  guint n = pv_operation_result_get_n_steps (result);
+  guint total = MAX (MAX (pv_operation_result_get_n_planned_steps (result), n), 4);
+  g_autofree char *line = NULL;
+
+  /* Translators: the first %s is a person, the second the outcome (Done, Failed…). */
+  line = g_strdup_printf (_("%s: %s"), id != NULL ? id : "", pv_enum_get_label (PV_TYPE_RESULT_STATUS, status));
+  append_comment (out, line);
+  if (n == 0)
+    {
+      append_comment (out, _("The move did not start for this person: nothing was changed."));
+      g_string_append (out, "\r\n");
+      return;
+    }
+
+  for (guint i = 0; i < total; i++)
+    {
+      PvOperationResult *step = i < n ? pv_operation_result_get_step (result, i) : NULL;
+      const char *name = step != NULL ? pv_operation_result_get_item (step)
+                                      : move_step_name (pv_run_info_get_flow (info), i);
+
+      append_move_step (out, result, i + 1, name, step, what_if);
+    }
+  g_string_append (out, "\r\n");
+}
+
 static void
 append_item (GString           *out,
              PvRunInfo         *info,
@@ -209,6 +346,14 @@ append_item (GString           *out,
   const char *id = pv_operation_result_get_item (result);
   const char *after = pv_operation_result_get_after (result);
   PvResultStatus status = pv_operation_result_get_status (result);
+
+  /* A person who waits for the operator has steps left to show. */
+  if (pv_run_info_get_flow (info) == PV_FLOW_MOVE_DIRECT_ROUTING ||
+      pv_run_info_get_flow (info) == PV_FLOW_MOVE_CALLING_PLAN)
+    {
+      append_move_item (out, info, result, what_if);
+      return;
+    }
 
   if (status == PV_RESULT_STATUS_ALREADY_DONE || status == PV_RESULT_STATUS_SKIPPED)
     {
@@ -290,7 +435,9 @@ append_flow_commands (GString   *out,
       g_string_append (out, "Set-CsTenantFederationConfiguration -SharedSipAddressSpace $true");
       end_command (out, what_if);
     }
-  else if (pv_run_info_get_flow (info) == PV_FLOW_CONNECT_OPERATOR)
+  else if (pv_run_info_get_flow (info) == PV_FLOW_CONNECT_OPERATOR ||
+           pv_run_info_get_flow (info) == PV_FLOW_MOVE_DIRECT_ROUTING ||
+           pv_run_info_get_flow (info) == PV_FLOW_MOVE_CALLING_PLAN)
     {
       const char * const *countries = pv_run_info_get_countries (info);
       g_autofree char *list = g_strjoinv (", ", (char **) countries);

@@ -145,6 +145,50 @@ write_settings (Writer    *w,
   end (w);
 }
 
+static gboolean
+took_effect (PvResultStatus status)
+{
+  return status == PV_RESULT_STATUS_DONE || status == PV_RESULT_STATUS_ALREADY_DONE;
+}
+
+/* An item of several steps (a person in a guided move): each step that
+ * ran, and how many took effect of how many there are. */
+static void
+write_steps (Writer            *w,
+             PvOperationResult *result)
+{
+  guint n = pv_operation_result_get_n_steps (result);
+  guint total = MAX (pv_operation_result_get_n_planned_steps (result), n);
+  guint done = 0;
+  g_autofree char *done_text = NULL;
+  g_autofree char *total_text = NULL;
+
+  if (total == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    done += took_effect (pv_operation_result_get_status (pv_operation_result_get_step (result, i)));
+  done_text = g_strdup_printf ("%u", done);
+  total_text = g_strdup_printf ("%u", total);
+
+  start (w, "steps");
+  attribute (w, "done", done_text);
+  attribute (w, "total", total_text);
+  for (guint i = 0; i < n; i++)
+    {
+      PvOperationResult *step = pv_operation_result_get_step (result, i);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      start (w, "step");
+      attribute (w, "number", number);
+      attribute (w, "name", pv_operation_result_get_item (step) != NULL ? pv_operation_result_get_item (step) : "");
+      attribute (w, "status", pv_enum_to_nick (PV_TYPE_RESULT_STATUS, pv_operation_result_get_status (step)));
+      element (w, "message", pv_operation_result_get_message (step));
+      end (w);
+    }
+  end (w);
+}
+
 /**
  * pv_results_xml_write:
  * @stream: where the document goes; not closed
@@ -224,6 +268,7 @@ pv_results_xml_write (GOutputStream  *stream,
       element (&w, "message", pv_operation_result_get_message (result));
       element (&w, "before", pv_operation_result_get_before (result));
       element (&w, "after", pv_operation_result_get_after (result));
+      write_steps (&w, result);
       end (&w);
     }
   end (&w);
@@ -287,6 +332,7 @@ typedef struct
   GPtrArray *countries;
   char *operator_id;
   PvOperationResult *item;
+  PvOperationResult *step;
   GPtrArray *results;
 } Reader;
 
@@ -299,6 +345,7 @@ reader_clear (Reader *reader)
   g_clear_pointer (&reader->countries, g_ptr_array_unref);
   g_clear_pointer (&reader->operator_id, g_free);
   g_clear_object (&reader->item);
+  g_clear_object (&reader->step);
   g_clear_pointer (&reader->results, g_ptr_array_unref);
 }
 
@@ -383,6 +430,55 @@ start_item (Reader              *reader,
 }
 
 static gboolean
+start_steps (Reader              *reader,
+             const char * const  *attributes,
+             int                  line,
+             GError             **error)
+{
+  const char *total = attribute_of (attributes, "total");
+  guint64 n = 0;
+
+  if (total == NULL || !g_ascii_string_to_unsigned (total, 10, 1, 1000, &n, NULL))
+    {
+      g_autofree char *what =
+        /* Translators: %s is what the file holds. */
+        g_strdup_printf (_("the number of steps “%s” is not a number from 1 to 1000."),
+                         total != NULL ? total : "");
+      return structure_error (error, reader->name, line, what);
+    }
+  pv_operation_result_set_n_planned_steps (reader->item, (guint) n);
+  return TRUE;
+}
+
+static gboolean
+start_step (Reader              *reader,
+            const char * const  *attributes,
+            int                  line,
+            GError             **error)
+{
+  const char *name = attribute_of (attributes, "name");
+  const char *status_nick = attribute_of (attributes, "status");
+  int status;
+
+  if (name == NULL)
+    return structure_error (error, reader->name, line, _("a step has no name attribute."));
+  if (!pv_enum_from_nick (PV_TYPE_RESULT_STATUS, status_nick, &status))
+    {
+      g_autofree char *what =
+        /* Translators: %s is what the file holds; keep the four English words as they are. */
+        g_strdup_printf (_("unknown step status “%s”; expected done, alreadyDone, skipped or "
+                           "failed."), status_nick != NULL ? status_nick : "");
+      return structure_error (error, reader->name, line, what);
+    }
+
+  g_clear_object (&reader->step);
+  reader->step = pv_operation_result_new ();
+  pv_operation_result_set_item (reader->step, name);
+  pv_operation_result_set_status (reader->step, status);
+  return TRUE;
+}
+
+static gboolean
 on_start (gpointer             user_data,
           const char          *ns_uri,
           const char          *name,
@@ -434,6 +530,10 @@ on_start (gpointer             user_data,
     reader->seen_items = TRUE;
   else if (g_str_equal (parent, "items") && g_str_equal (name, "item"))
     return start_item (reader, attributes, line, error);
+  else if (g_str_equal (parent, "item") && g_str_equal (name, "steps") && reader->item != NULL)
+    return start_steps (reader, attributes, line, error);
+  else if (g_str_equal (parent, "steps") && g_str_equal (name, "step") && reader->item != NULL)
+    return start_step (reader, attributes, line, error);
   else if (g_str_equal (parent, "settings") && g_str_equal (name, "operator"))
     {
       g_free (reader->operator_id);
@@ -574,6 +674,14 @@ on_end (gpointer      user_data,
     return end_contact (reader, name, text, line, error);
   else if (g_str_equal (parent, "items") && g_str_equal (name, "item") && reader->item != NULL)
     g_ptr_array_add (reader->results, g_steal_pointer (&reader->item));
+  else if (g_str_equal (parent, "steps") && g_str_equal (name, "step") && reader->step != NULL &&
+           reader->item != NULL)
+    {
+      pv_operation_result_add_step (reader->item, reader->step);
+      g_clear_object (&reader->step);
+    }
+  else if (g_str_equal (parent, "step") && g_str_equal (name, "message") && reader->step != NULL)
+    pv_operation_result_set_message (reader->step, text);
   else if (g_str_equal (parent, "item") && reader->item != NULL)
     {
       if (g_str_equal (name, "message"))

@@ -99,6 +99,35 @@ pv_move_step_title (PvMoveKind kind,
   return gettext (kind == PV_MOVE_KIND_CALLING_PLAN ? calling_plan[step] : direct_routing[step]);
 }
 
+/**
+ * pv_move_step_name:
+ * @on_premises: Direct Routing: whether the person's number is assigned
+ *   on-premises (OnPremLineURI), which changes how step 1 removes it
+ *
+ * Returns: the untranslated name of @step, as the results file gives it
+ *   (docs/results-xml.md)
+ */
+const char *
+pv_move_step_name (PvMoveKind kind,
+                   guint      step,
+                   gboolean   on_premises)
+{
+  static const char * const direct_routing[PV_MOVE_N_STEPS] = {
+    "removeNumberOnline", "removeVoiceRoutingPolicy", "acquireNumber", "assignNumber",
+  };
+  static const char * const calling_plan[PV_MOVE_N_STEPS] = {
+    "portNumber", "unassignCallingPlanNumber", "numberUploaded", "assignNumber",
+  };
+
+  g_return_val_if_fail (step < PV_MOVE_N_STEPS, NULL);
+
+  if (kind == PV_MOVE_KIND_CALLING_PLAN)
+    return calling_plan[step];
+  if (step == 0 && on_premises)
+    return "removeNumberOnPremises";
+  return direct_routing[step];
+}
+
 static guint
 pv_move_steps_get_n_steps (PvRunSteps *steps,
                            const char *item)
@@ -944,4 +973,108 @@ pv_move_steps_get_step_result (PvMoveSteps *self,
 
   records = g_hash_table_lookup (self->records, item);
   return records != NULL ? records[step] : NULL;
+}
+
+const char *
+pv_move_steps_get_current_number (PvMoveSteps *self,
+                                  const char  *item)
+{
+  Person *person;
+
+  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), NULL);
+
+  person = g_hash_table_lookup (self->people, item);
+  return person != NULL ? person->current_number : NULL;
+}
+
+const char *
+pv_move_steps_get_target_number (PvMoveSteps *self,
+                                 const char  *item)
+{
+  Person *person;
+
+  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), NULL);
+
+  person = g_hash_table_lookup (self->people, item);
+  return person != NULL ? person->target_number : NULL;
+}
+
+static gboolean
+took_effect (PvResultStatus status)
+{
+  return status == PV_RESULT_STATUS_DONE || status == PV_RESULT_STATUS_ALREADY_DONE;
+}
+
+/**
+ * pv_move_steps_dup_person_result:
+ * @item: a person of the move
+ * @on_premises: whether their number was assigned on-premises
+ *
+ * The person's move as one result, the way the exports write it: the
+ * steps that ran inside it, in order; the outcome of the whole move
+ * (done once moved, already done when every step was found done,
+ * failed or skipped where it stopped); the reason of the last step that
+ * ran; their number before, and the Operator Connect number after.
+ *
+ * Returns: (transfer full) (nullable): the result, or %NULL for someone
+ *   not in the move
+ */
+PvOperationResult *
+pv_move_steps_dup_person_result (PvMoveSteps *self,
+                                 const char  *item,
+                                 gboolean     on_premises)
+{
+  Person *person;
+  PvOperationResult **records;
+  PvOperationResult *result;
+  PvOperationResult *last = NULL;
+  gboolean any_done = FALSE;
+  guint n = 0;
+
+  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  person = g_hash_table_lookup (self->people, item);
+  if (person == NULL)
+    return NULL;
+  records = g_hash_table_lookup (self->records, item);
+
+  result = pv_operation_result_new ();
+  pv_operation_result_set_item (result, item);
+  pv_operation_result_set_before (result, person->current_number);
+  pv_operation_result_set_after (result, person->target_number);
+  pv_operation_result_set_n_planned_steps (result, PV_MOVE_N_STEPS);
+
+  /* A run goes step by step: the steps that ran are the first ones. */
+  for (; records != NULL && n < PV_MOVE_N_STEPS && records[n] != NULL; n++)
+    {
+      g_autoptr(PvOperationResult) step = pv_operation_result_new ();
+
+      last = records[n];
+      any_done |= pv_operation_result_get_status (last) == PV_RESULT_STATUS_DONE;
+      pv_operation_result_set_item (step, pv_move_step_name (self->kind, n, on_premises));
+      pv_operation_result_set_status (step, pv_operation_result_get_status (last));
+      pv_operation_result_set_message (step, pv_operation_result_get_message (last));
+      pv_operation_result_add_step (result, step);
+    }
+
+  if (last == NULL)
+    {
+      pv_operation_result_set_status (result, PV_RESULT_STATUS_SKIPPED);
+      pv_operation_result_set_message (result, _("The move did not start for this person: nothing was changed."));
+    }
+  else
+    {
+      PvResultStatus status = pv_operation_result_get_status (last);
+
+      if (n == PV_MOVE_N_STEPS && took_effect (status))
+        status = any_done ? PV_RESULT_STATUS_DONE : PV_RESULT_STATUS_ALREADY_DONE;
+      else if (status != PV_RESULT_STATUS_FAILED)
+        /* Waiting for the operator, or stopped before the end. */
+        status = PV_RESULT_STATUS_SKIPPED;
+      pv_operation_result_set_status (result, status);
+      pv_operation_result_set_message (result, pv_operation_result_get_message (last));
+    }
+
+  return result;
 }

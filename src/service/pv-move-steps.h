@@ -47,7 +47,18 @@ PvOperationResult *pv_move_steps_get_step_result  (PvMoveSteps     *self,
                                                    const char      *item,
                                                    guint            step);
 
+const char        *pv_move_steps_get_current_number (PvMoveSteps   *self,
+                                                   const char      *item);
+const char        *pv_move_steps_get_target_number (PvMoveSteps    *self,
+                                                   const char      *item);
+PvOperationResult *pv_move_steps_dup_person_result (PvMoveSteps    *self,
+                                                   const char      *item,
+                                                   gboolean         on_premises);
+
 const char        *pv_move_step_title             (PvMoveKind       kind,
                                                    guint            step);
+const char        *pv_move_step_name              (PvMoveKind       kind,
+                                                   guint            step,
+                                                   gboolean         on_premises);
 
 G_END_DECLS

@@ -423,6 +423,29 @@ outcome_unknown (const GError *error)
 }
 
 static void
+catalogue_listed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Call *call = g_task_get_task_data (task);
+  GListModel *catalogue = g_object_get_data (G_OBJECT (task), "pv-catalogue");
+  g_autoptr(GError) error = NULL;
+
+  /* Without the catalogue, the operator is named by its id. */
+  if (pv_service_client_list_operators_finish (PV_SERVICE_CLIENT (object), result, &error))
+    for (guint i = 0; i < g_list_model_get_n_items (catalogue) && call->operator_name == NULL; i++)
+      {
+        g_autoptr(PvOperator) operator_ = g_list_model_get_item (catalogue, i);
+
+        if (g_strcmp0 (pv_operator_get_id (operator_), call->operator_id) == 0 &&
+            pv_operator_get_name (operator_) != NULL && *pv_operator_get_name (operator_) != '\0')
+          call->operator_name = g_strdup (pv_operator_get_name (operator_));
+      }
+  g_task_return_error (task, explain (g_steal_pointer (&call->refusal), call));
+}
+
+static void
 numbers_listed_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -434,6 +457,20 @@ numbers_listed_cb (GObject      *object,
   /* Without the list, the refusal is still explained, less precisely. */
   if (!pv_service_client_list_numbers_finish (PV_SERVICE_CLIENT (object), result, &error))
     g_list_store_remove_all (call->numbers);
+
+  /* The callers know the operator by its id; the message names it as
+   * the administrator knows it, from the catalogue. */
+  if (call->operator_name == NULL && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      GListStore *catalogue = g_list_store_new (PV_TYPE_OPERATOR);
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      g_object_set_data_full (G_OBJECT (task), "pv-catalogue", catalogue, g_object_unref);
+      pv_service_client_list_operators_async (PV_SERVICE_CLIENT (object), NULL, PV_OPERATOR_SERVICE_NONE,
+                                              catalogue, cancellable, catalogue_listed_cb,
+                                              g_steal_pointer (&task));
+      return;
+    }
   g_task_return_error (task, explain (g_steal_pointer (&call->refusal), call));
 }
 

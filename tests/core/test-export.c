@@ -350,6 +350,48 @@ test_powershell_hybrid (void)
                                     "-Target 'sipfed.online.lync.com'\r\n"));
 }
 
+/* A move: each person's steps in order, those that ran and those left
+ * where the person stopped; the operator's steps and those found done
+ * are comments. */
+static void
+test_powershell_move (void)
+{
+  g_autoptr(PvRunInfo) info = pv_run_info_new (PV_FLOW_MOVE_CALLING_PLAN);
+  g_autoptr(GListStore) results = g_list_store_new (PV_TYPE_OPERATION_RESULT);
+  g_autoptr(PvOperationResult) person = pv_operation_result_new ();
+  g_autoptr(PvOperationResult) port = pv_operation_result_new ();
+  g_autoptr(PvOperationResult) unassign = pv_operation_result_new ();
+  g_autoptr(PvOperationResult) upload = pv_operation_result_new ();
+  g_autofree char *script = NULL;
+
+  pv_operation_result_set_item (person, "O'Brien@contoso.com");
+  pv_operation_result_set_status (person, PV_RESULT_STATUS_SKIPPED);
+  pv_operation_result_set_before (person, "+14255559998");
+  pv_operation_result_set_after (person, "+33180000000");
+  pv_operation_result_set_n_planned_steps (person, 4);
+  pv_operation_result_set_item (port, "portNumber");
+  pv_operation_result_set_status (port, PV_RESULT_STATUS_ALREADY_DONE);
+  pv_operation_result_set_message (port, "Port complete.\nRemove-CsUser *");
+  pv_operation_result_set_item (unassign, "unassignCallingPlanNumber");
+  pv_operation_result_set_status (unassign, PV_RESULT_STATUS_DONE);
+  pv_operation_result_set_item (upload, "numberUploaded");
+  pv_operation_result_set_status (upload, PV_RESULT_STATUS_SKIPPED);
+  pv_operation_result_set_message (upload, "Not in the tenant yet.");
+  pv_operation_result_add_step (person, port);
+  pv_operation_result_add_step (person, unassign);
+  pv_operation_result_add_step (person, upload);
+  g_list_store_append (results, person);
+
+  script = export_text (PV_EXPORT_FORMAT_POWERSHELL, PV_EXPORT_FLAGS_WHAT_IF, info, G_LIST_MODEL (results));
+  g_assert_nonnull (strstr (script, "\r\n# O'Brien@contoso.com: Skipped\r\n"
+                                    "# Step 1, done by the operator: Port complete. Remove-CsUser *\r\n"
+                                    "Remove-CsPhoneNumberAssignment -Identity 'O''Brien@contoso.com' "
+                                    "-PhoneNumber '+14255559998' -PhoneNumberType CallingPlan -WhatIf\r\n"
+                                    "# Step 3, done by the operator: Not in the tenant yet.\r\n"
+                                    "Set-CsPhoneNumberAssignment -Identity 'O''Brien@contoso.com' "
+                                    "-PhoneNumber '+33180000000' -PhoneNumberType OperatorConnect -WhatIf\r\n"));
+}
+
 static void
 test_csv_export (void)
 {
@@ -563,6 +605,7 @@ main (int   argc,
   g_test_add_func ("/export/powershell/enable-inert", test_powershell_enable_inert);
   g_test_add_func ("/export/powershell/what-if-and-statuses", test_powershell_what_if_and_statuses);
   g_test_add_func ("/export/powershell/hybrid", test_powershell_hybrid);
+  g_test_add_func ("/export/powershell/move", test_powershell_move);
   g_test_add_func ("/export/csv/export", test_csv_export);
   g_test_add_func ("/export/csv/protect-number", test_protect_number);
   g_test_add_func ("/export/file/atomic", test_file_atomic);

@@ -222,6 +222,105 @@ test_operator_round_trip (void)
   assert_same_results (results, results2);
 }
 
+static PvOperationResult *
+step_new (const char     *name,
+          PvResultStatus  status,
+          const char     *message)
+{
+  return result_new (name, status, message, NULL, NULL);
+}
+
+/* A guided move: one item a person, the steps that ran inside. */
+static void
+test_move_round_trip (void)
+{
+  g_autoptr(PvRunInfo) info = pv_run_info_new (PV_FLOW_MOVE_DIRECT_ROUTING);
+  g_autoptr(GListStore) results = g_list_store_new (PV_TYPE_OPERATION_RESULT);
+  g_autoptr(PvOperationResult) moved = result_new ("jerome.blanc@contoso.com", PV_RESULT_STATUS_DONE,
+                                                   "Assigned +33180000000.", "+33190000000", "+33180000000");
+  g_autoptr(PvOperationResult) waiting = result_new ("ines.moreau@contoso.com", PV_RESULT_STATUS_SKIPPED,
+                                                     "To be done with the operator: <order> & wait.",
+                                                     "+33123456791", "+33123456791");
+  g_autoptr(PvOperationResult) plain = result_new ("u3", PV_RESULT_STATUS_FAILED, "No steps.", NULL, NULL);
+  const char * const countries[] = { "FR", NULL };
+  const char * const names[] = { "removeNumberOnline", "removeVoiceRoutingPolicy", "acquireNumber", "assignNumber" };
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GBytes) data2 = NULL;
+  g_autoptr(PvRunInfo) info2 = NULL;
+  g_autoptr(GListModel) results2 = NULL;
+  g_autoptr(PvOperationResult) first = NULL;
+  g_autoptr(PvOperationResult) second = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *xml;
+
+  pv_run_info_set_tenant (info, "contoso-tenant-id");
+  pv_run_info_set_operator (info, "orange-business", "Orange Business");
+  pv_run_info_set_countries (info, countries);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(PvOperationResult) step = step_new (names[i], i == 2 ? PV_RESULT_STATUS_ALREADY_DONE
+                                                                     : PV_RESULT_STATUS_DONE, "Step.");
+      pv_operation_result_add_step (moved, step);
+    }
+  pv_operation_result_set_n_planned_steps (moved, 4);
+  {
+    g_autoptr(PvOperationResult) one = step_new ("removeNumberOnPremises", PV_RESULT_STATUS_DONE, "Removed.");
+    g_autoptr(PvOperationResult) two = step_new ("removeVoiceRoutingPolicy", PV_RESULT_STATUS_ALREADY_DONE, NULL);
+    g_autoptr(PvOperationResult) three = step_new ("acquireNumber", PV_RESULT_STATUS_SKIPPED,
+                                                   "To be done with the operator: <order> & wait.");
+
+    pv_operation_result_add_step (waiting, one);
+    pv_operation_result_add_step (waiting, two);
+    pv_operation_result_add_step (waiting, three);
+    pv_operation_result_set_n_planned_steps (waiting, 4);
+  }
+  g_list_store_append (results, moved);
+  g_list_store_append (results, waiting);
+  g_list_store_append (results, plain);
+
+  data = export (info, G_LIST_MODEL (results));
+  g_assert_cmpint (validate (data), ==, 0);
+  xml = g_bytes_get_data (data, NULL);
+  g_assert_nonnull (strstr (xml, "<run flow=\"moveDirectRouting\""));
+  g_assert_nonnull (strstr (xml, "<steps done=\"4\" total=\"4\">"));
+  g_assert_nonnull (strstr (xml, "<steps done=\"2\" total=\"4\">"));
+  g_assert_nonnull (strstr (xml, "<step number=\"3\" name=\"acquireNumber\" status=\"skipped\">"));
+
+  g_assert_true (pv_results_xml_read (data, "move.xml", &info2, &results2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pv_run_info_get_flow (info2), ==, PV_FLOW_MOVE_DIRECT_ROUTING);
+  assert_same_results (G_LIST_MODEL (results), results2);
+  first = g_list_model_get_item (results2, 0);
+  g_assert_cmpuint (pv_operation_result_get_n_steps (first), ==, 4);
+  g_assert_cmpstr (pv_operation_result_get_item (pv_operation_result_get_step (first, 3)), ==, "assignNumber");
+  second = g_list_model_get_item (results2, 1);
+  g_assert_cmpuint (pv_operation_result_get_n_steps (second), ==, 3);
+  g_assert_cmpuint (pv_operation_result_get_n_planned_steps (second), ==, 4);
+  g_assert_cmpint (pv_operation_result_get_status (pv_operation_result_get_step (second, 2)), ==,
+                   PV_RESULT_STATUS_SKIPPED);
+  g_assert_null (pv_operation_result_get_message (pv_operation_result_get_step (second, 1)));
+
+  /* Nothing lost: the same bytes again. */
+  data2 = export (info2, results2);
+  g_assert_true (g_bytes_equal (data, data2));
+}
+
+/* The schema knows the steps' names: a misspelt one is refused. */
+static void
+test_schema_refuses_bad_step (void)
+{
+  g_autoptr(PvRunInfo) info = pv_run_info_new (PV_FLOW_MOVE_CALLING_PLAN);
+  g_autoptr(GListStore) results = g_list_store_new (PV_TYPE_OPERATION_RESULT);
+  g_autoptr(PvOperationResult) person = result_new ("u1", PV_RESULT_STATUS_FAILED, NULL, NULL, NULL);
+  g_autoptr(PvOperationResult) step = step_new ("portTheNumber", PV_RESULT_STATUS_FAILED, NULL);
+  g_autoptr(GBytes) data = NULL;
+
+  pv_operation_result_add_step (person, step);
+  g_list_store_append (results, person);
+  data = export (info, G_LIST_MODEL (results));
+  g_assert_cmpint (validate (data), !=, 0);
+}
+
 /* XML 1.0 cannot carry these even escaped: they must not make the file
  * unreadable. */
 static void
@@ -560,6 +659,8 @@ main (int   argc,
 
   g_test_add_func ("/results-xml/enable-round-trip", test_enable_round_trip);
   g_test_add_func ("/results-xml/operator-round-trip", test_operator_round_trip);
+  g_test_add_func ("/results-xml/move-round-trip", test_move_round_trip);
+  g_test_add_func ("/results-xml/schema-refuses-bad-step", test_schema_refuses_bad_step);
   g_test_add_func ("/results-xml/control-characters", test_control_characters);
   g_test_add_func ("/results-xml/empty-run", test_empty_run_validates);
   g_test_add_func ("/results-xml/schema-refuses-bad-status", test_schema_refuses_bad_status);

@@ -73,6 +73,8 @@ check "an operator the tenant does not have: exit 3" '[ $? -eq 3 ]'
 check "removing France is refused: exit 3" '[ $? -eq 3 ]'
 check "naming the assigned number and what to do" \
   'grep -q "+33180009998" "$dir/err" && grep -q "Unassign them, then release them with the operator" "$dir/err"'
+check "naming the operator by its name, not its id" \
+  'grep -q "Orange Business still has phone numbers in France" "$dir/err" && ! grep -q "orange-business still" "$dir/err"'
 "$cli" numbers release +33180009998 >/dev/null 2>"$dir/err"
 check "releasing the assigned number is refused: exit 3" '[ $? -eq 3 ] && grep -q "Unassign it first" "$dir/err"'
 "$cli" numbers release "tel:+33180009998" >/dev/null 2>"$dir/err"

@@ -453,6 +453,41 @@ test_failures_stop_one_person (Fixture       *fixture,
 
   g_assert_cmpuint (counts.n_steps, ==, 4 + 3 + 3 + 1);
 
+  /* Each person's move as one result, as the exports write it. */
+  {
+    g_autoptr(PvOperationResult) moved = pv_move_steps_dup_person_result (steps, JEROME, FALSE);
+    g_autoptr(PvOperationResult) failed = pv_move_steps_dup_person_result (steps, INES, TRUE);
+    g_autoptr(PvOperationResult) waiting = pv_move_steps_dup_person_result (steps, EMILIE, TRUE);
+    g_autoptr(PvOperationResult) refused = pv_move_steps_dup_person_result (steps, THOMAS_E, TRUE);
+
+    g_assert_null (pv_move_steps_dup_person_result (steps, HELENE, FALSE));
+
+    g_assert_cmpint (pv_operation_result_get_status (moved), ==, PV_RESULT_STATUS_DONE);
+    g_assert_cmpstr (pv_operation_result_get_before (moved), ==, "+33190000001");
+    g_assert_cmpstr (pv_operation_result_get_after (moved), ==, "+33180000002");
+    g_assert_cmpuint (pv_operation_result_get_n_steps (moved), ==, 4);
+    g_assert_cmpstr (pv_operation_result_get_item (pv_operation_result_get_step (moved, 0)), ==, "removeNumberOnline");
+    g_assert_cmpstr (pv_operation_result_get_item (pv_operation_result_get_step (moved, 2)), ==, "acquireNumber");
+    g_assert_cmpint (pv_operation_result_get_status (pv_operation_result_get_step (moved, 2)), ==,
+                     PV_RESULT_STATUS_ALREADY_DONE);
+
+    /* The reason is the failed step's, the steps stop there. */
+    g_assert_cmpint (pv_operation_result_get_status (failed), ==, PV_RESULT_STATUS_FAILED);
+    g_assert_cmpuint (pv_operation_result_get_n_steps (failed), ==, 3);
+    g_assert_cmpuint (pv_operation_result_get_n_planned_steps (failed), ==, 4);
+    g_assert_cmpstr (pv_operation_result_get_item (pv_operation_result_get_step (failed, 0)), ==, "removeNumberOnPremises");
+    g_assert_cmpstr (pv_operation_result_get_message (failed), ==,
+                     pv_operation_result_get_message (pv_move_steps_get_step_result (steps, INES, 2)));
+    g_assert_nonnull (strstr (pv_operation_result_get_message (failed), "someone else"));
+
+    g_assert_cmpint (pv_operation_result_get_status (waiting), ==, PV_RESULT_STATUS_SKIPPED);
+    g_assert_nonnull (strstr (pv_operation_result_get_message (waiting), "contoso-tenant-id"));
+
+    g_assert_cmpint (pv_operation_result_get_status (refused), ==, PV_RESULT_STATUS_FAILED);
+    g_assert_cmpuint (pv_operation_result_get_n_steps (refused), ==, 1);
+    g_assert_nonnull (strstr (pv_operation_result_get_message (refused), "TeamsOnly"));
+  }
+
   /* Hélène's number is freed for Inès; the operator uploads Émilie's
    * (here: another of its numbers is chosen instead). A second run
    * continues each at the step where they stopped: the first two are

@@ -612,7 +612,10 @@ test_country_removal (Fixture       *fixture,
   op = set_countries (fixture, "orange-business", belgium, &error);
   g_assert_null (op);
   assert_refused (error, PV_SERVICE_ERROR_CONFLICT, "numbersStillAssigned");
-  /* Where, which numbers, and what to do first. */
+  /* Who, where, which numbers, and what to do first: the operator by
+   * the name the administrator knows, not its id. */
+  g_assert_true (g_str_has_prefix (error->message, "Orange Business still has "));
+  g_assert_null (strstr (error->message, "orange-business"));
   g_assert_nonnull (strstr (error->message, "France"));
   g_assert_nonnull (strstr (error->message, ORANGE_ASSIGNED));
   g_assert_nonnull (strstr (error->message, "Unassign"));
@@ -631,6 +634,7 @@ test_country_removal (Fixture       *fixture,
                                            store_result_cb, &result);
   g_assert_false (pv_service_client_remove_operator_finish (fixture->client, wait (&result), &error));
   assert_refused (error, PV_SERVICE_ERROR_CONFLICT, "numbersStillAssigned");
+  g_assert_true (g_str_has_prefix (error->message, "Orange Business still has "));
   g_assert_nonnull (strstr (error->message, "remove the operator"));
   g_clear_error (&error);
 

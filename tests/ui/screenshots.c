@@ -433,41 +433,11 @@ prepare_direct_routing (PvServiceClient *client)
     }
 }
 
-/* "Move numbers from Direct Routing to Operator Connect": four people
- * chosen (the seed's Islands users listed, not choosable), the
- * operator's free numbers, which run out for the last person, so that
- * the run shows three moved and one waiting for the operator. */
 static void
-move_flow_scenes (PvWindow *window)
+select_movable (PvMoveFlow *flow)
 {
-  GApplication *application = g_application_get_default ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(PvServiceClient) client = NULL;
-  GtkWidget *assistant;
-  PvMoveFlow *flow;
-  GListModel *candidates;
+  GListModel *candidates = pv_move_flow_get_candidates (flow);
 
-  pv_application_get_client_async (PV_APPLICATION (application), NULL, store_result_cb, &result);
-  client = pv_application_get_client_finish (PV_APPLICATION (application), wait_for (&result), NULL);
-  g_assert_nonnull (client);
-  pv_sandbox_server_set_operation_delay (pv_application_get_sandbox (PV_APPLICATION (application)), 0);
-  /* Two of Orange's free French numbers are taken, so that one person
-   * is left waiting for the operator. */
-  prepare_direct_routing (client);
-  g_clear_object (&result);
-  pv_service_client_assign_number_async (client, "+33180000003", "f3d041d0-a2db-57ab-8496-f4b3a3fa70aa",
-                                         PV_NUMBER_TYPE_OPERATOR_CONNECT, NULL, NULL, store_result_cb, &result);
-  pv_service_client_assign_number_finish (client, wait_for (&result), NULL);
-  g_clear_object (&result);
-  pv_service_client_assign_number_async (client, "+33180000004", "622f6d75-c5c4-5bc2-9de1-f72b4e933e58",
-                                         PV_NUMBER_TYPE_OPERATOR_CONNECT, NULL, NULL, store_result_cb, &result);
-  pv_service_client_assign_number_finish (client, wait_for (&result), NULL);
-
-  assistant = pv_window_start_flow (window, &pv_move_direct_routing_flow_info);
-  flow = PV_MOVE_FLOW (pv_assistant_get_state (PV_ASSISTANT (assistant)));
-  pv_test_wait_until (move_flow_loaded, flow);
-  pv_test_iterate ();
-  candidates = pv_move_flow_get_candidates (flow);
   for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
     {
       g_autoptr(PvUser) user = g_list_model_get_item (candidates, i);
@@ -476,6 +446,54 @@ move_flow_scenes (PvWindow *window)
       if (problem == NULL)
         pv_move_flow_set_selected (flow, pv_user_get_id (user), TRUE);
     }
+}
+
+static void
+assign_number (PvServiceClient *client,
+               const char      *number,
+               const char      *user_id,
+               PvNumberType     type)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pv_service_client_assign_number_async (client, number, user_id, type, NULL, NULL, store_result_cb, &result);
+  pv_service_client_assign_number_finish (client, wait_for (&result), NULL);
+}
+
+/* "Move numbers from Direct Routing to Operator Connect": four people
+ * chosen (the seed's Islands users listed, not choosable), the
+ * operator's free numbers, which run out for the last person; between
+ * the review and the run, someone else is given the number meant for
+ * the third. The run ends with two moved, one failed at step 3 and one
+ * waiting for the operator. Then "Calling Plan to Operator Connect":
+ * two people keep their numbers, the port confirmed; the operator has
+ * not uploaded them yet, so both wait at step 3. */
+static void
+move_flow_scenes (PvWindow *window)
+{
+  GApplication *application = g_application_get_default ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PvServiceClient) client = NULL;
+  g_autoptr(GPtrArray) selection = NULL;
+  g_autofree char *taken = NULL;
+  GtkWidget *assistant;
+  PvMoveFlow *flow;
+
+  pv_application_get_client_async (PV_APPLICATION (application), NULL, store_result_cb, &result);
+  client = pv_application_get_client_finish (PV_APPLICATION (application), wait_for (&result), NULL);
+  g_assert_nonnull (client);
+  pv_sandbox_server_set_operation_delay (pv_application_get_sandbox (PV_APPLICATION (application)), 0);
+  /* Two of Orange's free French numbers are taken, so that one person
+   * is left waiting for the operator. */
+  prepare_direct_routing (client);
+  assign_number (client, "+33180000003", "f3d041d0-a2db-57ab-8496-f4b3a3fa70aa", PV_NUMBER_TYPE_OPERATOR_CONNECT);
+  assign_number (client, "+33180000004", "622f6d75-c5c4-5bc2-9de1-f72b4e933e58", PV_NUMBER_TYPE_OPERATOR_CONNECT);
+
+  assistant = pv_window_start_flow (window, &pv_move_direct_routing_flow_info);
+  flow = PV_MOVE_FLOW (pv_assistant_get_state (PV_ASSISTANT (assistant)));
+  pv_test_wait_until (move_flow_loaded, flow);
+  pv_test_iterate ();
+  select_movable (flow);
   pv_test_iterate ();
   save_window (GTK_WINDOW (window), "move-dr-1-people.png");
 
@@ -491,34 +509,58 @@ move_flow_scenes (PvWindow *window)
   next_page (assistant);
   save_window (GTK_WINDOW (window), "move-dr-4-review.png");
 
+  /* Meanwhile, the third person's new number goes to someone else. */
+  selection = pv_move_flow_dup_selection (flow);
+  if (selection->len >= 3)
+    {
+      taken = pv_move_flow_dup_target_number (flow, pv_user_get_id (g_ptr_array_index (selection, 2)));
+      if (taken != NULL)
+        assign_number (client, taken, "676b0767-bd32-529a-a8a3-c650a6c77f6b", PV_NUMBER_TYPE_OPERATOR_CONNECT);
+    }
+
   next_page (assistant);
   pv_test_wait_until (page_complete, pv_assistant_get_current_page (PV_ASSISTANT (assistant)));
   pv_test_iterate ();
   save_window (GTK_WINDOW (window), "move-dr-5-status.png");
+  {
+    /* The end of the page: the exports. */
+    GtkWidget *scrolled = pv_test_find_by_type (GTK_WIDGET (pv_assistant_get_current_page (PV_ASSISTANT (assistant))),
+                                                GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    pv_test_iterate ();
+    save_window (GTK_WINDOW (window), "move-dr-6-exports.png");
+  }
   next_page (assistant);
 
   /* The Calling Plan move: its warning page asks about the port. */
+  assign_number (client, "+14255550000", "411eb501-b9e2-5cee-82d6-c4d73e059c1b", PV_NUMBER_TYPE_CALLING_PLAN);
   assistant = pv_window_start_flow (window, &pv_move_calling_plan_flow_info);
   flow = PV_MOVE_FLOW (pv_assistant_get_state (PV_ASSISTANT (assistant)));
   pv_test_wait_until (move_flow_loaded, flow);
   pv_test_iterate ();
-  save_window (GTK_WINDOW (window), "move-cp-1-people.png");
-  candidates = pv_move_flow_get_candidates (flow);
-  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
-    {
-      g_autoptr(PvUser) user = g_list_model_get_item (candidates, i);
-      g_autofree char *problem = pv_move_flow_dup_problem (flow, user);
-
-      if (problem == NULL)
-        pv_move_flow_set_selected (flow, pv_user_get_id (user), TRUE);
-    }
+  select_movable (flow);
   pv_test_iterate ();
-  if (pv_page_get_complete (pv_assistant_get_current_page (PV_ASSISTANT (assistant))))
-    {
-      next_page (assistant);
-      next_page (assistant);
-      save_window (GTK_WINDOW (window), "move-cp-3-warning.png");
-    }
+  save_window (GTK_WINDOW (window), "move-cp-1-people.png");
+  if (!pv_page_get_complete (pv_assistant_get_current_page (PV_ASSISTANT (assistant))))
+    return;
+
+  next_page (assistant);
+  save_window (GTK_WINDOW (window), "move-cp-2-operator.png");
+  next_page (assistant);
+  save_window (GTK_WINDOW (window), "move-cp-3-warning.png");
+  pv_move_flow_set_port_confirmed (flow, TRUE);
+  pv_move_flow_set_acknowledged (flow, TRUE);
+  next_page (assistant);
+  save_window (GTK_WINDOW (window), "move-cp-4-review.png");
+
+  /* Ported, but not uploaded by the operator yet: both wait at step 3. */
+  next_page (assistant);
+  pv_test_wait_until (page_complete, pv_assistant_get_current_page (PV_ASSISTANT (assistant)));
+  pv_test_iterate ();
+  save_window (GTK_WINDOW (window), "move-cp-5-status.png");
+  next_page (assistant);
 }
 
 static gboolean

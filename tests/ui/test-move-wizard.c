@@ -4,12 +4,15 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
 
 #include "moves/pv-move-flow.h"
 #include "moves/pv-move-page.h"
 #include "pv-application.h"
 #include "pv-assistant.h"
 #include "pv-phone-number.h"
+#include "pv-results-xml.h"
 #include "pv-start-page.h"
 #include "pv-test-util.h"
 #include "pv-voice-calls.h"
@@ -132,6 +135,59 @@ prepare_tenant (PvServiceClient *client)
   post (client, "/provisio/v1/users/" THOMAS_G "/grantVoiceRoutingPolicy", "{\"policyName\":\"International\"}");
 }
 
+/* Returns 0 when the file at @path is valid against the published
+ * schema, the libxml2 result otherwise. */
+static int
+validate (const char *path)
+{
+  xmlSchemaParserCtxt *parser = xmlSchemaNewParserCtxt (PV_RESULTS_XSD);
+  xmlSchema *schema = xmlSchemaParse (parser);
+  xmlSchemaValidCtxt *valid;
+  xmlDoc *doc;
+  int rc;
+
+  g_assert_nonnull (schema);
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  valid = xmlSchemaNewValidCtxt (schema);
+  rc = xmlSchemaValidateDoc (valid, doc);
+  xmlSchemaFreeValidCtxt (valid);
+  xmlFreeDoc (doc);
+  xmlSchemaFree (schema);
+  xmlSchemaFreeParserCtxt (parser);
+
+  return rc;
+}
+
+static void
+export_to (PvMovePage     *page,
+           PvExportFormat  format,
+           const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pv_move_page_export_async (page, format, file, NULL, store_result_cb, &result);
+  g_assert_true (pv_move_page_export_finish (page, wait (&result), &error));
+  g_assert_no_error (error);
+}
+
+static PvOperationResult *
+find_result (GListModel *results,
+             const char *item)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(PvOperationResult) result = g_list_model_get_item (results, i);
+
+      if (g_strcmp0 (pv_operation_result_get_item (result), item) == 0)
+        return g_steal_pointer (&result);
+    }
+
+  return NULL;
+}
+
 static PvPage *
 current_page (PvAssistant *assistant)
 {
@@ -194,9 +250,15 @@ walk_the_wizard (PvWindow        *window,
   PvPage *page;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *export_path = g_build_filename (scratch, "moved.csv", NULL);
-  g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
+  g_autofree char *csv_path = g_build_filename (scratch, "moved.csv", NULL);
+  g_autofree char *xml_path = g_build_filename (scratch, "moved.xml", NULL);
+  g_autofree char *ps1_path = g_build_filename (scratch, "moved.ps1", NULL);
   g_autofree char *csv = NULL;
+  g_autofree char *ps1 = NULL;
+  g_autoptr(GFile) xml_file = NULL;
+  g_autoptr(PvRunInfo) info = NULL;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(PvOperationResult) moved = NULL;
   g_autoptr(PvUser) jerome = NULL;
   g_autoptr(PvUser) thomas = NULL;
   g_autoptr(PvPhoneNumber) old_number = NULL;
@@ -260,10 +322,9 @@ walk_the_wizard (PvWindow        *window,
   g_assert_true (pv_move_flow_is_moved (flow, JEROME));
   g_assert_true (pv_move_flow_is_moved (flow, THOMAS_G));
 
-  pv_move_page_export_async (PV_MOVE_PAGE (page), export_file, NULL, store_result_cb, &result);
-  g_assert_true (pv_move_page_export_finish (PV_MOVE_PAGE (page), wait (&result), &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  export_to (PV_MOVE_PAGE (page), PV_EXPORT_FORMAT_CSV, csv_path);
+  export_to (PV_MOVE_PAGE (page), PV_EXPORT_FORMAT_XML, xml_path);
+  export_to (PV_MOVE_PAGE (page), PV_EXPORT_FORMAT_POWERSHELL, ps1_path);
 
   /* The tenant: the Direct Routing numbers and policies gone, the
    * operator's first two free French numbers assigned. */
@@ -282,11 +343,51 @@ walk_the_wizard (PvWindow        *window,
   g_assert_cmpstr (pv_phone_number_get_assigned_user_id (second), ==, THOMAS_G);
 
   /* The export: a row per step per person, numbers kept as text. */
-  g_assert_true (g_file_get_contents (export_path, &csv, NULL, NULL));
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
   g_assert_true (g_str_has_prefix (csv, "item,status,message,before,after"));
   g_assert_nonnull (strstr (csv, "jerome.blanc@contoso.com"));
   g_assert_nonnull (strstr (csv, "Step 4, Assign the Operator Connect number"));
   g_assert_nonnull (strstr (csv, "'+33180000001"));
+
+  /* The XML: valid against the published schema; one item a person,
+   * with the number before and after and each step inside. */
+  g_assert_cmpint (validate (xml_path), ==, 0);
+  xml_file = g_file_new_for_path (xml_path);
+  g_assert_true (pv_results_xml_load (xml_file, &info, &results, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pv_run_info_get_flow (info), ==, PV_FLOW_MOVE_DIRECT_ROUTING);
+  g_assert_cmpstr (pv_run_info_get_operator_id (info), ==, "orange-business");
+  g_assert_cmpstr (pv_run_info_get_operator_name (info), ==, "Orange Business");
+  g_assert_cmpstr (pv_run_info_get_countries (info)[0], ==, "FR");
+  g_assert_nonnull (pv_run_info_get_tenant (info));
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  moved = find_result (results, "jerome.blanc@contoso.com");
+  g_assert_nonnull (moved);
+  g_assert_cmpint (pv_operation_result_get_status (moved), ==, PV_RESULT_STATUS_DONE);
+  g_assert_cmpstr (pv_operation_result_get_before (moved), ==, "+33190000000");
+  g_assert_cmpstr (pv_operation_result_get_after (moved), ==, "+33180000000");
+  g_assert_cmpuint (pv_operation_result_get_n_steps (moved), ==, 4);
+  g_assert_cmpuint (pv_operation_result_get_n_planned_steps (moved), ==, 4);
+  g_assert_cmpstr (pv_operation_result_get_item (pv_operation_result_get_step (moved, 0)), ==, "removeNumberOnline");
+  g_assert_cmpint (pv_operation_result_get_status (pv_operation_result_get_step (moved, 0)), ==, PV_RESULT_STATUS_DONE);
+  g_assert_cmpstr (pv_operation_result_get_item (pv_operation_result_get_step (moved, 3)), ==, "assignNumber");
+  g_assert_nonnull (strstr (pv_operation_result_get_message (moved), "+33180000000"));
+  g_clear_object (&moved);
+  moved = find_result (results, "thomas.garcia-lopez.52@contoso.com");
+  g_assert_nonnull (moved);
+  g_assert_cmpint (pv_operation_result_get_status (moved), ==, PV_RESULT_STATUS_DONE);
+  g_assert_cmpstr (pv_operation_result_get_before (moved), ==, "+33123456790");
+  g_assert_cmpstr (pv_operation_result_get_after (moved), ==, "+33180000001");
+  g_assert_cmpstr (pv_operation_result_get_item (pv_operation_result_get_step (moved, 0)), ==, "removeNumberOnPremises");
+  g_assert_cmpstr (pv_operation_result_get_item (pv_operation_result_get_step (moved, 1)), ==, "removeVoiceRoutingPolicy");
+
+  /* The script: each step's cmdlet, the operator's step a comment. */
+  g_assert_true (g_file_get_contents (ps1_path, &ps1, NULL, NULL));
+  g_assert_nonnull (strstr (ps1, "Remove-CsPhoneNumberAssignment -Identity 'jerome.blanc@contoso.com' -PhoneNumber '+33190000000' -PhoneNumberType DirectRouting\r\n"));
+  g_assert_nonnull (strstr (ps1, "Set-CsUser -Identity 'thomas.garcia-lopez.52@contoso.com' -LineURI $null\r\n"));
+  g_assert_nonnull (strstr (ps1, "Grant-CsOnlineVoiceRoutingPolicy -Identity 'thomas.garcia-lopez.52@contoso.com' -PolicyName $null\r\n"));
+  g_assert_nonnull (strstr (ps1, "Set-CsPhoneNumberAssignment -Identity 'thomas.garcia-lopez.52@contoso.com' -PhoneNumber '+33180000001' -PhoneNumberType OperatorConnect\r\n"));
+  g_assert_nonnull (strstr (ps1, "# Step 3, done by the operator: "));
 
   /* Done closes the wizard. */
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
@@ -296,6 +397,231 @@ walk_the_wizard (PvWindow        *window,
   walked = TRUE;
 }
 
+/* --- Calling Plan → Operator Connect. --- */
+
+#define CHLOE    "8fc71796-820e-5607-94a7-57aa611f1a69"   /* holds +14255559998 */
+#define INES     "411eb501-b9e2-5cee-82d6-c4d73e059c1b"
+#define EMILIE   "daedacb3-1c46-577e-baff-903210df588a"
+#define SOMEONE  "622f6d75-c5c4-5bc2-9de1-f72b4e933e58"   /* takes Émilie's new number */
+
+static const char *
+person_subtitle (PvAssistant *assistant,
+                 const char  *name)
+{
+  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_row_title, name);
+
+  g_assert_true (ADW_IS_EXPANDER_ROW (row));
+  return adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
+}
+
+static void
+assign (PvServiceClient *client,
+        const char      *number,
+        const char      *user,
+        PvNumberType     type)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pv_service_client_assign_number_async (client, number, user, type, NULL, NULL, store_result_cb, &result);
+  g_assert_true (pv_service_client_assign_number_finish (client, wait (&result), &error));
+  g_assert_no_error (error);
+}
+
+static void
+unassign (PvServiceClient *client,
+          const char      *number,
+          PvNumberType     type)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pv_service_client_unassign_number_async (client, number, type, NULL, store_result_cb, &result);
+  g_assert_true (pv_service_client_unassign_number_finish (client, wait (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* Three people with Calling Plan numbers move to Orange Business's
+ * French numbers once the operator has ported them. Between the review
+ * and the run, someone else is given the number planned for Émilie: her
+ * Calling Plan number goes, then she stops at step 3 with the reason,
+ * while the other two are moved; the number freed, Run Again moves her
+ * too. The tenant is read back after each run. */
+static void
+walk_calling_plan (PvWindow        *window,
+                   PvServiceClient *client)
+{
+  PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
+  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (start_page), match_row_title,
+                                        "Move numbers from Calling Plan to Operator Connect");
+  g_autofree char *xml_path = g_build_filename (scratch, "calling-plan.xml", NULL);
+  g_autoptr(GFile) xml_file = g_file_new_for_path (xml_path);
+  g_autoptr(PvRunInfo) info = NULL;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(PvOperationResult) stopped = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *chloe_target = NULL;
+  g_autofree char *ines_target = NULL;
+  g_autofree char *emilie_target = NULL;
+  PvAssistant *assistant;
+  PvMoveFlow *flow;
+  PvPage *page;
+  const char *people[] = { CHLOE, INES, EMILIE };
+  const char *before[] = { "+14255559998", "+14255550000", "+14255550001" };
+
+  assign (client, "+14255550000", INES, PV_NUMBER_TYPE_CALLING_PLAN);
+  assign (client, "+14255550001", EMILIE, PV_NUMBER_TYPE_CALLING_PLAN);
+
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  pv_test_iterate ();
+  assistant = PV_ASSISTANT (pv_window_get_assistant (window));
+  flow = PV_MOVE_FLOW (pv_assistant_get_state (assistant));
+  g_assert_cmpint (pv_move_flow_get_kind (flow), ==, PV_MOVE_KIND_CALLING_PLAN);
+  pv_test_wait_until (flow_loaded, flow);
+  pv_test_iterate ();
+
+  /* Choose people: those with a Calling Plan number. */
+  g_assert_false (pv_page_get_complete (current_page (assistant)));
+  g_assert_cmpuint (g_list_model_get_n_items (pv_move_flow_get_candidates (flow)), ==, 3);
+  g_assert_cmpstr (pv_move_flow_get_current_number (flow, CHLOE), ==, "+14255559998");
+  choose (assistant, "Cloud Only");
+  choose (assistant, "Inès Sørensen");
+  choose (assistant, "Émilie O'Brien");
+  g_assert_cmpuint (pv_move_flow_get_n_selected (flow), ==, 3);
+  next (assistant);
+
+  /* The operator's free French numbers, since theirs are American. */
+  g_assert_cmpstr (pv_move_flow_get_operator_id (flow), ==, "orange-business");
+  g_assert_cmpstr (pv_move_flow_get_country (flow), ==, "FR");
+  choose (assistant, "Give each person one of the operator’s numbers");
+  g_assert_cmpuint (pv_move_flow_get_n_operator_numbers (flow), >=, 3);
+  next (assistant);
+
+  /* Before you start: the port confirmed, the warning acknowledged. */
+  g_assert_false (pv_page_get_complete (current_page (assistant)));
+  choose (assistant, "The operator has _completed the port order");
+  g_assert_true (pv_move_flow_get_port_confirmed (flow));
+  g_assert_false (pv_page_get_complete (current_page (assistant)));
+  choose (assistant, "I _understand that the numbers are out of service during the move");
+  next (assistant);
+
+  /* Review: each number and the one it becomes. */
+  chloe_target = pv_move_flow_dup_target_number (flow, CHLOE);
+  ines_target = pv_move_flow_dup_target_number (flow, INES);
+  emilie_target = pv_move_flow_dup_target_number (flow, EMILIE);
+  g_assert_true (g_str_has_prefix (chloe_target, "+3318000000"));
+  g_assert_cmpstr (chloe_target, !=, ines_target);
+  g_assert_cmpstr (ines_target, !=, emilie_target);
+  {
+    GtkWidget *review_row = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_row_title, "Cloud Only");
+    g_autofree char *expected = g_strdup_printf ("+14255559998 → %s", chloe_target);
+
+    g_assert_nonnull (review_row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (review_row)), ==, expected);
+  }
+  assign (client, emilie_target, SOMEONE, PV_NUMBER_TYPE_OPERATOR_CONNECT);
+
+  next (assistant);
+  page = current_page (assistant);
+  pv_test_wait_until (page_complete, page);
+
+  /* The results shown, person by person. */
+  g_assert_cmpstr (person_subtitle (assistant, "Cloud Only"), ==, "Moved to Operator Connect");
+  g_assert_cmpstr (person_subtitle (assistant, "Inès Sørensen"), ==, "Moved to Operator Connect");
+  g_assert_cmpstr (person_subtitle (assistant, "Émilie O'Brien"), ==,
+                   "Stopped: step 3 failed (Number uploaded by the operator)");
+  g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (pv_move_flow_get_steps (flow), EMILIE, 2)),
+                   ==, PV_RESULT_STATUS_FAILED);
+  g_assert_nonnull (strstr (pv_operation_result_get_message (pv_move_steps_get_step_result (pv_move_flow_get_steps (flow), EMILIE, 2)),
+                            "already assigned to someone else"));
+
+  /* The tenant: the Calling Plan numbers released, the Operator Connect
+   * numbers assigned; Émilie's taken by someone else. */
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(PvPhoneNumber) old_number = get_number (client, before[i]);
+
+      g_assert_cmpint (pv_phone_number_get_status (old_number), ==, PV_NUMBER_STATUS_UNASSIGNED);
+      g_assert_null (pv_phone_number_get_assigned_user_id (old_number));
+    }
+  {
+    g_autoptr(PvUser) chloe = get_user (client, CHLOE);
+    g_autoptr(PvUser) ines = get_user (client, INES);
+    g_autoptr(PvUser) emilie = get_user (client, EMILIE);
+    g_autofree char *chloe_line = g_strconcat ("tel:", chloe_target, NULL);
+    g_autofree char *ines_line = g_strconcat ("tel:", ines_target, NULL);
+    g_autoptr(PvPhoneNumber) taken = get_number (client, emilie_target);
+    g_autoptr(PvPhoneNumber) chloe_number = get_number (client, chloe_target);
+
+    g_assert_cmpstr (pv_user_get_line_uri (chloe), ==, chloe_line);
+    g_assert_cmpstr (pv_user_get_line_uri (ines), ==, ines_line);
+    g_assert_null (pv_user_get_line_uri (emilie));
+    g_assert_cmpstr (pv_phone_number_get_assigned_user_id (chloe_number), ==, CHLOE);
+    g_assert_cmpint (pv_phone_number_get_number_type (chloe_number), ==, PV_NUMBER_TYPE_OPERATOR_CONNECT);
+    g_assert_cmpstr (pv_phone_number_get_assigned_user_id (taken), ==, SOMEONE);
+  }
+
+  /* The XML says the same, valid against the schema. */
+  export_to (PV_MOVE_PAGE (page), PV_EXPORT_FORMAT_XML, xml_path);
+  g_assert_cmpint (validate (xml_path), ==, 0);
+  g_assert_true (pv_results_xml_load (xml_file, &info, &results, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pv_run_info_get_flow (info), ==, PV_FLOW_MOVE_CALLING_PLAN);
+  stopped = find_result (results, "emilie.o'brien.250@contoso.com");
+  g_assert_nonnull (stopped);
+  g_assert_cmpint (pv_operation_result_get_status (stopped), ==, PV_RESULT_STATUS_FAILED);
+  g_assert_cmpuint (pv_operation_result_get_n_steps (stopped), ==, 3);
+  g_assert_cmpstr (pv_operation_result_get_item (pv_operation_result_get_step (stopped, 0)), ==, "portNumber");
+  g_assert_cmpstr (pv_operation_result_get_item (pv_operation_result_get_step (stopped, 1)), ==, "unassignCallingPlanNumber");
+  g_assert_cmpstr (pv_operation_result_get_item (pv_operation_result_get_step (stopped, 2)), ==, "numberUploaded");
+  g_assert_nonnull (strstr (pv_operation_result_get_message (stopped), "already assigned to someone else"));
+
+  /* The number given back, Run Again moves Émilie from step 3. */
+  unassign (client, emilie_target, PV_NUMBER_TYPE_OPERATOR_CONNECT);
+  pv_move_page_run_again (PV_MOVE_PAGE (page));
+  pv_test_wait_until (page_complete, page);
+  g_assert_cmpstr (person_subtitle (assistant, "Émilie O'Brien"), ==, "Moved to Operator Connect");
+  /* Her Calling Plan number was unassigned by the first run: found so,
+   * not sent again. */
+  g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (pv_move_flow_get_steps (flow), EMILIE, 1)),
+                   ==, PV_RESULT_STATUS_ALREADY_DONE);
+  g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (pv_move_flow_get_steps (flow), EMILIE, 3)),
+                   ==, PV_RESULT_STATUS_DONE);
+  {
+    g_autoptr(PvUser) emilie = get_user (client, EMILIE);
+    g_autofree char *emilie_line = g_strconcat ("tel:", emilie_target, NULL);
+
+    g_assert_cmpstr (pv_user_get_line_uri (emilie), ==, emilie_line);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
+  pv_test_iterate ();
+  g_assert_null (pv_window_get_assistant (window));
+}
+
+/* --- The application the tests run in. --- */
+
+static PvWindow *test_window;
+static PvServiceClient *test_client;
+static int test_status = -1;
+
+static void
+test_direct_routing (void)
+{
+  prepare_tenant (test_client);
+  walk_the_wizard (test_window, test_client);
+  g_assert_true (walked);
+}
+
+static void
+test_calling_plan (void)
+{
+  walk_calling_plan (test_window, test_client);
+}
+
+/* The tests run inside the application, one after the other on the same
+ * tenant, so that each is a case of its own. */
 static void
 client_ready_cb (GObject      *object,
                  GAsyncResult *result,
@@ -304,13 +630,14 @@ client_ready_cb (GObject      *object,
   PvApplication *application = PV_APPLICATION (object);
   g_autoptr(PvServiceClient) client = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
   client = pv_application_get_client_finish (application, result, &error);
   g_assert_no_error (error);
   pv_sandbox_server_set_operation_delay (pv_application_get_sandbox (application), 0);
-  prepare_tenant (client);
-  walk_the_wizard (PV_WINDOW (window), client);
+  test_window = PV_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
+  test_client = client;
+  test_status = g_test_run ();
+  test_client = NULL;
   g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
 }
 
@@ -320,18 +647,6 @@ application_activate_cb (GApplication *application)
   pv_application_get_client_async (PV_APPLICATION (application), NULL, client_ready_cb, NULL);
 }
 
-static void
-test_move_wizard_end_to_end (void)
-{
-  g_autoptr(PvApplication) application = pv_application_new ();
-
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (application, "activate", G_CALLBACK (application_activate_cb), NULL);
-
-  g_assert_cmpint (g_application_run (G_APPLICATION (application), 0, NULL), ==, 0);
-  g_assert_true (walked);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +654,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   g_autofree char *state = NULL;
+  g_autoptr(PvApplication) application = NULL;
   int status;
 
   scratch = g_dir_make_tmp ("provisio-move-XXXXXX", &error);
@@ -350,8 +666,15 @@ main (int   argc,
   g_setenv ("PROVISIO_SANDBOX_SEED", PV_SANDBOX_SEED, TRUE);
 
   pv_test_init (&argc, &argv);
-  g_test_add_func ("/move-wizard/direct-routing-end-to-end", test_move_wizard_end_to_end);
-  status = g_test_run ();
+  g_test_add_func ("/move-wizard/direct-routing-end-to-end", test_direct_routing);
+  g_test_add_func ("/move-wizard/calling-plan-end-to-end", test_calling_plan);
+
+  application = pv_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (application, "activate", G_CALLBACK (application_activate_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (application), 0, NULL), ==, 0);
+  g_clear_object (&application);
+  status = test_status;
 
   remove_tree (scratch);
   g_free (scratch);

@@ -51,6 +51,7 @@ struct _PvMoveFlow
   gboolean         port_confirmed;
 
   PvMoveSteps     *steps;
+  GDateTime       *started;
 };
 
 G_DEFINE_FINAL_TYPE (PvMoveFlow, pv_move_flow, G_TYPE_OBJECT)
@@ -114,6 +115,7 @@ pv_move_flow_finalize (GObject *object)
   g_clear_pointer (&self->operator_id, g_free);
   g_clear_pointer (&self->country, g_free);
   g_clear_object (&self->steps);
+  g_clear_pointer (&self->started, g_date_time_unref);
 
   G_OBJECT_CLASS (pv_move_flow_parent_class)->finalize (object);
 }
@@ -871,6 +873,7 @@ pv_move_flow_new_runner (PvMoveFlow *self,
   selection = pv_move_flow_dup_selection (self);
   if (self->steps == NULL)
     {
+      self->started = g_date_time_new_now_utc ();
       self->steps = pv_move_steps_new (self->client, self->kind, self->operator_id,
                                        pv_move_flow_get_operator_name (self));
       pv_move_steps_set_tenant_id (self->steps, self->tenant_id);
@@ -903,6 +906,123 @@ pv_move_flow_new_runner (PvMoveFlow *self,
   return pv_runner_new (PV_RUN_STEPS (self->steps), (const char * const *) items,
                         self->kind == PV_MOVE_KIND_DIRECT_ROUTING ? "move-direct-routing" : "move-calling-plan",
                         journal, NULL);
+}
+
+/**
+ * pv_move_flow_dup_run_info:
+ *
+ * Returns: (transfer full): what the exports say about the run: the
+ *   move, the tenant and service, when it started, the operator and the
+ *   country
+ */
+PvRunInfo *
+pv_move_flow_dup_run_info (PvMoveFlow *self)
+{
+  PvRunInfo *info;
+
+  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
+
+  info = pv_run_info_new (self->kind == PV_MOVE_KIND_CALLING_PLAN ? PV_FLOW_MOVE_CALLING_PLAN
+                                                                  : PV_FLOW_MOVE_DIRECT_ROUTING);
+  if (self->started != NULL)
+    pv_run_info_set_started (info, self->started);
+  pv_run_info_set_tenant (info, self->tenant_id);
+  if (self->client != NULL)
+    pv_run_info_set_service (info, pv_service_client_get_base_url (self->client));
+  if (self->operator_id != NULL)
+    pv_run_info_set_operator (info, self->operator_id, pv_move_flow_get_operator_name (self));
+  if (self->country != NULL)
+    {
+      const char * const countries[] = { self->country, NULL };
+
+      pv_run_info_set_countries (info, countries);
+    }
+
+  return info;
+}
+
+static const char *
+person_label (PvUser *user)
+{
+  const char *upn = pv_user_get_user_principal_name (user);
+
+  return upn != NULL ? upn : pv_user_get_id (user);
+}
+
+/**
+ * pv_move_flow_dup_results:
+ *
+ * Returns: (transfer full): a model of #PvOperationResult, one for each
+ *   person of the run with their steps inside, named by their
+ *   userPrincipalName; for the XML and PowerShell exports
+ */
+GListModel *
+pv_move_flow_dup_results (PvMoveFlow *self)
+{
+  GListStore *store = g_list_store_new (PV_TYPE_OPERATION_RESULT);
+  g_autoptr(GPtrArray) selection = NULL;
+
+  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), G_LIST_MODEL (store));
+
+  selection = pv_move_flow_dup_selection (self);
+  for (guint i = 0; self->steps != NULL && i < selection->len; i++)
+    {
+      PvUser *user = g_ptr_array_index (selection, i);
+      const char *id = pv_user_get_id (user);
+      g_autoptr(PvOperationResult) result =
+        pv_move_steps_dup_person_result (self->steps, id, pv_move_flow_get_on_premises (self, id));
+
+      if (result == NULL)
+        continue;
+      pv_operation_result_set_item (result, person_label (user));
+      g_list_store_append (store, result);
+    }
+
+  return G_LIST_MODEL (store);
+}
+
+/**
+ * pv_move_flow_dup_step_results:
+ *
+ * Returns: (transfer full): a model of #PvOperationResult, one for each
+ *   step that ran of each person, its message led by the step's number
+ *   and name; for the CSV export, which a spreadsheet sorts and filters
+ */
+GListModel *
+pv_move_flow_dup_step_results (PvMoveFlow *self)
+{
+  GListStore *store = g_list_store_new (PV_TYPE_OPERATION_RESULT);
+  g_autoptr(GPtrArray) selection = NULL;
+
+  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), G_LIST_MODEL (store));
+
+  selection = pv_move_flow_dup_selection (self);
+  for (guint i = 0; self->steps != NULL && i < selection->len; i++)
+    {
+      PvUser *user = g_ptr_array_index (selection, i);
+
+      for (guint step = 0; step < PV_MOVE_N_STEPS; step++)
+        {
+          PvOperationResult *result = pv_move_steps_get_step_result (self->steps, pv_user_get_id (user), step);
+          g_autoptr(PvOperationResult) row = NULL;
+          g_autofree char *message = NULL;
+
+          if (result == NULL)
+            continue;
+          row = pv_operation_result_new ();
+          pv_operation_result_set_item (row, person_label (user));
+          pv_operation_result_set_status (row, pv_operation_result_get_status (result));
+          /* Translators: %u is a step's number, %s its name, then what happened. */
+          message = g_strdup_printf (_("Step %u, %s: %s"), step + 1, pv_move_step_title (self->kind, step),
+                                     pv_operation_result_get_message (result));
+          pv_operation_result_set_message (row, message);
+          pv_operation_result_set_before (row, pv_operation_result_get_before (result));
+          pv_operation_result_set_after (row, pv_operation_result_get_after (result));
+          g_list_store_append (store, row);
+        }
+    }
+
+  return G_LIST_MODEL (store);
 }
 
 /* --- The flow table's entries. --- */

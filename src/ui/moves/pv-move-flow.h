@@ -3,6 +3,7 @@
 
 #include "pv-flow.h"
 #include "pv-move-steps.h"
+#include "pv-run-info.h"
 #include "pv-runner.h"
 #include "pv-service-client.h"
 #include "pv-user.h"
@@ -66,6 +67,9 @@ PvRunner        *pv_move_flow_new_runner           (PvMoveFlow      *self,
                                                     gboolean         only_unfinished);
 gboolean         pv_move_flow_is_moved             (PvMoveFlow      *self,
                                                     const char      *user_id);
+PvRunInfo       *pv_move_flow_dup_run_info         (PvMoveFlow      *self);
+GListModel      *pv_move_flow_dup_results          (PvMoveFlow      *self);
+GListModel      *pv_move_flow_dup_step_results     (PvMoveFlow      *self);
 
 extern const PvFlowInfo pv_move_direct_routing_flow_info;
 extern const PvFlowInfo pv_move_calling_plan_flow_info;

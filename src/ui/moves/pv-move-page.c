@@ -4,12 +4,12 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pv-export.h"
 #include "pv-file-chooser.h"
 #include "pv-iso-codes.h"
 #include "pv-move-flow.h"
 #include "pv-move-page.h"
 #include "pv-operator.h"
-#include "pv-results-csv.h"
 #include "pv-service-error.h"
 
 /* The pages of a guided move: pick the people, pick the operator, the
@@ -37,7 +37,10 @@ struct _PvMovePage
   GtkWidget      *progress_box;
   GtkProgressBar *progress_bar;
   GtkButton      *again_button;
-  GtkButton      *export_button;
+  GtkWidget      *export_group;
+  GtkButton      *xml_button;
+  GtkButton      *ps1_button;
+  GtkButton      *csv_button;
   GtkListBox     *options_list;
   GtkListBox     *people_list;
 
@@ -146,10 +149,10 @@ build_people (PvMovePage *self)
       g_object_set_data_full (G_OBJECT (check), "pv-user-id", g_strdup (pv_user_get_id (user)), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    pv_move_flow_get_selected (self->flow, pv_user_get_id (user)));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      pv_user_get_display_name (user), -1);
       g_signal_connect_object (check, "toggled", G_CALLBACK (person_toggled_cb), self, 0);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      /* The row labels its activatable widget with its title: a label
+       * set on the check button as well would be read twice. */
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_widget_set_sensitive (row, problem == NULL);
       gtk_list_box_append (self->people_list, row);
@@ -171,6 +174,26 @@ build_people (PvMovePage *self)
     set_complete (self, _("Choose at least one person."));
   else
     set_complete (self, NULL);
+}
+
+/* The choice may come from elsewhere than the boxes (a selection kept
+ * from before, a test): the boxes follow it without a rebuild, which
+ * would move the focus. */
+static void
+sync_people (PvMovePage *self)
+{
+  self->rebuilding = TRUE;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->people_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = ADW_IS_ACTION_ROW (row) ? adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) : NULL;
+      const char *id = check != NULL ? g_object_get_data (G_OBJECT (check), "pv-user-id") : NULL;
+
+      if (id != NULL)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), pv_move_flow_get_selected (self->flow, id));
+    }
+  self->rebuilding = FALSE;
 }
 
 /* --- Operator, country, numbers. --- */
@@ -224,13 +247,14 @@ radio_row (PvMovePage     *self,
            gboolean        active)
 {
   GtkWidget *row = text_row (title, subtitle);
-  GtkWidget *check = gtk_check_button_new ();
+  /* GTK 4.8 tells a screen reader that a grouped check button is a
+   * check box; these are one choice of two. */
+  GtkWidget *check = g_object_new (GTK_TYPE_CHECK_BUTTON, "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO, NULL);
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   if (group != NULL)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   g_object_set_data (G_OBJECT (check), "pv-use", GINT_TO_POINTER (use));
   g_signal_connect_object (check, "toggled", G_CALLBACK (source_toggled_cb), self, 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
@@ -385,7 +409,6 @@ check_row (const char *title,
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   g_signal_connect_object (check, "toggled", callback, self, 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
@@ -460,9 +483,13 @@ build_review (PvMovePage *self)
       g_autofree char *target = pv_move_flow_dup_target_number (self->flow, id);
       g_autofree char *subtitle = NULL;
 
-      /* Translators: %1$s and %2$s are phone numbers. */
-      subtitle = g_strdup_printf (_("%1$s → %2$s"), pv_move_flow_get_current_number (self->flow, id),
-                                  target != NULL ? target : pv_move_flow_get_current_number (self->flow, id));
+      if (target != NULL)
+        /* Translators: %1$s and %2$s are phone numbers. */
+        subtitle = g_strdup_printf (_("%1$s → %2$s"), pv_move_flow_get_current_number (self->flow, id), target);
+      else
+        /* Translators: %s is a phone number. */
+        subtitle = g_strdup_printf (_("%s → no free number left: the operator has to provide one"),
+                                    pv_move_flow_get_current_number (self->flow, id));
       gtk_list_box_append (self->people_list, text_row (pv_user_get_display_name (user), subtitle));
     }
 
@@ -600,7 +627,16 @@ run_finished_cb (GObject      *object,
 
       selection = pv_move_flow_dup_selection (self->flow);
       for (guint i = 0; i < selection->len; i++)
-        moved += pv_move_flow_is_moved (self->flow, pv_user_get_id (g_ptr_array_index (selection, i)));
+        {
+          const char *id = pv_user_get_id (g_ptr_array_index (selection, i));
+          AdwExpanderRow *row = g_hash_table_lookup (self->rows, id);
+          gboolean is_moved = pv_move_flow_is_moved (self->flow, id);
+
+          /* What needs attention stays open: those who failed or wait. */
+          if (row != NULL)
+            adw_expander_row_set_expanded (row, !is_moved);
+          moved += is_moved;
+        }
       /* Translators: %1$u people of %2$u were moved. */
       text = g_strdup_printf (ngettext ("%1$u of %2$u person is moved. Each step of each person is below; a person who waits for the operator or failed can be run again once the cause is dealt with.",
                                         "%1$u of %2$u people are moved. Each step of each person is below; a person who waits for the operator or failed can be run again once the cause is dealt with.",
@@ -610,7 +646,7 @@ run_finished_cb (GObject      *object,
       gtk_widget_set_sensitive (GTK_WIDGET (self->again_button), moved < selection->len);
     }
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
+  gtk_widget_set_sensitive (self->export_group, TRUE);
   set_complete (self, NULL);
 }
 
@@ -630,7 +666,7 @@ start_run (PvMovePage *self,
                            G_CONNECT_SWAPPED);
   gtk_label_set_text (self->description_label, _("Moving the numbers…"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->again_button), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+  gtk_widget_set_sensitive (self->export_group, FALSE);
   set_complete (self, _("The move is in progress."));
   update_progress (self);
   g_clear_object (&self->cancellable);
@@ -645,6 +681,7 @@ build_run (PvMovePage *self)
   PvMoveKind kind = pv_move_flow_get_kind (self->flow);
 
   gtk_widget_set_visible (self->progress_box, TRUE);
+  gtk_widget_set_visible (self->export_group, TRUE);
   g_hash_table_remove_all (self->rows);
   for (guint i = 0; i < selection->len; i++)
     {
@@ -695,90 +732,58 @@ pv_move_page_run_again (PvMovePage *self)
   start_run (self, TRUE);
 }
 
-/* --- Export: one CSV row per step of each person. --- */
-
-static GListModel *
-step_results (PvMovePage *self)
-{
-  GListStore *store = g_list_store_new (PV_TYPE_OPERATION_RESULT);
-  g_autoptr(GPtrArray) selection = pv_move_flow_dup_selection (self->flow);
-  PvMoveSteps *steps = pv_move_flow_get_steps (self->flow);
-  PvMoveKind kind = pv_move_flow_get_kind (self->flow);
-
-  for (guint i = 0; steps != NULL && i < selection->len; i++)
-    {
-      PvUser *user = g_ptr_array_index (selection, i);
-
-      for (guint step = 0; step < PV_MOVE_N_STEPS; step++)
-        {
-          PvOperationResult *result = pv_move_steps_get_step_result (steps, pv_user_get_id (user), step);
-          g_autoptr(PvOperationResult) row = NULL;
-          g_autofree char *message = NULL;
-          const char *upn = pv_user_get_user_principal_name (user);
-
-          if (result == NULL)
-            continue;
-          row = pv_operation_result_new ();
-          pv_operation_result_set_item (row, upn != NULL ? upn : pv_user_get_id (user));
-          pv_operation_result_set_status (row, pv_operation_result_get_status (result));
-          /* Translators: %u is a step's number, %s its name, then what happened. */
-          message = g_strdup_printf (_("Step %u, %s: %s"), step + 1, pv_move_step_title (kind, step),
-                                     pv_operation_result_get_message (result));
-          pv_operation_result_set_message (row, message);
-          pv_operation_result_set_before (row, pv_operation_result_get_before (result));
-          pv_operation_result_set_after (row, pv_operation_result_get_after (result));
-          g_list_store_append (store, row);
-        }
-    }
-
-  return G_LIST_MODEL (store);
-}
+/* --- Export: through the exports of every flow (pv-export.c), written
+ * off the main loop, whole or not at all. XML and PowerShell take one
+ * result a person with the steps inside; CSV a row a step. --- */
 
 static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+export_in_thread_done_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
 {
-  GFile *file = g_object_get_data (G_OBJECT (task), "pv-file");
-  GListModel *results = task_data;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &error);
-  if (stream == NULL ||
-      !pv_results_csv_write (G_OUTPUT_STREAM (stream), results, FALSE, cancellable, &error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
+  if (pv_export_to_file_finish (result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 /**
  * pv_move_page_export_async:
  *
- * Writes every step's outcome of every person to @file as CSV, in a
- * worker thread.
+ * Writes every person's move to @file in @format.
  */
 void
 pv_move_page_export_async (PvMovePage          *self,
+                           PvExportFormat       format,
                            GFile               *file,
                            GCancellable        *cancellable,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(PvRunInfo) info = NULL;
+  g_autoptr(GListModel) results = NULL;
 
   g_return_if_fail (PV_IS_MOVE_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pv_move_page_export_async);
-  g_task_set_task_data (task, step_results (self), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "pv-file", g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, export_thread);
+
+  results = format == PV_EXPORT_FORMAT_CSV ? pv_move_flow_dup_step_results (self->flow)
+                                           : pv_move_flow_dup_results (self->flow);
+  if (g_list_model_get_n_items (results) == 0)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, _("There are no results to export yet."));
+      return;
+    }
+
+  info = pv_move_flow_dup_run_info (self->flow);
+  pv_export_to_file_async (format, PV_EXPORT_FLAGS_NONE, info, results, file, cancellable,
+                           export_in_thread_done_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -798,31 +803,90 @@ exported_cb (GObject      *object,
              gpointer      user_data)
 {
   PvMovePage *self = PV_MOVE_PAGE (object);
+  g_autoptr(GFile) file = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!pv_move_page_export_finish (self, result, &error))
-    gtk_label_set_text (self->description_label, error->message);
-  else
-    gtk_label_set_text (self->description_label, _("The results were saved."));
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+          GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                      _("The Results Could Not Be Exported"),
+                                                      error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      return;
+    }
+
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    /* Translators: %s is a file name. */
+    g_autofree char *text = g_strdup_printf (_("The results were exported to %s."), name);
+
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->export_group), text);
+  }
 }
+
+typedef struct
+{
+  PvMovePage     *self;
+  PvExportFormat  format;
+} ExportRequest;
 
 static void
 file_chosen_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(PvMovePage) self = user_data;
+  ExportRequest *request = user_data;
   g_autoptr(GFile) file = pv_choose_file_finish (result, NULL);
 
-  if (file != NULL)
-    pv_move_page_export_async (self, file, NULL, exported_cb, NULL);
+  if (file != NULL && !gtk_widget_in_destruction (GTK_WIDGET (request->self)))
+    pv_move_page_export_async (request->self, request->format, file, request->self->cancellable,
+                               exported_cb, g_object_ref (file));
+  g_object_unref (request->self);
+  g_free (request);
 }
 
 static void
-export_clicked_cb (PvMovePage *self)
+ask_where (PvMovePage     *self,
+           PvExportFormat  format)
 {
-  pv_choose_save_file_async (GTK_WIDGET (self), _("Export the Results"), "move-results.csv", NULL,
-                             file_chosen_cb, g_object_ref (self));
+  static const char *const extensions[] = { "xml", "ps1", "csv" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+  ExportRequest *request = g_new0 (ExportRequest, 1);
+
+  /* The date in the name keeps the records of several runs apart. */
+  name = g_strdup_printf ("provisio-%s-%s.%s",
+                          is_direct_routing (self) ? "move-direct-routing" : "move-calling-plan", date,
+                          extensions[MIN ((guint) format, G_N_ELEMENTS (extensions) - 1)]);
+  request->self = g_object_ref (self);
+  request->format = format;
+  pv_choose_save_file_async (GTK_WIDGET (self), _("Export the Results"), name, NULL,
+                             file_chosen_cb, request);
+}
+
+static void
+xml_clicked_cb (PvMovePage *self)
+{
+  ask_where (self, PV_EXPORT_FORMAT_XML);
+}
+
+static void
+ps1_clicked_cb (PvMovePage *self)
+{
+  ask_where (self, PV_EXPORT_FORMAT_POWERSHELL);
+}
+
+static void
+csv_clicked_cb (PvMovePage *self)
+{
+  ask_where (self, PV_EXPORT_FORMAT_CSV);
 }
 
 /* --- The page. --- */
@@ -908,6 +972,7 @@ flow_changed_cb (PvMovePage *self)
   if (self->role == PV_MOVE_PAGE_PEOPLE && self->built_loading == pv_move_flow_get_loading (self->flow) &&
       self->built_n == g_list_model_get_n_items (pv_move_flow_get_candidates (self->flow)))
     {
+      sync_people (self);
       set_complete (self, pv_move_flow_get_n_selected (self->flow) == 0 ? _("Choose at least one person.") : NULL);
       return;
     }
@@ -990,7 +1055,10 @@ pv_move_page_class_init (PvMovePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PvMovePage, progress_box);
   gtk_widget_class_bind_template_child (widget_class, PvMovePage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PvMovePage, again_button);
-  gtk_widget_class_bind_template_child (widget_class, PvMovePage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, PvMovePage, export_group);
+  gtk_widget_class_bind_template_child (widget_class, PvMovePage, xml_button);
+  gtk_widget_class_bind_template_child (widget_class, PvMovePage, ps1_button);
+  gtk_widget_class_bind_template_child (widget_class, PvMovePage, csv_button);
   gtk_widget_class_bind_template_child (widget_class, PvMovePage, options_list);
   gtk_widget_class_bind_template_child (widget_class, PvMovePage, people_list);
 }
@@ -1002,7 +1070,9 @@ pv_move_page_init (PvMovePage *self)
 
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect_object (self->again_button, "clicked", G_CALLBACK (again_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->xml_button, "clicked", G_CALLBACK (xml_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ps1_button, "clicked", G_CALLBACK (ps1_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->csv_button, "clicked", G_CALLBACK (csv_clicked_cb), self, G_CONNECT_SWAPPED);
 }
 
 static const char *

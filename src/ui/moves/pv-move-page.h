@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pv-enums.h"
 #include "pv-page.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ PvPage     *pv_move_page_new             (PvMoveFlow          *flow,
 PvMovePageRole pv_move_page_get_role     (PvMovePage          *self);
 void        pv_move_page_run_again       (PvMovePage          *self);
 void        pv_move_page_export_async    (PvMovePage          *self,
+                                          PvExportFormat       format,
                                           GFile               *file,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
