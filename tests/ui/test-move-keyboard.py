@@ -50,13 +50,13 @@ def main():
 
     # Choose People: the rows of those who can be moved, a check box each.
     start = time.monotonic()
-    wait_for("the people", lambda: any(n.name == "Moved Online" for n in nodes(app, "check box")),
+    wait_for("the people", lambda: any(n.name == "Jérôme Blanc" for n in nodes(app, "check box")),
              LOAD_DEADLINE)
     print(f"ok: the people arrived in {time.monotonic() - start:.1f} s")
     check_named_controls(app, "Choose People")
     check_read_once(app, "Choose People")
     wait_for("the reason Next is refused", lambda: has_label(app, "Choose at least one person."))
-    tab_to(app, "check box", "Moved Online")
+    tab_to(app, "check box", "Jérôme Blanc")
     rawinput.pressKey("space")
     tab_to(app, "check box", "Thomas García-López")
     rawinput.pressKey("space")

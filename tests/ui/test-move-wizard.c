@@ -485,7 +485,7 @@ walk_calling_plan (PvWindow        *window,
   g_assert_false (pv_page_get_complete (current_page (assistant)));
   g_assert_cmpuint (g_list_model_get_n_items (pv_move_flow_get_candidates (flow)), ==, 3);
   g_assert_cmpstr (pv_move_flow_get_current_number (flow, CHLOE), ==, "+14255559998");
-  choose (assistant, "Cloud Only");
+  choose (assistant, "Chloé Nuage");
   choose (assistant, "Inès Sørensen");
   choose (assistant, "Émilie O'Brien");
   g_assert_cmpuint (pv_move_flow_get_n_selected (flow), ==, 3);
@@ -514,7 +514,7 @@ walk_calling_plan (PvWindow        *window,
   g_assert_cmpstr (chloe_target, !=, ines_target);
   g_assert_cmpstr (ines_target, !=, emilie_target);
   {
-    GtkWidget *review_row = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_row_title, "Cloud Only");
+    GtkWidget *review_row = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_row_title, "Chloé Nuage");
     g_autofree char *expected = g_strdup_printf ("+14255559998 → %s", chloe_target);
 
     g_assert_nonnull (review_row);
@@ -527,7 +527,7 @@ walk_calling_plan (PvWindow        *window,
   pv_test_wait_until (page_complete, page);
 
   /* The results shown, person by person. */
-  g_assert_cmpstr (person_subtitle (assistant, "Cloud Only"), ==, "Moved to Operator Connect");
+  g_assert_cmpstr (person_subtitle (assistant, "Chloé Nuage"), ==, "Moved to Operator Connect");
   g_assert_cmpstr (person_subtitle (assistant, "Inès Sørensen"), ==, "Moved to Operator Connect");
   g_assert_cmpstr (person_subtitle (assistant, "Émilie O'Brien"), ==,
                    "Stopped: step 3 failed (Number uploaded by the operator)");
