@@ -39,6 +39,8 @@ struct _PvServiceClient
   guint            max_attempts;
   gint64           max_total_us;
   gint64           backoff_base_us;
+
+  gboolean         connection_per_request;
 };
 
 G_DEFINE_FINAL_TYPE (PvServiceClient, pv_service_client, G_TYPE_OBJECT)
@@ -114,6 +116,7 @@ pv_service_client_new (const char       *base_url,
   self = g_object_new (PV_TYPE_SERVICE_CLIENT, NULL);
   self->base_uri = g_steal_pointer (&uri);
   self->base_url = g_uri_to_string (self->base_uri);
+  self->connection_per_request = g_strcmp0 (scheme, "http") == 0;
   if (token_provider != NULL)
     self->token_provider = g_object_ref (token_provider);
 
@@ -589,6 +592,25 @@ send_with_token (GTask *task)
     }
   if (request->body != NULL)
     soup_message_set_request_body_from_bytes (request->message, "application/json", request->body);
+  /* libsoup 3.2 resends by itself a GET, PUT or DELETE whose kept-alive
+   * connection closed before any answer, and can crash doing so: when the
+   * first try's failure is seen in the main-loop iteration that sent it,
+   * it is delivered from an idle, after the resend has started, and
+   * finishes the resend's I/O; the resend's own completion then reads
+   * that I/O, now NULL (run_until_read_done in soup-session.c). Only a
+   * connection that has served an answer before is resent on, so a
+   * request on a fresh one fails to us instead, and our retry sends a new
+   * message. Over plain http the peer is the sandbox on loopback: the
+   * only peer that answers within that iteration, and connections there
+   * cost next to nothing. Connection: close lets both ends drop the
+   * connection after its answer rather than keep it idle. Over https
+   * connections are kept (TLS handshakes, HTTP/2, where Connection is not
+   * allowed). */
+  if (self->connection_per_request)
+    {
+      soup_message_add_flags (request->message, SOUP_MESSAGE_NEW_CONNECTION);
+      soup_message_headers_replace (headers, "Connection", "close");
+    }
 
   request->attempt++;
   soup_session_send_and_read_async (self->session, request->message, G_PRIORITY_DEFAULT,
