@@ -593,19 +593,19 @@ send_with_token (GTask *task)
   if (request->body != NULL)
     soup_message_set_request_body_from_bytes (request->message, "application/json", request->body);
   /* libsoup 3.2 resends by itself a GET, PUT or DELETE whose kept-alive
-   * connection closed before any answer, and can crash doing so: when the
+   * connection closed before any answer, and can crash doing so. When the
    * first try's failure is seen in the main-loop iteration that sent it,
-   * it is delivered from an idle, after the resend has started, and
-   * finishes the resend's I/O; the resend's own completion then reads
-   * that I/O, now NULL (run_until_read_done in soup-session.c). Only a
-   * connection that has served an answer before is resent on, so a
-   * request on a fresh one fails to us instead, and our retry sends a new
-   * message. Over plain http the peer is the sandbox on loopback: the
-   * only peer that answers within that iteration, and connections there
-   * cost next to nothing. Connection: close lets both ends drop the
-   * connection after its answer rather than keep it idle. Over https
-   * connections are kept (TLS handshakes, HTTP/2, where Connection is not
-   * allowed). */
+   * libsoup delivers it from an idle, after the resend has started; it
+   * then ends the resend's I/O, and when the resend's answer had come in
+   * its own first iteration too, libsoup reads that I/O, now NULL
+   * (run_until_read_done in soup-session.c). It resends only on a
+   * connection that served an answer before: on a fresh connection the
+   * failure comes to us, and our retry sends a new message. Plain http is
+   * the sandbox on loopback, fast enough for the crash, and a connection
+   * there costs next to nothing; Connection: close lets both ends drop it
+   * after its answer instead of keeping it idle. Over https connections
+   * are kept: each would cost a TLS handshake, and HTTP/2 allows no
+   * Connection header. */
   if (self->connection_per_request)
     {
       soup_message_add_flags (request->message, SOUP_MESSAGE_NEW_CONNECTION);

@@ -1015,11 +1015,16 @@ main (int    argc,
   ADD ("/voice/numbers/paging", test_numbers_paging, NULL);
   ADD ("/voice/emergency-addresses", test_emergency_addresses, NULL);
   /* Seeds under which some writes lose their answer after taking effect
-   * (the test checks that they do); PV_TEST_FAULTS tries another. */
+   * (the test checks that they do); PV_TEST_FAULTS tries another. Faults
+   * follow the order of requests, and how many polls an operation takes
+   * depends on timing, so only the requests before the first poll meet
+   * the same faults in every run: under these seeds the first write
+   * already loses its answer. (Under seed 3 the first such write came
+   * after polls, and in the sanitizer build 7 runs in 60 met none.) */
   if (g_getenv ("PV_TEST_FAULTS") != NULL)
     ADD ("/voice/writes-under-faults/env", test_writes_under_faults, g_getenv ("PV_TEST_FAULTS"));
-  ADD ("/voice/writes-under-faults/seed-3", test_writes_under_faults,
-       "rate=0.4,kinds=drop+503+429+malformed,seed=3,retry-after=0");
+  ADD ("/voice/writes-under-faults/seed-29", test_writes_under_faults,
+       "rate=0.4,kinds=drop+503+429+malformed,seed=29,retry-after=0");
   ADD ("/voice/writes-under-faults/seed-9", test_writes_under_faults,
        "rate=0.4,kinds=drop+503+429+malformed,seed=9,retry-after=0");
 
