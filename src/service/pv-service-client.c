@@ -39,6 +39,8 @@ struct _PvServiceClient
   guint            max_attempts;
   gint64           max_total_us;
   gint64           backoff_base_us;
+
+  gboolean         connection_per_request;
 };
 
 G_DEFINE_FINAL_TYPE (PvServiceClient, pv_service_client, G_TYPE_OBJECT)
@@ -114,6 +116,7 @@ pv_service_client_new (const char       *base_url,
   self = g_object_new (PV_TYPE_SERVICE_CLIENT, NULL);
   self->base_uri = g_steal_pointer (&uri);
   self->base_url = g_uri_to_string (self->base_uri);
+  self->connection_per_request = g_strcmp0 (scheme, "http") == 0;
   if (token_provider != NULL)
     self->token_provider = g_object_ref (token_provider);
 
@@ -589,6 +592,25 @@ send_with_token (GTask *task)
     }
   if (request->body != NULL)
     soup_message_set_request_body_from_bytes (request->message, "application/json", request->body);
+  /* libsoup 3.2 resends by itself a GET, PUT or DELETE whose kept-alive
+   * connection closed before any answer, and can crash doing so. When the
+   * first try's failure is seen in the main-loop iteration that sent it,
+   * libsoup delivers it from an idle, after the resend has started; it
+   * then ends the resend's I/O, and when the resend's answer had come in
+   * its own first iteration too, libsoup reads that I/O, now NULL
+   * (run_until_read_done in soup-session.c). It resends only on a
+   * connection that served an answer before: on a fresh connection the
+   * failure comes to us, and our retry sends a new message. Plain http is
+   * the sandbox on loopback, fast enough for the crash, and a connection
+   * there costs next to nothing; Connection: close lets both ends drop it
+   * after its answer instead of keeping it idle. Over https connections
+   * are kept: each would cost a TLS handshake, and HTTP/2 allows no
+   * Connection header. */
+  if (self->connection_per_request)
+    {
+      soup_message_add_flags (request->message, SOUP_MESSAGE_NEW_CONNECTION);
+      soup_message_headers_replace (headers, "Connection", "close");
+    }
 
   request->attempt++;
   soup_session_send_and_read_async (self->session, request->message, G_PRIORITY_DEFAULT,

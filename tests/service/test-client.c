@@ -18,6 +18,7 @@ typedef struct
   guint       fail_first;  /* how many answers of a failing path fail */
   char       *last_consistency;
   GArray     *batch_sizes;
+  GArray     *client_ports;  /* the client's port for each request, in order */
 } Fixture;
 
 static void
@@ -202,8 +203,11 @@ handler (SoupServer        *server,
          gpointer           user_data)
 {
   Fixture *fixture = user_data;
+  GSocketAddress *peer = soup_server_message_get_remote_address (msg);
+  guint16 port = G_IS_INET_SOCKET_ADDRESS (peer) ? g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (peer)) : 0;
   guint calls;
 
+  g_array_append_val (fixture->client_ports, port);
   record_call (fixture, path);
   calls = n_calls (fixture, path);
   g_free (fixture->last_consistency);
@@ -314,6 +318,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->calls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   fixture->fail_first = 2;
   fixture->batch_sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+  fixture->client_ports = g_array_new (FALSE, FALSE, sizeof (guint16));
   fixture->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (fixture->server, NULL, handler, fixture, NULL);
   g_assert_true (soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
@@ -337,6 +342,7 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->base_url);
   g_free (fixture->last_consistency);
   g_array_unref (fixture->batch_sizes);
+  g_array_unref (fixture->client_ports);
 }
 
 static PvServiceClient *
@@ -565,6 +571,35 @@ test_dropped_write_not_repeated (Fixture       *fixture,
   response = request (client, "GET", "/gateway-timeout", PV_REQUEST_FLAGS_NONE, NULL, &error);
   g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_TIMEOUT);
   g_assert_cmpuint (n_calls (fixture, "/gateway-timeout"), ==, 1 + 4);
+}
+
+/* Over plain http each request has a connection of its own, so that
+ * libsoup 3.2 never resends one by itself on a connection that closed:
+ * that resend could crash it (see send_with_token). */
+static void
+test_connection_per_request (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(PvServiceClient) client = new_client (fixture);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PvServiceResponse) response = request (client, "GET", "/ok", PV_REQUEST_FLAGS_NONE,
+                                                       NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (response);
+    }
+
+  g_assert_cmpuint (fixture->client_ports->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpuint (g_array_index (fixture->client_ports, guint16, i), !=, 0);
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpuint (g_array_index (fixture->client_ports, guint16, i), !=,
+                          g_array_index (fixture->client_ports, guint16, j));
+    }
 }
 
 static void
@@ -974,6 +1009,7 @@ main (int   argc,
   ADD ("backoff-without-retry-after", test_backoff_without_retry_after);
   ADD ("cancel-during-wait", test_cancel_during_wait);
   ADD ("dropped-write-not-repeated", test_dropped_write_not_repeated);
+  ADD ("connection-per-request", test_connection_per_request);
   ADD ("malformed-answer", test_malformed_answer);
   ADD ("unreachable", test_unreachable);
   ADD ("list-pages", test_list_pages);

@@ -932,13 +932,12 @@ test_emergency_addresses (Fixture       *fixture,
   assert_refused (error, PV_SERVICE_ERROR_NOT_FOUND, "emergencyAddressNotFound");
 }
 
-/* Unavailability, throttling and answers cut in half after the change was
- * made: every write still ends done, once. The pinned runs leave out lost
- * connections: with them, libsoup 3.2 (Debian 12) crashed now and then
- * while the client polled an operation after a drop (a NULL dereference
- * inside libsoup, about one run in five on a busy machine). PV_TEST_FAULTS
- * runs them, with drop+503+429+malformed, and then at least one write must
- * have met an unknown outcome and been checked. */
+/* Lost connections, unavailability, throttling and answers cut in half
+ * after the change was made: every write still ends done, once. When
+ * connections are lost, at least one write must have met an unknown
+ * outcome and been checked. Lost connections while an operation is polled
+ * also exercise the way the client avoids libsoup 3.2's own resend, which
+ * crashed here about one run in five (see send_with_token). */
 static void
 test_writes_under_faults (Fixture       *fixture,
                           gconstpointer  data)
@@ -1020,13 +1019,18 @@ main (int    argc,
   ADD ("/voice/numbers/paging", test_numbers_paging, NULL);
   ADD ("/voice/emergency-addresses", test_emergency_addresses, NULL);
   /* Seeds under which some writes lose their answer after taking effect
-   * (the test checks that they do); PV_TEST_FAULTS tries another. */
+   * (the test checks that they do); PV_TEST_FAULTS tries another. Faults
+   * follow the order of requests, and how many polls an operation takes
+   * depends on timing, so only the requests before the first poll meet
+   * the same faults in every run: under these seeds the first write
+   * already loses its answer. (Under seed 3 the first such write came
+   * after polls, and in the sanitizer build 7 runs in 60 met none.) */
   if (g_getenv ("PV_TEST_FAULTS") != NULL)
     ADD ("/voice/writes-under-faults/env", test_writes_under_faults, g_getenv ("PV_TEST_FAULTS"));
-  ADD ("/voice/writes-under-faults/seed-3", test_writes_under_faults,
-       "rate=0.4,kinds=503+429+malformed,seed=3,retry-after=0");
+  ADD ("/voice/writes-under-faults/seed-29", test_writes_under_faults,
+       "rate=0.4,kinds=drop+503+429+malformed,seed=29,retry-after=0");
   ADD ("/voice/writes-under-faults/seed-9", test_writes_under_faults,
-       "rate=0.4,kinds=503+429+malformed,seed=9,retry-after=0");
+       "rate=0.4,kinds=drop+503+429+malformed,seed=9,retry-after=0");
 
   return g_test_run ();
 }
