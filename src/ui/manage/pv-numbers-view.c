@@ -89,6 +89,8 @@ struct _PvNumbersView
   GtkDropDown        *operator_dropdown;
   GtkDropDown        *country_dropdown;
   GtkDropDown        *status_dropdown;
+  GtkFlowBox         *filters_box;
+  GtkFlowBox         *actions_box;
   GtkColumnView      *column_view;
   GtkSpinner         *loading_spinner;
   GtkLabel           *count_label;
@@ -632,6 +634,23 @@ status_label (PvPhoneNumber *number)
     }
 }
 
+/* The number, and whom it is assigned to or its status: what the line
+ * under the list says of the selected number, and what a screen reader
+ * says of a row. */
+static char *
+describe_number (PvNumbersView *self,
+                 PvPhoneNumber *number)
+{
+  PvUser *person = person_of (self, number);
+
+  if (person != NULL)
+    /* Translators: the first %s is a phone number, the second a person. */
+    return g_strdup_printf (_("%s, assigned to %s"), pv_phone_number_get_telephone_number (number),
+                            person_label (person));
+  /* Translators: the first %s is a phone number, the second its status. */
+  return g_strdup_printf (_("%s, %s"), pv_phone_number_get_telephone_number (number), status_label (number));
+}
+
 static char *
 cell_text (PvNumbersView *self,
            PvPhoneNumber *number,
@@ -684,14 +703,36 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
  * each bind costs a round trip to the X server per cell (the pointer's
  * position), which was a fifth of the main loop's time while loading. */
 static void
+set_cell (PvNumbersView *self,
+          GtkListItem   *item,
+          guint          column)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = cell_text (self, gtk_list_item_get_item (item), column);
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+
+  /* GTK 4.8 names a column view's rows after their type
+   * ("GtkListItemWidget"): the number's cell names its row (the row is
+   * the cell's parent) for screen readers. */
+  if (column == COLUMN_NUMBER && gtk_widget_get_parent (label) != NULL &&
+      gtk_widget_get_parent (gtk_widget_get_parent (label)) != NULL)
+    {
+      g_autofree char *name = describe_number (self, gtk_list_item_get_item (item));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (gtk_widget_get_parent (label))),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+}
+
+static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               PvNumbersView            *self)
 {
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "pv-column"));
-  g_autofree char *text = cell_text (self, gtk_list_item_get_item (item), column);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+  set_cell (self, item, column);
   g_hash_table_insert (self->bound_cells, item, GUINT_TO_POINTER (column + 1));
 }
 
@@ -736,11 +777,7 @@ refresh_cells (PvNumbersView *self)
 
   g_hash_table_iter_init (&iter, self->bound_cells);
   while (g_hash_table_iter_next (&iter, &item, &column))
-    {
-      g_autofree char *text = cell_text (self, gtk_list_item_get_item (item), GPOINTER_TO_UINT (column) - 1);
-
-      gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
-    }
+    set_cell (self, item, GPOINTER_TO_UINT (column) - 1);
 }
 
 /* What the Operator and Country lists offer grows with each page: look
@@ -1006,17 +1043,8 @@ update_actions (PvNumbersView *self)
     gtk_label_set_text (self->selection_label, _("Select a number to act on it."));
   else
     {
-      PvUser *person = person_of (self, number);
-      g_autofree char *text = NULL;
+      g_autofree char *text = describe_number (self, number);
 
-      if (person != NULL)
-        /* Translators: the first %s is a phone number, the second a person. */
-        text = g_strdup_printf (_("%s, assigned to %s"), pv_phone_number_get_telephone_number (number),
-                                person_label (person));
-      else
-        /* Translators: the first %s is a phone number, the second its status. */
-        text = g_strdup_printf (_("%s, %s"), pv_phone_number_get_telephone_number (number),
-                                status_label (number));
       gtk_label_set_text (self->selection_label, text);
     }
 }
@@ -1688,6 +1716,27 @@ pending_changed_cb (PvNumbersView *self)
   pv_numbers_view_select (self, number);
 }
 
+/* A row that had the focus may leave the list (filtered out, released):
+ * GTK then leaves the window without a focus, and the keyboard with
+ * nowhere to start from. Put it back in the list, or on the search. */
+static void
+keep_focus (PvNumbersView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) || gtk_root_get_focus (root) != NULL)
+    return;
+  if (!gtk_widget_grab_focus (GTK_WIDGET (self->column_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+shown_changed_cb (PvNumbersView *self)
+{
+  update_count (self);
+  keep_focus (self);
+}
+
 static void
 selection_changed_cb (PvNumbersView *self)
 {
@@ -1819,6 +1868,8 @@ pv_numbers_view_class_init (PvNumbersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PvNumbersView, operator_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PvNumbersView, country_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PvNumbersView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PvNumbersView, filters_box);
+  gtk_widget_class_bind_template_child (widget_class, PvNumbersView, actions_box);
   gtk_widget_class_bind_template_child (widget_class, PvNumbersView, column_view);
   gtk_widget_class_bind_template_child (widget_class, PvNumbersView, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, PvNumbersView, count_label);
@@ -1831,7 +1882,6 @@ pv_numbers_view_class_init (PvNumbersViewClass *klass)
   gtk_widget_class_install_action (widget_class, "numbers.emergency-address", NULL, emergency_address_action);
   gtk_widget_class_install_action (widget_class, "numbers.new-address", NULL, new_address_action);
   gtk_widget_class_install_action (widget_class, "numbers.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "numbers.search", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -1839,6 +1889,8 @@ pv_numbers_view_class_init (PvNumbersViewClass *klass)
 static void
 pv_numbers_view_init (PvNumbersView *self)
 {
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->numbers = g_list_store_new (PV_TYPE_PHONE_NUMBER);
@@ -1888,7 +1940,7 @@ pv_numbers_view_init (PvNumbersView *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count), self,
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (shown_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->numbers, "items-changed", G_CALLBACK (numbers_changed_cb), self, 0);
   g_signal_connect_object (self->people, "items-changed", G_CALLBACK (people_changed_cb), self, 0);
@@ -1902,6 +1954,30 @@ pv_numbers_view_init (PvNumbersView *self)
   pv_a11y_name_drop_down (self->country_dropdown, _("Country"));
   pv_a11y_name_drop_down (self->status_dropdown, _("Status"));
   pv_a11y_fix_mnemonic_labels (GTK_WIDGET (self));
+  /* The column view's header is a row of its own, named after its type
+   * in GTK 4.8: say what it is. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)) == GTK_ACCESSIBLE_ROLE_ROW)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Column headers"), -1);
+
+  /* Ctrl+F searches wherever the focus is in the window, even when the
+   * view holds none (a binding would need it inside the view). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
+                                                          gtk_named_action_new ("numbers.search")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  /* The flow boxes only lay the controls out: the wrappers they put
+   * around them would otherwise be Tab stops of their own, unnamed. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->filters_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
 
   rebuild_choices (self);
   update_count (self);
