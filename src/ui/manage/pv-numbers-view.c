@@ -23,8 +23,8 @@
  * against the search costs a few lookups and no allocation, because the
  * folded search keys belong to the few operators and countries and to the
  * people (folded in the worker thread that reads their page), not to each
- * number; and nothing on the main loop walks every number when a page
- * arrives, a lookup list arrives, or a filter changes. */
+ * number; and nothing on the main loop walks every number in one go when
+ * a page arrives, a lookup list arrives, or a filter changes. */
 
 /* The members the person chooser and the checks before assigning need:
  * the coexistence mode and the service plans of the licences. */
@@ -252,7 +252,10 @@ digits_contain (const char *text,
           if (!g_ascii_isdigit (*p))
             p++;
           else if (*p == *q)
-            p++, q++;
+            {
+              p++;
+              q++;
+            }
           else
             break;
         }
