@@ -112,6 +112,16 @@ test_filters_and_search (PvManageFixture *fixture,
   g_assert_cmpuint (n_shown (view), ==, 5);
   pv_numbers_view_set_search (numbers, "ORANGE");
   g_assert_cmpuint (n_shown (view), ==, 7);
+  /* People, by name or address, with or without their accents; a
+   * longer query narrows what the shorter one found. */
+  pv_numbers_view_set_search (numbers, "garc");
+  g_assert_cmpuint (n_shown (view), ==, 1);
+  pv_numbers_view_set_search (numbers, "García-L");
+  g_assert_cmpuint (n_shown (view), ==, 1);
+  pv_numbers_view_set_search (numbers, "helene.rousseau");
+  g_assert_cmpuint (n_shown (view), ==, 1);
+  pv_numbers_view_set_search (numbers, "ger");
+  g_assert_cmpuint (n_shown (view), ==, 5);
   pv_numbers_view_set_search (numbers, "germany");
   g_assert_cmpuint (n_shown (view), ==, 5);
   choose (view, "Status", "Unassigned");
@@ -120,6 +130,31 @@ test_filters_and_search (PvManageFixture *fixture,
   g_assert_cmpuint (n_shown (view), ==, 0);
   pv_numbers_view_set_search (numbers, "");
   g_assert_cmpuint (n_shown (view), ==, 21);
+
+  close_view (window);
+}
+
+/* A search typed before the operators and people arrive finds them
+ * once they do. */
+static void
+test_search_while_loading (PvManageFixture *fixture,
+                           gconstpointer    data)
+{
+  GtkWidget *view = pv_numbers_view_new ();
+  GtkWindow *window = GTK_WINDOW (g_object_ref (gtk_window_new ()));
+  PvNumbersView *numbers = PV_NUMBERS_VIEW (view);
+
+  gtk_window_set_child (window, view);
+  gtk_window_present (window);
+  pv_numbers_view_set_search (numbers, "garcia");
+  pv_numbers_view_set_client (numbers, fixture->client);
+  g_assert_cmpuint (n_shown (view), ==, 1);
+  pv_numbers_view_set_search (numbers, "deutsche");
+  g_assert_cmpuint (n_shown (view), ==, 5);
+  choose (view, "Status", "Assigned");
+  g_assert_cmpuint (n_shown (view), ==, 1);
+  choose (view, "Status", "Any Status");
+  g_assert_cmpuint (n_shown (view), ==, 5);
 
   close_view (window);
 }
@@ -344,6 +379,8 @@ main (int   argc,
 
   g_test_add ("/manage-numbers/filters-and-search", PvManageFixture, NULL,
               pv_manage_fixture_set_up, test_filters_and_search, pv_manage_fixture_tear_down);
+  g_test_add ("/manage-numbers/search-while-loading", PvManageFixture, NULL,
+              pv_manage_fixture_set_up, test_search_while_loading, pv_manage_fixture_tear_down);
   g_test_add ("/manage-numbers/release-assigned", PvManageFixture, NULL,
               pv_manage_fixture_set_up, test_release_assigned, pv_manage_fixture_tear_down);
   g_test_add ("/manage-numbers/assign-checks", PvManageFixture, NULL,

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pv-a11y.h"
 #include "pv-address-dialog.h"
 #include "pv-iso-codes.h"
 #include "pv-voice-calls.h"
@@ -268,6 +269,7 @@ pv_address_dialog_init (PvAddressDialog *self)
   GPtrArray *sorted = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pv_a11y_fix_mnemonic_labels (GTK_WIDGET (self));
 
   /* Countries by name in the user's language, after a first choice that
    * says one is needed. */

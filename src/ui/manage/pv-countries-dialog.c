@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pv-a11y.h"
 #include "pv-countries-dialog.h"
 #include "pv-iso-codes.h"
 
@@ -153,6 +154,7 @@ static void
 pv_countries_dialog_init (PvCountriesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pv_a11y_fix_mnemonic_labels (GTK_WIDGET (self));
 
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_list_box_set_filter_func (self->countries_list, filter_row, self, NULL);

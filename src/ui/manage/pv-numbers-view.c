@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pv-a11y.h"
 #include "pv-address-dialog.h"
 #include "pv-emergency-address.h"
 #include "pv-iso-codes.h"
@@ -16,9 +17,14 @@
 
 /* Phone numbers: every number of the tenant, loaded a page at a time,
  * searched and filtered, and the actions on the one selected. It must
- * stay smooth with 50 000 numbers: one recycling column view over a
- * filter model that filters incrementally, and search keys made once
- * per number. */
+ * stay smooth with 50 000 numbers: the client reads the pages in a worker
+ * thread and splices each into the store at once; one recycling column
+ * view over a filter model that filters incrementally; checking a number
+ * against the search costs a few lookups and no allocation, because the
+ * folded search keys belong to the few operators and countries and to the
+ * people (folded in the worker thread that reads their page), not to each
+ * number; and nothing on the main loop walks every number in one go when
+ * a page arrives, a lookup list arrives, or a filter changes. */
 
 /* The members the person chooser and the checks before assigning need:
  * the coexistence mode and the service plans of the licences. */
@@ -54,7 +60,11 @@ struct _PvNumbersView
   GHashTable         *people_by_id;     /* id → PvUser, borrowed from people */
   GHashTable         *operators_by_id;  /* id → PvOperator, borrowed */
   GHashTable         *addresses_by_id;  /* id → PvEmergencyAddress, borrowed */
-  GHashTable         *search_keys;      /* PvPhoneNumber * → key */
+  GHashTable         *operator_keys;    /* id → folded name */
+  GHashTable         *country_keys;     /* code → folded name */
+  GHashTable         *operators_seen;   /* ids of the numbers' operators */
+  GHashTable         *countries_seen;   /* codes of the numbers' countries */
+  GHashTable         *bound_cells;      /* GtkListItem on screen → its column + 1 */
   guint               n_loads;
   gboolean            busy;
   gint64              load_started;
@@ -79,6 +89,8 @@ struct _PvNumbersView
   GtkDropDown        *operator_dropdown;
   GtkDropDown        *country_dropdown;
   GtkDropDown        *status_dropdown;
+  GtkFlowBox         *filters_box;
+  GtkFlowBox         *actions_box;
   GtkColumnView      *column_view;
   GtkSpinner         *loading_spinner;
   GtkLabel           *count_label;
@@ -173,6 +185,14 @@ index_store (GListModel *model,
 
 /* --- Search and filters. --- */
 
+static GQuark
+search_key_quark (void)
+{
+  /* g_quark_from_static_string() is thread-safe: the worker thread that
+   * reads the people may be the first to ask. */
+  return g_quark_from_static_string ("pv-numbers-search-key");
+}
+
 static void
 append_folded (GString    *key,
                const char *text)
@@ -191,6 +211,18 @@ append_folded (GString    *key,
   g_string_append_c (key, '\n');
 }
 
+/* Case-folded, with and without accents, one spelling a line. */
+static char *
+fold_for_search (const char *first,
+                 const char *second)
+{
+  GString *key = g_string_new (NULL);
+
+  append_folded (key, first);
+  append_folded (key, second);
+  return g_string_free (key, FALSE);
+}
+
 static char *
 digits_of (const char *text)
 {
@@ -202,35 +234,71 @@ digits_of (const char *text)
   return g_string_free (digits, FALSE);
 }
 
-/* The number's digits on the first line, then the person, the operator
- * and the country, case-folded with and without accents. */
-static const char *
-search_key (PvNumbersView *self,
-            PvPhoneNumber *number)
+/* Whether the digits of @text, whatever separates them, contain
+ * @digits: the number as typed in any format, without copying it. */
+static gboolean
+digits_contain (const char *text,
+                const char *digits)
 {
-  const char *key = g_hash_table_lookup (self->search_keys, number);
-  GString *string;
-  PvUser *person;
-  g_autofree char *digits = NULL;
-
-  if (key != NULL)
-    return key;
-
-  digits = digits_of (pv_phone_number_get_telephone_number (number));
-  string = g_string_new (digits);
-  g_string_append_c (string, '\n');
-  person = person_of (self, number);
-  if (person != NULL)
+  for (const char *start = text; start != NULL && *start != '\0'; start++)
     {
-      append_folded (string, pv_user_get_display_name (person));
-      append_folded (string, pv_user_get_user_principal_name (person));
-    }
-  append_folded (string, operator_name (self, pv_phone_number_get_operator_id (number)));
-  append_folded (string, country_name (pv_phone_number_get_country_code (number)));
-  key = g_string_free (string, FALSE);
-  g_hash_table_insert (self->search_keys, number, (gpointer) key);
+      const char *p = start;
+      const char *q = digits;
 
+      if (!g_ascii_isdigit (*start))
+        continue;
+      while (*q != '\0' && *p != '\0')
+        {
+          if (!g_ascii_isdigit (*p))
+            p++;
+          else if (*p == *q)
+            {
+              p++;
+              q++;
+            }
+          else
+            break;
+        }
+      if (*q == '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const char *
+country_key (PvNumbersView *self,
+             const char    *code)
+{
+  char *key;
+
+  if (code == NULL)
+    return NULL;
+  key = g_hash_table_lookup (self->country_keys, code);
+  if (key == NULL)
+    {
+      /* A handful of countries: folded the first time one is searched. */
+      key = fold_for_search (country_name (code), NULL);
+      g_hash_table_insert (self->country_keys, g_strdup (code), key);
+    }
   return key;
+}
+
+static gboolean
+text_matches (PvNumbersView *self,
+              PvPhoneNumber *number)
+{
+  PvUser *person = person_of (self, number);
+  const char *operator_id = pv_phone_number_get_operator_id (number);
+  const char *key;
+
+  key = person != NULL ? g_object_get_qdata (G_OBJECT (person), search_key_quark ()) : NULL;
+  if (key != NULL && strstr (key, self->query) != NULL)
+    return TRUE;
+  key = operator_id != NULL ? g_hash_table_lookup (self->operator_keys, operator_id) : NULL;
+  if (key != NULL && strstr (key, self->query) != NULL)
+    return TRUE;
+  key = country_key (self, pv_phone_number_get_country_code (number));
+  return key != NULL && strstr (key, self->query) != NULL;
 }
 
 static gboolean
@@ -275,18 +343,11 @@ filter_func (gpointer item,
 
   if (self->query != NULL)
     {
-      const char *key = search_key (self, number);
-
+      /* Digits are looked for in the number only, so that "33" does not
+       * match every person whose address has 33 in it. */
       if (self->query_is_digits)
-        {
-          /* Digits are looked for in the number only, so that "33" does
-           * not match every person whose address has 33 in it. */
-          const char *end = strchr (key, '\n');
-          g_autofree char *digits = g_strndup (key, end != NULL ? (gsize) (end - key) : strlen (key));
-
-          return strstr (digits, self->query) != NULL;
-        }
-      return strstr (key, self->query) != NULL;
+        return digits_contain (pv_phone_number_get_telephone_number (number), self->query);
+      return text_matches (self, number);
     }
 
   return TRUE;
@@ -353,6 +414,70 @@ search_changed_cb (PvNumbersView *self)
     refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
 }
 
+/* The statuses each choice of the Status filter shows, as a set, so
+ * that a change of choice can say whether it only narrows or widens. */
+static guint
+show_mask (PvNumbersShow show)
+{
+  enum { ASSIGNED = 1, UNASSIGNED = 2, PENDING = 4 };
+
+  switch (show)
+    {
+    case PV_NUMBERS_SHOW_ASSIGNED:
+      return ASSIGNED;
+    case PV_NUMBERS_SHOW_NOT_ASSIGNED:
+      return UNASSIGNED | PENDING;
+    case PV_NUMBERS_SHOW_UNASSIGNED:
+      return UNASSIGNED;
+    case PV_NUMBERS_SHOW_PENDING:
+      return PENDING;
+    case PV_NUMBERS_SHOW_ANY:
+    default:
+      return ASSIGNED | UNASSIGNED | PENDING;
+    }
+}
+
+/* Folds one filter's change into what the whole change is: a set of
+ * numbers that only shrinks (@narrower stays TRUE) or only grows
+ * (@wider stays TRUE) lets the filter model look at fewer numbers. */
+static void
+weigh_change (guint     old_set,
+              guint     new_set,
+              gboolean *narrower,
+              gboolean *wider)
+{
+  if (old_set == new_set)
+    return;
+  if ((new_set & ~old_set) != 0)
+    *narrower = FALSE;
+  if ((old_set & ~new_set) != 0)
+    *wider = FALSE;
+}
+
+static guint
+type_mask (int type)
+{
+  return type < 0 ? G_MAXUINT : 1u << type;
+}
+
+/* A filter on one value (an operator, a country) as a set:
+ * "any" holds every value, a value only itself. */
+static void
+weigh_value_change (const char *old_value,
+                    const char *new_value,
+                    gboolean   *narrower,
+                    gboolean   *wider)
+{
+  if (g_strcmp0 (old_value, new_value) == 0)
+    return;
+  if (old_value == NULL)
+    *wider = FALSE;
+  else if (new_value == NULL)
+    *narrower = FALSE;
+  else
+    *narrower = *wider = FALSE;
+}
+
 static void
 dropdowns_changed_cb (PvNumbersView *self)
 {
@@ -360,19 +485,35 @@ dropdowns_changed_cb (PvNumbersView *self)
   guint operator_ = gtk_drop_down_get_selected (self->operator_dropdown);
   guint country = gtk_drop_down_get_selected (self->country_dropdown);
   guint show = gtk_drop_down_get_selected (self->status_dropdown);
+  g_autofree char *old_operator = NULL;
+  g_autofree char *old_country = NULL;
+  int old_type = self->type_filter;
+  PvNumbersShow old_show = self->show;
+  gboolean narrower = TRUE;
+  gboolean wider = TRUE;
 
   if (self->updating)
     return;
 
+  old_operator = g_steal_pointer (&self->operator_filter);
+  old_country = g_steal_pointer (&self->country_filter);
+
   self->type_filter = type == 0 || type == GTK_INVALID_LIST_POSITION ? -1 : (int) type - 1;
-  g_free (self->operator_filter);
   self->operator_filter = operator_ < self->operator_choices->len ?
                           g_strdup (g_ptr_array_index (self->operator_choices, operator_)) : NULL;
-  g_free (self->country_filter);
   self->country_filter = country < self->country_choices->len ?
                          g_strdup (g_ptr_array_index (self->country_choices, country)) : NULL;
   self->show = show == GTK_INVALID_LIST_POSITION ? PV_NUMBERS_SHOW_ANY : (PvNumbersShow) show;
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+
+  weigh_change (type_mask (old_type), type_mask (self->type_filter), &narrower, &wider);
+  weigh_value_change (old_operator, self->operator_filter, &narrower, &wider);
+  weigh_value_change (old_country, self->country_filter, &narrower, &wider);
+  weigh_change (show_mask (old_show), show_mask (self->show), &narrower, &wider);
+
+  if (narrower && wider)
+    return;
+  refilter (self, narrower ? GTK_FILTER_CHANGE_MORE_STRICT :
+                  wider ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static int
@@ -411,19 +552,15 @@ rebuild_choices (PvNumbersView *self)
   g_autoptr(GHashTable) operators = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GtkStringList) operator_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) country_names = gtk_string_list_new (NULL);
-  GListModel *numbers = G_LIST_MODEL (self->numbers);
   GHashTableIter iter;
   gpointer key;
 
-  for (guint i = 0; i < g_list_model_get_n_items (numbers); i++)
-    {
-      g_autoptr(PvPhoneNumber) number = g_list_model_get_item (numbers, i);
-
-      if (pv_phone_number_get_country_code (number) != NULL)
-        g_hash_table_add (countries, (gpointer) pv_phone_number_get_country_code (number));
-      if (pv_phone_number_get_operator_id (number) != NULL)
-        g_hash_table_add (operators, (gpointer) pv_phone_number_get_operator_id (number));
-    }
+  g_hash_table_iter_init (&iter, self->countries_seen);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (countries, key);
+  g_hash_table_iter_init (&iter, self->operators_seen);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (operators, key);
   if (self->operator_filter != NULL)
     g_hash_table_add (operators, self->operator_filter);
   if (self->country_filter != NULL)
@@ -500,6 +637,23 @@ status_label (PvPhoneNumber *number)
     }
 }
 
+/* The number, and whom it is assigned to or its status: what the line
+ * under the list says of the selected number, and what a screen reader
+ * says of a row. */
+static char *
+describe_number (PvNumbersView *self,
+                 PvPhoneNumber *number)
+{
+  PvUser *person = person_of (self, number);
+
+  if (person != NULL)
+    /* Translators: the first %s is a phone number, the second a person. */
+    return g_strdup_printf (_("%s, assigned to %s"), pv_phone_number_get_telephone_number (number),
+                            person_label (person));
+  /* Translators: the first %s is a phone number, the second its status. */
+  return g_strdup_printf (_("%s, %s"), pv_phone_number_get_telephone_number (number), status_label (number));
+}
+
 static char *
 cell_text (PvNumbersView *self,
            PvPhoneNumber *number,
@@ -548,16 +702,49 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* No tooltip: the columns are as wide as their text, and setting one at
+ * each bind costs a round trip to the X server per cell (the pointer's
+ * position), which was a fifth of the main loop's time while loading. */
+static void
+set_cell (PvNumbersView *self,
+          GtkListItem   *item,
+          guint          column)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = cell_text (self, gtk_list_item_get_item (item), column);
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+
+  /* GTK 4.8 names a column view's rows after their type
+   * ("GtkListItemWidget"): the number's cell names its row (the row is
+   * the cell's parent) for screen readers. */
+  if (column == COLUMN_NUMBER && gtk_widget_get_parent (label) != NULL &&
+      gtk_widget_get_parent (gtk_widget_get_parent (label)) != NULL)
+    {
+      g_autofree char *name = describe_number (self, gtk_list_item_get_item (item));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (gtk_widget_get_parent (label))),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+}
+
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               PvNumbersView            *self)
 {
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "pv-column"));
-  g_autofree char *text = cell_text (self, gtk_list_item_get_item (item), column);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), text);
+  set_cell (self, item, column);
+  g_hash_table_insert (self->bound_cells, item, GUINT_TO_POINTER (column + 1));
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                PvNumbersView            *self)
+{
+  g_hash_table_remove (self->bound_cells, item);
 }
 
 static void
@@ -573,6 +760,7 @@ add_column (PvNumbersView *self,
   g_object_set_data (G_OBJECT (factory), "pv-column", GUINT_TO_POINTER (column));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_cell_cb), self, 0);
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_column_set_expand (view_column, expand);
@@ -581,14 +769,46 @@ add_column (PvNumbersView *self,
   gtk_column_view_append_column (self->column_view, view_column);
 }
 
-/* The labels of visible rows use lookups that may arrive after the
- * numbers: redraw the rows once they do. */
+/* The labels of the rows on screen use lookups (operators, people,
+ * addresses) that may arrive after the numbers: write those again once
+ * they do, and only those, rather than rebinding the whole view. */
 static void
-rebind_rows (PvNumbersView *self)
+refresh_cells (PvNumbersView *self)
 {
-  g_hash_table_remove_all (self->search_keys);
-  gtk_column_view_set_model (self->column_view, NULL);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  GHashTableIter iter;
+  gpointer item, column;
+
+  g_hash_table_iter_init (&iter, self->bound_cells);
+  while (g_hash_table_iter_next (&iter, &item, &column))
+    set_cell (self, item, GPOINTER_TO_UINT (column) - 1);
+}
+
+/* What the Operator and Country lists offer grows with each page: look
+ * at the page's numbers only, and rebuild the lists when one is new. */
+static void
+numbers_changed_cb (GListModel    *numbers,
+                    guint          position,
+                    guint          removed,
+                    guint          added,
+                    PvNumbersView *self)
+{
+  guint n_operators = g_hash_table_size (self->operators_seen);
+  guint n_countries = g_hash_table_size (self->countries_seen);
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(PvPhoneNumber) number = g_list_model_get_item (numbers, i);
+      const char *operator_id = pv_phone_number_get_operator_id (number);
+      const char *country = pv_phone_number_get_country_code (number);
+
+      if (operator_id != NULL && !g_hash_table_contains (self->operators_seen, operator_id))
+        g_hash_table_add (self->operators_seen, g_strdup (operator_id));
+      if (country != NULL && !g_hash_table_contains (self->countries_seen, country))
+        g_hash_table_add (self->countries_seen, g_strdup (country));
+    }
+  if (n_operators != g_hash_table_size (self->operators_seen) ||
+      n_countries != g_hash_table_size (self->countries_seen))
+    rebuild_choices (self);
 }
 
 /* --- Loading. --- */
@@ -643,7 +863,6 @@ numbers_loaded_cb (GObject      *object,
         return;
       load_failed (self, _("The phone numbers could not be loaded."), error);
     }
-  rebuild_choices (self);
   set_loading (self, FALSE);
   update_actions (self);
 }
@@ -664,17 +883,58 @@ operators_loaded_cb (GObject      *object,
     }
   index_store (G_LIST_MODEL (self->operators), self->operators_by_id,
                (const char *(*) (gpointer)) pv_operator_get_id);
+  g_hash_table_remove_all (self->operator_keys);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->operators)); i++)
+    {
+      g_autoptr(PvOperator) operator_ = g_list_model_get_item (G_LIST_MODEL (self->operators), i);
+
+      if (pv_operator_get_id (operator_) != NULL)
+        g_hash_table_insert (self->operator_keys, g_strdup (pv_operator_get_id (operator_)),
+                             fold_for_search (pv_operator_get_name (operator_), NULL));
+    }
   rebuild_choices (self);
-  rebind_rows (self);
+  refresh_cells (self);
+  /* Operators' names can only make more numbers match a search. */
+  if (self->query != NULL && !self->query_is_digits)
+    refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
   set_loading (self, FALSE);
 }
 
+/* Runs in the client's worker thread, for each person of a page: the
+ * person's search key is folded there, off the main loop, before
+ * anything else can see the object. */
 static GObject *
 parse_person (JsonNode    *node,
               const char  *path,
               GError     **error)
 {
-  return G_OBJECT (pv_user_new_from_json (node, path, error));
+  PvUser *person = pv_user_new_from_json (node, path, error);
+
+  if (person != NULL)
+    g_object_set_qdata_full (G_OBJECT (person), search_key_quark (),
+                             fold_for_search (pv_user_get_display_name (person),
+                                              pv_user_get_user_principal_name (person)),
+                             g_free);
+  return G_OBJECT (person);
+}
+
+/* People are indexed a page at a time, as they come. */
+static void
+people_changed_cb (GListModel    *people,
+                   guint          position,
+                   guint          removed,
+                   guint          added,
+                   PvNumbersView *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      PvUser *person = g_list_model_get_item (people, i);
+
+      /* The store keeps the person alive; the table only borrows it. */
+      if (pv_user_get_id (person) != NULL)
+        g_hash_table_insert (self->people_by_id, (gpointer) pv_user_get_id (person), person);
+      g_object_unref (person);
+    }
 }
 
 static void
@@ -691,10 +951,10 @@ people_loaded_cb (GObject      *object,
         return;
       load_failed (self, _("The people of the directory could not be loaded."), error);
     }
-  index_store (G_LIST_MODEL (self->people), self->people_by_id,
-               (const char *(*) (gpointer)) pv_user_get_id);
-  rebind_rows (self);
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  refresh_cells (self);
+  /* People's names can only make more numbers match a search. */
+  if (self->query != NULL && !self->query_is_digits)
+    refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
   set_loading (self, FALSE);
   update_actions (self);
 }
@@ -715,7 +975,7 @@ addresses_loaded_cb (GObject      *object,
     }
   index_store (G_LIST_MODEL (self->addresses), self->addresses_by_id,
                (const char *(*) (gpointer)) pv_emergency_address_get_id);
-  rebind_rows (self);
+  refresh_cells (self);
   set_loading (self, FALSE);
 }
 
@@ -738,7 +998,10 @@ reload (PvNumbersView *self)
   g_hash_table_remove_all (self->people_by_id);
   g_hash_table_remove_all (self->operators_by_id);
   g_hash_table_remove_all (self->addresses_by_id);
-  g_hash_table_remove_all (self->search_keys);
+  g_hash_table_remove_all (self->operator_keys);
+  g_hash_table_remove_all (self->operators_seen);
+  g_hash_table_remove_all (self->countries_seen);
+  rebuild_choices (self);
   if (self->client == NULL)
     return;
 
@@ -783,17 +1046,8 @@ update_actions (PvNumbersView *self)
     gtk_label_set_text (self->selection_label, _("Select a number to act on it."));
   else
     {
-      PvUser *person = person_of (self, number);
-      g_autofree char *text = NULL;
+      g_autofree char *text = describe_number (self, number);
 
-      if (person != NULL)
-        /* Translators: the first %s is a phone number, the second a person. */
-        text = g_strdup_printf (_("%s, assigned to %s"), pv_phone_number_get_telephone_number (number),
-                                person_label (person));
-      else
-        /* Translators: the first %s is a phone number, the second its status. */
-        text = g_strdup_printf (_("%s, %s"), pv_phone_number_get_telephone_number (number),
-                                status_label (number));
       gtk_label_set_text (self->selection_label, text);
     }
 }
@@ -853,7 +1107,6 @@ replace_number (PvNumbersView *self,
 
       if (g_strcmp0 (pv_phone_number_get_telephone_number (number), telephone_number) == 0)
         {
-          g_hash_table_remove (self->search_keys, number);
           if (updated != NULL)
             g_list_store_splice (self->numbers, i, 1, (gpointer *) &updated, 1);
           else
@@ -1348,6 +1601,7 @@ address_dropdown (PvNumbersView *self,
     gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Emergency address"), -1);
+  pv_a11y_name_drop_down (GTK_DROP_DOWN (dropdown), _("Emergency address"));
   return dropdown;
 }
 
@@ -1465,6 +1719,27 @@ pending_changed_cb (PvNumbersView *self)
   pv_numbers_view_select (self, number);
 }
 
+/* A row that had the focus may leave the list (filtered out, released):
+ * GTK then leaves the window without a focus, and the keyboard with
+ * nowhere to start from. Put it back in the list, or on the search. */
+static void
+keep_focus (PvNumbersView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) || gtk_root_get_focus (root) != NULL)
+    return;
+  if (!gtk_widget_grab_focus (GTK_WIDGET (self->column_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+shown_changed_cb (PvNumbersView *self)
+{
+  update_count (self);
+  keep_focus (self);
+}
+
 static void
 selection_changed_cb (PvNumbersView *self)
 {
@@ -1495,7 +1770,11 @@ pv_numbers_view_finalize (GObject *object)
 {
   PvNumbersView *self = PV_NUMBERS_VIEW (object);
 
-  g_hash_table_unref (self->search_keys);
+  g_hash_table_unref (self->operator_keys);
+  g_hash_table_unref (self->country_keys);
+  g_hash_table_unref (self->operators_seen);
+  g_hash_table_unref (self->countries_seen);
+  g_hash_table_unref (self->bound_cells);
   g_hash_table_unref (self->people_by_id);
   g_hash_table_unref (self->operators_by_id);
   g_hash_table_unref (self->addresses_by_id);
@@ -1592,6 +1871,8 @@ pv_numbers_view_class_init (PvNumbersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PvNumbersView, operator_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PvNumbersView, country_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PvNumbersView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PvNumbersView, filters_box);
+  gtk_widget_class_bind_template_child (widget_class, PvNumbersView, actions_box);
   gtk_widget_class_bind_template_child (widget_class, PvNumbersView, column_view);
   gtk_widget_class_bind_template_child (widget_class, PvNumbersView, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, PvNumbersView, count_label);
@@ -1604,7 +1885,6 @@ pv_numbers_view_class_init (PvNumbersViewClass *klass)
   gtk_widget_class_install_action (widget_class, "numbers.emergency-address", NULL, emergency_address_action);
   gtk_widget_class_install_action (widget_class, "numbers.new-address", NULL, new_address_action);
   gtk_widget_class_install_action (widget_class, "numbers.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "numbers.search", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -1612,6 +1892,8 @@ pv_numbers_view_class_init (PvNumbersViewClass *klass)
 static void
 pv_numbers_view_init (PvNumbersView *self)
 {
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->numbers = g_list_store_new (PV_TYPE_PHONE_NUMBER);
@@ -1621,7 +1903,11 @@ pv_numbers_view_init (PvNumbersView *self)
   self->people_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->operators_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->addresses_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->search_keys = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  self->operator_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->country_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->operators_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->countries_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->bound_cells = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->operator_choices = g_ptr_array_new_with_free_func (g_free);
   self->country_choices = g_ptr_array_new_with_free_func (g_free);
   self->type_filter = -1;
@@ -1657,10 +1943,44 @@ pv_numbers_view_init (PvNumbersView *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count), self,
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (shown_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->numbers, "items-changed", G_CALLBACK (numbers_changed_cb), self, 0);
+  g_signal_connect_object (self->people, "items-changed", G_CALLBACK (people_changed_cb), self, 0);
   g_signal_connect_object (self->filtered, "notify::pending", G_CALLBACK (pending_changed_cb), self,
                            G_CONNECT_SWAPPED);
+
+  /* The filters are named by what they choose (their tooltips say the
+   * same), and the buttons by their labels without the mnemonic marker. */
+  pv_a11y_name_drop_down (self->type_dropdown, _("Number type"));
+  pv_a11y_name_drop_down (self->operator_dropdown, _("Operator"));
+  pv_a11y_name_drop_down (self->country_dropdown, _("Country"));
+  pv_a11y_name_drop_down (self->status_dropdown, _("Status"));
+  pv_a11y_fix_mnemonic_labels (GTK_WIDGET (self));
+  /* The column view's header is a row of its own, named after its type
+   * in GTK 4.8: say what it is. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)) == GTK_ACCESSIBLE_ROLE_ROW)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Column headers"), -1);
+
+  /* Ctrl+F searches wherever the focus is in the window, even when the
+   * view holds none (a binding would need it inside the view). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
+                                                          gtk_named_action_new ("numbers.search")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  /* The flow boxes only lay the controls out: the wrappers they put
+   * around them would otherwise be Tab stops of their own, unnamed. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->filters_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
 
   rebuild_choices (self);
   update_count (self);

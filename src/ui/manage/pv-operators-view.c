@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pv-a11y.h"
 #include "pv-countries-dialog.h"
 #include "pv-iso-codes.h"
 #include "pv-manage-util.h"
@@ -684,6 +685,7 @@ static void
 pv_operators_view_init (PvOperatorsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pv_a11y_fix_mnemonic_labels (GTK_WIDGET (self));
 
   self->catalogue = g_list_store_new (PV_TYPE_OPERATOR);
   self->tenant_operators = g_list_store_new (PV_TYPE_TENANT_OPERATOR);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pv-a11y.h"
 #include "pv-person-chooser.h"
 
 /* Who gets a number: the directory, searched as the user types, one
@@ -216,6 +217,7 @@ pv_person_chooser_init (PvPersonChooser *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pv_a11y_fix_mnemonic_labels (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   factory = gtk_signal_list_item_factory_new ();
