@@ -127,15 +127,24 @@ decode_number_token (const char *token)
   return g_strdup (text + strlen (NUMBERS_SKIPTOKEN_PREFIX));
 }
 
-static int
-compare_numbers (gconstpointer a,
-                 gconstpointer b)
+/* The $filter's clauses: each member must equal its value. */
+typedef struct
 {
-  JsonObject *na = json_node_get_object (*(JsonNode * const *) a);
-  JsonObject *nb = json_node_get_object (*(JsonNode * const *) b);
+  GPtrArray *members;
+  GPtrArray *values;
+} NumberClauses;
 
-  return g_strcmp0 (pv_sandbox_object_string (na, "telephoneNumber"),
-                    pv_sandbox_object_string (nb, "telephoneNumber"));
+static gboolean
+number_matches (JsonObject *number,
+                gpointer    user_data)
+{
+  NumberClauses *clauses = user_data;
+
+  for (guint j = 0; j < clauses->members->len; j++)
+    if (g_strcmp0 (pv_sandbox_object_string (number, g_ptr_array_index (clauses->members, j)),
+                   g_ptr_array_index (clauses->values, j)) != 0)
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -159,17 +168,16 @@ list_numbers (PvSandboxServer        *server,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
   g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  NumberClauses clauses = { members, values };
+  gboolean more = FALSE;
   const char *filter = g_hash_table_lookup (request->query, "$filter");
   const char *top_text = g_hash_table_lookup (request->query, "$top");
   const char *token = g_hash_table_lookup (request->query, "$skiptoken");
   g_autofree char *bad = NULL;
   g_autofree char *after = NULL;
   guint64 top = G_MAXUINT;
-  guint start = 0;
-  guint end;
   JsonObject *object;
   JsonArray *value;
   JsonNode *answer;
@@ -195,44 +203,27 @@ list_numbers (PvSandboxServer        *server,
                        "of resource 'numberAssignment'.", bad);
       return;
     }
-  items = pv_sandbox_store_list_resources (pv_sandbox_server_get_store (server), "phoneNumbers",
-                                           &error);
+  /* Without $top, every number in one answer; with it, pages. */
+  items = pv_sandbox_store_list_resources_by_id (pv_sandbox_server_get_store (server),
+                                                 "phoneNumbers", after, number_matches,
+                                                 &clauses, (guint) MIN (top, G_MAXUINT),
+                                                 &more, &error);
   if (items == NULL)
     {
       pv_sandbox_fail_store (response, request, error);
       return;
     }
-  for (guint i = 0; i < items->len; i++)
-    {
-      JsonObject *number = json_node_get_object (g_ptr_array_index (items, i));
-      gboolean match = TRUE;
-
-      for (guint j = 0; match && j < members->len; j++)
-        match = g_strcmp0 (pv_sandbox_object_string (number, g_ptr_array_index (members, j)),
-                           g_ptr_array_index (values, j)) == 0;
-      if (match)
-        g_ptr_array_add (kept, g_ptr_array_index (items, i));
-    }
-
-  /* Without $top, every number in one answer; with it, pages. */
-  g_ptr_array_sort (kept, compare_numbers);
-  if (after != NULL)
-    while (start < kept->len &&
-           g_strcmp0 (pv_sandbox_object_string (json_node_get_object (g_ptr_array_index (kept, start)),
-                                                "telephoneNumber"), after) <= 0)
-      start++;
-  end = (guint) MIN ((guint64) kept->len, start + top);
 
   object = json_object_new ();
-  value = json_array_sized_new (end - start);
-  for (guint i = start; i < end; i++)
-    json_array_add_element (value, json_node_ref (g_ptr_array_index (kept, i)));
+  value = json_array_sized_new (items->len);
+  for (guint i = 0; i < items->len; i++)
+    json_array_add_element (value, json_node_ref (g_ptr_array_index (items, i)));
   json_object_set_array_member (object, "value", value);
-  if (end < kept->len)
+  if (more)
     {
       g_autoptr(GString) url = g_string_new (pv_sandbox_server_get_base_url (server));
       g_autofree char *next = encode_number_token (
-        pv_sandbox_object_string (json_node_get_object (g_ptr_array_index (kept, end - 1)),
+        pv_sandbox_object_string (json_node_get_object (g_ptr_array_index (items, items->len - 1)),
                                   "telephoneNumber"));
 
       g_string_append (url, NUMBERS_PATH "/numberAssignments");

@@ -676,6 +676,65 @@ pv_sandbox_store_list_resources (PvSandboxStore  *self,
   return g_steal_pointer (&docs);
 }
 
+/**
+ * pv_sandbox_store_list_resources_by_id:
+ * @after: (nullable): the paging position: resources whose id sorts after it
+ * @match: (nullable): keeps only the resources it accepts
+ * @limit: how many resources at most
+ * @more: (out): whether more resources match after the page
+ *
+ * A page of resources in the order of their ids. It walks the primary key
+ * from @after and stops once the page is full, so reading a large kind
+ * page by page costs each page its own length rather than the whole kind.
+ *
+ * Returns: (transfer container) (element-type JsonNode): the page
+ */
+GPtrArray *
+pv_sandbox_store_list_resources_by_id (PvSandboxStore        *self,
+                                       const char            *kind,
+                                       const char            *after,
+                                       PvSandboxResourceMatch match,
+                                       gpointer               user_data,
+                                       guint                  limit,
+                                       gboolean              *more,
+                                       GError               **error)
+{
+  g_autoptr(PvStmt) stmt = NULL;
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  int rc;
+
+  g_return_val_if_fail (PV_IS_SANDBOX_STORE (self), NULL);
+  g_return_val_if_fail (more != NULL, NULL);
+
+  *more = FALSE;
+  stmt = prepare (self, "SELECT doc FROM resources WHERE kind = ?1 AND id > ?2 ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, after != NULL ? after : "", -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonNode) node = parse_doc (stmt, 0, error);
+
+      if (node == NULL)
+        return NULL;
+      if (match != NULL && !match (json_node_get_object (node), user_data))
+        continue;
+      if (docs->len == limit)
+        {
+          *more = TRUE;
+          break;
+        }
+      g_ptr_array_add (docs, g_steal_pointer (&node));
+    }
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_sql_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&docs);
+}
+
 gboolean
 pv_sandbox_store_put_resource (PvSandboxStore  *self,
                                const char      *kind,

@@ -108,6 +108,16 @@ JsonNode       *pv_sandbox_store_get_resource      (PvSandboxStore            *s
 GPtrArray      *pv_sandbox_store_list_resources    (PvSandboxStore            *self,
                                                     const char                *kind,
                                                     GError                   **error);
+typedef gboolean (*PvSandboxResourceMatch) (JsonObject *doc,
+                                            gpointer    user_data);
+GPtrArray      *pv_sandbox_store_list_resources_by_id (PvSandboxStore        *self,
+                                                       const char            *kind,
+                                                       const char            *after,
+                                                       PvSandboxResourceMatch match,
+                                                       gpointer               user_data,
+                                                       guint                  limit,
+                                                       gboolean              *more,
+                                                       GError               **error);
 gboolean        pv_sandbox_store_put_resource      (PvSandboxStore            *self,
                                                     const char                *kind,
                                                     const char                *id,

@@ -68,6 +68,14 @@ find_number (Reply      *reply,
   return NULL;
 }
 
+static const char *
+telephone_at (JsonArray *numbers,
+              guint      index)
+{
+  return json_object_get_string_member (json_array_get_object_element (numbers, index),
+                                        "telephoneNumber");
+}
+
 static void
 test_number_list (Fixture       *fixture,
                   gconstpointer  data)
@@ -112,6 +120,51 @@ test_number_list (Fixture       *fixture,
                          "unassigned");
       }
   }
+  /* Pages of three follow the numbers' order and, put together, give the
+   * unpaged answer: every number once, a filter kept across pages. */
+  for (guint f = 0; f < 2; f++)
+    {
+      const char *query = f == 0 ? "" : "&$filter=operatorId%20eq%20'orange-business'";
+      g_autofree char *whole_path = g_strdup_printf (NUMBERS "/numberAssignments?$top=999%s", query);
+      g_autofree char *first_path = g_strdup_printf (NUMBERS "/numberAssignments?$top=3%s", query);
+      g_autoptr(Reply) whole = sandbox_call (fixture, "GET", whole_path, NULL, FALSE);
+      g_autoptr(Reply) page = sandbox_call (fixture, "GET", first_path, NULL, FALSE);
+      JsonArray *all;
+      guint seen = 0;
+      guint n_pages = 0;
+
+      expect (whole, 200, NULL);
+      all = reply_value (whole);
+      g_assert_cmpuint (json_array_get_length (all), >, 3);
+      for (;;)
+        {
+          JsonArray *part;
+          JsonObject *root;
+          const char *next;
+          g_autoptr(Reply) following = NULL;
+
+          expect (page, 200, NULL);
+          part = reply_value (page);
+          g_assert_cmpuint (json_array_get_length (part), <=, 3);
+          for (guint i = 0; i < json_array_get_length (part); i++, seen++)
+            {
+              g_assert_cmpuint (seen, <, json_array_get_length (all));
+              g_assert_cmpstr (telephone_at (part, i), ==, telephone_at (all, seen));
+              if (seen > 0)
+                g_assert_cmpint (strcmp (telephone_at (all, seen - 1), telephone_at (all, seen)), <, 0);
+            }
+          n_pages++;
+          root = json_node_get_object (page->body);
+          next = json_object_get_string_member_with_default (root, "@odata.nextLink", NULL);
+          if (next == NULL)
+            break;
+          following = sandbox_call_url (fixture, "GET", next, NULL, FALSE);
+          g_clear_pointer (&page, reply_free);
+          page = g_steal_pointer (&following);
+        }
+      g_assert_cmpuint (seen, ==, json_array_get_length (all));
+      g_assert_cmpuint (n_pages, ==, (json_array_get_length (all) + 2) / 3);
+    }
   call_expect (fixture, "GET", NUMBERS "/numberAssignments?$filter=city%20eq%20'Paris'", NULL,
                400, "Request_UnsupportedQuery");
   call_expect (fixture, "GET", NUMBERS "/numberAssignments?$filter=numberType%20ne%20'x'", NULL,
