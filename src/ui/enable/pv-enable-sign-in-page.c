@@ -28,6 +28,7 @@ struct _PvEnableSignInPage
   AdwPreferencesGroup *skip_group;
   GtkSwitch           *skip_switch;
   GtkLabel            *count_label;
+  GtkSpinner          *resolving_spinner;
   GtkListView         *preview_list;
 };
 
@@ -63,7 +64,18 @@ update_from_plan (PvEnableSignInPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->domain_row),
                             pv_sip_format_needs_domain (pv_enable_plan_get_format (plan)));
 
-  if (n_problems == 0)
+  /* While a pass runs, the problems counted are those of the last one. */
+  gtk_widget_set_visible (GTK_WIDGET (self->resolving_spinner), pv_enable_plan_get_resolving (plan));
+  gtk_spinner_set_spinning (self->resolving_spinner, pv_enable_plan_get_resolving (plan));
+  if (pv_enable_plan_get_resolving (plan))
+    /* Translators: shown while the SIP addresses of %u people are being
+     * generated and checked. */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Working out %u address…",
+                                          "Working out %u addresses…",
+                                          g_list_model_get_n_items (pv_enable_plan_get_selection (plan))),
+                             g_list_model_get_n_items (pv_enable_plan_get_selection (plan)));
+  else if (n_problems == 0)
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
   else
     /* Translators: the first %u counts the addresses with a problem (the
@@ -398,6 +410,7 @@ pv_enable_sign_in_page_class_init (PvEnableSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PvEnableSignInPage, skip_group);
   gtk_widget_class_bind_template_child (widget_class, PvEnableSignInPage, skip_switch);
   gtk_widget_class_bind_template_child (widget_class, PvEnableSignInPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PvEnableSignInPage, resolving_spinner);
   gtk_widget_class_bind_template_child (widget_class, PvEnableSignInPage, preview_list);
 }
 
@@ -458,6 +471,7 @@ pv_enable_sign_in_page_new (PvEnableFlow *flow)
 
   g_signal_connect_object (plan, "changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (plan, "notify::format", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (plan, "notify::resolving", G_CALLBACK (update_from_plan), self, G_CONNECT_SWAPPED);
   g_object_bind_property (plan, "skip-problems", self->skip_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   plan_changed_cb (self);
