@@ -30,6 +30,7 @@ struct _PvPlanEntries
 {
   GObject    parent_instance;
   GPtrArray *items;
+  gboolean   shared;       /* with a pass, since it was last copied */
 };
 
 static GType
@@ -85,6 +86,25 @@ pv_plan_entries_init (PvPlanEntries *self)
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/* Passes under way share the arrays they read rather than copy them (a
+ * hundred thousand references taken on the main loop at each change);
+ * one that is shared is copied before it changes. */
+static GPtrArray *
+own_array (GPtrArray **array,
+           gboolean   *shared)
+{
+  if (*shared)
+    {
+      GPtrArray *copy = g_ptr_array_copy (*array, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+
+      g_ptr_array_set_free_func (copy, g_object_unref);
+      g_ptr_array_unref (*array);
+      *array = copy;
+      *shared = FALSE;
+    }
+  return *array;
+}
+
 /* Takes the references of @added. */
 static void
 pv_plan_entries_splice (PvPlanEntries *self,
@@ -93,7 +113,7 @@ pv_plan_entries_splice (PvPlanEntries *self,
                         gpointer      *added,
                         guint          n_added)
 {
-  GPtrArray *items = self->items;
+  GPtrArray *items = own_array (&self->items, &self->shared);
   guint tail;
 
   g_ptr_array_remove_range (items, position, removed);
@@ -112,6 +132,7 @@ pv_plan_entries_replace (PvPlanEntries *self,
   GPtrArray *old = self->items;
 
   self->items = items;
+  self->shared = FALSE;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, items->len);
   return old;
 }
@@ -124,6 +145,7 @@ struct _PvEnablePlan
 
   GListModel *selection;
   GPtrArray *users;            /* PvUser *, mirrors the selection */
+  gboolean users_shared;       /* with a pass, since it was last copied */
   PvPool *pool;
   PvSipFormat format;
   char *domain;
@@ -201,7 +223,9 @@ on_selection_changed (GListModel   *model,
       /* Out of step: start again from the model. */
       guint n = g_list_model_get_n_items (model);
 
-      g_ptr_array_set_size (self->users, 0);
+      g_ptr_array_unref (self->users);
+      self->users = g_ptr_array_new_full (n, g_object_unref);
+      self->users_shared = FALSE;
       for (guint i = 0; i < n; i++)
         g_ptr_array_add (self->users, g_list_model_get_item (model, i));
       self->entries_stale = TRUE;
@@ -210,6 +234,7 @@ on_selection_changed (GListModel   *model,
     {
       guint tail;
 
+      own_array (&self->users, &self->users_shared);
       g_ptr_array_remove_range (self->users, position, removed);
       tail = self->users->len - position;
       g_ptr_array_set_size (self->users, self->users->len + added);
@@ -812,12 +837,12 @@ resolve_new (PvEnablePlan *self)
     rebuild = pv_enable_entry_get_user (g_ptr_array_index (self->entries->items, i)) !=
               g_ptr_array_index (self->users, i);
 
-  r->users = g_ptr_array_copy (self->users, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-  g_ptr_array_set_free_func (r->users, g_object_unref);
+  r->users = g_ptr_array_ref (self->users);
+  self->users_shared = TRUE;
   if (!rebuild)
     {
-      r->entries = g_ptr_array_copy (self->entries->items, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-      g_ptr_array_set_free_func (r->entries, g_object_unref);
+      r->entries = g_ptr_array_ref (self->entries->items);
+      self->entries->shared = TRUE;
     }
   r->format = self->format;
   r->domain = g_strdup (self->domain);
@@ -1000,7 +1025,9 @@ pv_enable_plan_set_selection (PvEnablePlan *self,
   self->selection = selection != NULL ? g_object_ref (selection)
                                       : G_LIST_MODEL (g_list_store_new (PV_TYPE_USER));
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_selection_changed), self);
-  g_ptr_array_set_size (self->users, 0);
+  g_ptr_array_unref (self->users);
+  self->users = g_ptr_array_new_with_free_func (g_object_unref);
+  self->users_shared = FALSE;
   for (guint i = 0; i < g_list_model_get_n_items (self->selection); i++)
     g_ptr_array_add (self->users, g_list_model_get_item (self->selection, i));
   recompute (self);
