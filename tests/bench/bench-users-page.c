@@ -328,6 +328,10 @@ main (int   argc,
   select_all_button = pv_test_find_widget (GTK_WIDGET (page), match_select_all, "Select _All Shown");
   clear_button = pv_test_find_widget (GTK_WIDGET (page), match_select_all, "C_lear Selection");
   plan = pv_enable_flow_get_plan (flow);
+  /* For a comparison: every pass on the main loop, as before passes ran
+   * in a thread. */
+  if (g_getenv ("BENCH_PLAN_ON_MAIN_LOOP") != NULL)
+    pv_enable_plan_set_thread_threshold (plan, G_MAXUINT);
   if (bench.column_view == NULL || entry == NULL || select_all_button == NULL || clear_button == NULL)
     g_error ("The Select users page does not have the widgets this benchmark drives");
   bench.filtered = gtk_no_selection_get_model (
@@ -418,8 +422,9 @@ main (int   argc,
           domain = g_strdup (pv_sip_domain_get_name (d));
         }
     }
-  printf ("Sign-in name page, %u people selected: from the change to the preview ready (ms)\n",
-          g_list_model_get_n_items (pv_enable_plan_get_selection (plan)));
+  printf ("Sign-in name page, %u people selected: from the change to the preview ready (ms)%s\n",
+          g_list_model_get_n_items (pv_enable_plan_get_selection (plan)),
+          g_getenv ("BENCH_PLAN_ON_MAIN_LOOP") != NULL ? "\n  (BENCH_PLAN_ON_MAIN_LOOP: every pass on the main loop)" : "");
   printf ("  %-36s %8s %8s %8s %9s %9s %8s\n", "change", "blocking", "resolved", "frame",
           "max iter", "frame gap", "problems");
   plan_change ("page shown (first pass)", plan, show_page, sign_in, watch);
