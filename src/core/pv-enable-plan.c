@@ -117,10 +117,13 @@ pv_plan_entries_splice (PvPlanEntries *self,
   guint tail;
 
   g_ptr_array_remove_range (items, position, removed);
-  tail = items->len - position;
-  g_ptr_array_set_size (items, items->len + n_added);
-  memmove (items->pdata + position + n_added, items->pdata + position, tail * sizeof (gpointer));
-  memcpy (items->pdata + position, added, n_added * sizeof (gpointer));
+  if (n_added > 0)
+    {
+      tail = items->len - position;
+      g_ptr_array_set_size (items, items->len + n_added);
+      memmove (items->pdata + position + n_added, items->pdata + position, tail * sizeof (gpointer));
+      memcpy (items->pdata + position, added, n_added * sizeof (gpointer));
+    }
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, n_added);
 }
 
@@ -236,12 +239,15 @@ on_selection_changed (GListModel   *model,
 
       own_array (&self->users, &self->users_shared);
       g_ptr_array_remove_range (self->users, position, removed);
-      tail = self->users->len - position;
-      g_ptr_array_set_size (self->users, self->users->len + added);
-      memmove (self->users->pdata + position + added, self->users->pdata + position,
-               tail * sizeof (gpointer));
-      for (guint i = 0; i < added; i++)
-        self->users->pdata[position + i] = g_list_model_get_item (model, position + i);
+      if (added > 0)
+        {
+          tail = self->users->len - position;
+          g_ptr_array_set_size (self->users, self->users->len + added);
+          memmove (self->users->pdata + position + added, self->users->pdata + position,
+                   tail * sizeof (gpointer));
+          for (guint i = 0; i < added; i++)
+            self->users->pdata[position + i] = g_list_model_get_item (model, position + i);
+        }
     }
 
   if (!self->entries_stale && self->thread_threshold != G_MAXUINT &&
