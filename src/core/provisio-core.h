@@ -33,6 +33,7 @@
 #include "pv-tenant-operator.h"
 #include "pv-topology.h"
 #include "pv-user-list.h"
+#include "pv-user-search.h"
 #include "pv-user.h"
 #include "pv-validate.h"
 #include "pv-voice-routing-policy.h"

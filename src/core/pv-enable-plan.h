@@ -49,6 +49,10 @@ void          pv_enable_plan_refresh               (PvEnablePlan        *self);
 void          pv_enable_plan_set_deferred          (PvEnablePlan        *self,
                                                     gboolean             deferred);
 gboolean      pv_enable_plan_get_deferred          (PvEnablePlan        *self);
+void          pv_enable_plan_set_thread_threshold  (PvEnablePlan        *self,
+                                                    guint                n_people);
+gboolean      pv_enable_plan_get_resolving         (PvEnablePlan        *self);
+void          pv_enable_plan_flush                 (PvEnablePlan        *self);
 GListModel   *pv_enable_plan_get_entries           (PvEnablePlan        *self);
 guint         pv_enable_plan_get_n_problems        (PvEnablePlan        *self);
 gboolean      pv_enable_plan_get_step_status       (PvEnablePlan        *self,

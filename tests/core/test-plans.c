@@ -476,6 +476,247 @@ test_enable_plan_deferred (void)
   g_assert_cmpuint (n_changed, ==, 4);
 }
 
+/* A selection with what the threaded passes must get right: namesakes
+ * (duplicates with a suggestion), people without an e-mail address
+ * (problems), and the others. */
+static GListStore *
+make_crowd (guint n)
+{
+  GListStore *store = g_list_store_new (PV_TYPE_USER);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("u%u", i);
+      g_autofree char *given = g_strdup_printf ("Jean%u", i / 3);
+      g_autofree char *mail = g_strdup_printf ("person%u@contoso.com", i);
+      g_autoptr(PvUser) user = make_user (id, given, "Dupont", i % 7 == 6 ? NULL : mail);
+
+      g_list_store_append (store, user);
+    }
+  return store;
+}
+
+static void
+wait_resolved (PvEnablePlan *plan)
+{
+  while (pv_enable_plan_get_resolving (plan))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The addresses, statuses and suggestions of every entry, one a line. */
+static char *
+dump_entries (PvEnablePlan *plan)
+{
+  GListModel *entries = pv_enable_plan_get_entries (plan);
+  GString *dump = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(PvEnableEntry) entry = g_list_model_get_item (entries, i);
+
+      g_string_append_printf (dump, "%s %s %d %s %s\n",
+                              pv_user_get_id (pv_enable_entry_get_user (entry)),
+                              pv_enable_entry_get_address (entry) ? pv_enable_entry_get_address (entry) : "-",
+                              pv_enable_entry_get_status (entry),
+                              pv_enable_entry_get_suggestion (entry) ? pv_enable_entry_get_suggestion (entry) : "-",
+                              pv_enable_entry_get_message (entry) ? pv_enable_entry_get_message (entry) : "-");
+    }
+  return g_string_free (dump, FALSE);
+}
+
+static PvEnablePlan *
+make_crowd_plan (GListStore *selection,
+                 GListModel *domains,
+                 guint       threshold)
+{
+  PvEnablePlan *plan = pv_enable_plan_new ();
+
+  pv_enable_plan_set_thread_threshold (plan, threshold);
+  pv_enable_plan_set_sip_domains (plan, domains);
+  pv_enable_plan_set_selection (plan, G_LIST_MODEL (selection));
+  return plan;
+}
+
+/* Worked out in a thread, the plan gives what it gives at once: the same
+ * addresses, duplicates, suggestions, overrides and problems; Next waits
+ * meanwhile. */
+static void
+test_enable_plan_threaded (void)
+{
+  g_autoptr(GListStore) selection = make_crowd (300);
+  g_autoptr(GListModel) domains = make_domains ();
+  g_autoptr(PvEnablePlan) threaded = make_crowd_plan (selection, domains, 1);
+  g_autoptr(PvEnablePlan) at_once = make_crowd_plan (selection, domains, G_MAXUINT);
+  PvEnablePlan *plans[] = { threaded, at_once };
+  g_autofree char *duplicate = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+
+  /* The first pass rebuilds every entry in the thread. */
+  g_assert_true (pv_enable_plan_get_resolving (threaded));
+  assert_step (threaded, PV_ENABLE_STEP_SIGN_IN_NAME, FALSE, "being worked out");
+  g_assert_false (pv_enable_plan_get_resolving (at_once));
+  wait_resolved (threaded);
+  g_assert_cmpuint (g_list_model_get_n_items (pv_enable_plan_get_entries (threaded)), ==, 300);
+  g_assert_cmpuint (pv_enable_plan_get_n_problems (threaded), ==, pv_enable_plan_get_n_problems (at_once));
+  g_assert_cmpuint (pv_enable_plan_get_n_problems (threaded), ==, 42);
+  expected = dump_entries (at_once);
+  got = dump_entries (threaded);
+  g_assert_cmpstr (got, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&got, g_free);
+
+  /* Then the entries are updated in place: namesakes collide, one is
+   * given an address by hand, and those left with a problem skipped. */
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    {
+      pv_enable_plan_set_format (plans[i], PV_SIP_FORMAT_FIRST_LAST);
+      pv_enable_plan_set_override (plans[i], "u1", "sip:jean0.dupont.bis@contoso.com");
+      pv_enable_plan_set_skip_problems (plans[i], TRUE);
+    }
+  g_assert_true (pv_enable_plan_get_resolving (threaded));
+  wait_resolved (threaded);
+  expected = dump_entries (at_once);
+  got = dump_entries (threaded);
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_nonnull (strstr (got, "u1 sip:jean0.dupont.bis@contoso.com"));
+  duplicate = g_strdup_printf ("u2 sip:jean0.dupont@contoso.com %d sip:jean0.dupont2@contoso.com",
+                               PV_SIP_STATUS_DUPLICATE);
+  g_assert_nonnull (strstr (got, duplicate));
+  g_assert_cmpuint (pv_enable_plan_get_n_problems (threaded), ==, pv_enable_plan_get_n_problems (at_once));
+  g_assert_cmpuint (pv_enable_plan_get_n_problems (threaded), >, 0);
+  g_assert_cmpuint (pv_enable_plan_get_n_to_enable (threaded), ==, pv_enable_plan_get_n_to_enable (at_once));
+  assert_step (threaded, PV_ENABLE_STEP_SIGN_IN_NAME, TRUE, NULL);
+}
+
+static void
+count_resolved (GObject    *object,
+                GParamSpec *pspec,
+                guint      *count)
+{
+  if (!pv_enable_plan_get_resolving (PV_ENABLE_PLAN (object)))
+    (*count)++;
+}
+
+static void
+record_address (GObject    *object,
+                GParamSpec *pspec,
+                GPtrArray  *seen)
+{
+  const char *address = pv_enable_entry_get_address (PV_ENABLE_ENTRY (object));
+
+  if (address != NULL)
+    g_ptr_array_add (seen, g_strdup (address));
+}
+
+typedef struct
+{
+  PvEnablePlan *plan;
+  guint         n_changes;
+} ChangeDuringApply;
+
+/* The first entry that changes changes the plan again: the pass being
+ * applied must stop there, and the next one take over. */
+static void
+change_during_apply (GObject           *object,
+                     GParamSpec        *pspec,
+                     ChangeDuringApply *change)
+{
+  if (change->n_changes++ == 0)
+    pv_enable_plan_set_format (change->plan, PV_SIP_FORMAT_UPN);
+}
+
+/* A change while addresses are worked out cancels that pass: what the
+ * plan ends with is the result of the last change only, and the pages
+ * hear of one result. */
+static void
+test_enable_plan_restart (void)
+{
+  g_autoptr(GListStore) selection = make_crowd (300);
+  g_autoptr(GListModel) domains = make_domains ();
+  g_autoptr(PvEnablePlan) plan = make_crowd_plan (selection, domains, 1);
+  g_autoptr(PvEnablePlan) at_once = make_crowd_plan (selection, domains, G_MAXUINT);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PvEnableEntry) first = NULL;
+  ChangeDuringApply change = { plan, 0 };
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  guint n_resolved = 0;
+  gulong id;
+
+  wait_resolved (plan);
+  g_signal_connect (plan, "notify::resolving", G_CALLBACK (count_resolved), &n_resolved);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(PvEnableEntry) entry = g_list_model_get_item (pv_enable_plan_get_entries (plan), i);
+      g_signal_connect (entry, "notify::address", G_CALLBACK (record_address), seen);
+    }
+
+  /* Three changes in a row, before any pass can finish. */
+  pv_enable_plan_set_format (plan, PV_SIP_FORMAT_FIRST_LAST);
+  pv_enable_plan_set_domain (plan, "fabrikam.com");
+  pv_enable_plan_set_format (plan, PV_SIP_FORMAT_UPN);
+  g_assert_true (pv_enable_plan_get_resolving (plan));
+  wait_resolved (plan);
+  g_assert_cmpuint (n_resolved, ==, 1);
+  /* No address of an overtaken pass ever reached an entry. */
+  for (guint i = 0; i < seen->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (seen, i), "dupont"));
+
+  pv_enable_plan_set_format (at_once, PV_SIP_FORMAT_UPN);
+  pv_enable_plan_set_domain (at_once, "fabrikam.com");
+  expected = dump_entries (at_once);
+  got = dump_entries (plan);
+  g_assert_cmpstr (got, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&got, g_free);
+
+  /* A change made while the results are being applied, from a handler
+   * of an entry: the rest of that pass is dropped. */
+  pv_enable_plan_set_format (plan, PV_SIP_FORMAT_FIRST_LAST);
+  first = g_list_model_get_item (pv_enable_plan_get_entries (plan), 0);
+  id = g_signal_connect (first, "notify::address", G_CALLBACK (change_during_apply), &change);
+  n_resolved = 0;
+  wait_resolved (plan);
+  g_signal_handler_disconnect (first, id);
+  g_assert_cmpuint (change.n_changes, >, 0);
+  g_assert_cmpuint (n_resolved, ==, 1);
+  g_assert_cmpint (pv_enable_plan_get_format (plan), ==, PV_SIP_FORMAT_UPN);
+  expected = dump_entries (at_once);
+  got = dump_entries (plan);
+  g_assert_cmpstr (got, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&got, g_free);
+
+  /* A new selection while a pass runs: the entries follow the last one. */
+  pv_enable_plan_set_format (plan, PV_SIP_FORMAT_EMAIL);
+  g_list_store_remove (selection, 0);
+  g_assert_true (pv_enable_plan_get_resolving (plan));
+  wait_resolved (plan);
+  pv_enable_plan_set_format (at_once, PV_SIP_FORMAT_EMAIL);
+  expected = dump_entries (at_once);
+  got = dump_entries (plan);
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpuint (g_list_model_get_n_items (pv_enable_plan_get_entries (plan)), ==, 299);
+
+  /* Flushing while a pass runs gives the result at once. */
+  pv_enable_plan_set_format (plan, PV_SIP_FORMAT_UPN);
+  g_assert_true (pv_enable_plan_get_resolving (plan));
+  pv_enable_plan_flush (plan);
+  g_assert_false (pv_enable_plan_get_resolving (plan));
+  pv_enable_plan_set_format (at_once, PV_SIP_FORMAT_UPN);
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&got, g_free);
+  expected = dump_entries (at_once);
+  got = dump_entries (plan);
+  g_assert_cmpstr (got, ==, expected);
+
+  /* A plan that goes away with a pass under way leaves nothing behind
+   * (the sanitizer build checks). */
+  pv_enable_plan_set_format (plan, PV_SIP_FORMAT_FIRST_LAST);
+  g_assert_true (pv_enable_plan_get_resolving (plan));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +730,8 @@ main (int   argc,
   g_test_add_func ("/plans/enable/no-domains", test_enable_plan_no_domains);
   g_test_add_func ("/plans/enable/skip-problems", test_enable_plan_skip_problems);
   g_test_add_func ("/plans/enable/deferred", test_enable_plan_deferred);
+  g_test_add_func ("/plans/enable/threaded", test_enable_plan_threaded);
+  g_test_add_func ("/plans/enable/restart", test_enable_plan_restart);
   g_test_add_func ("/plans/operator", test_operator_plan);
 
   return g_test_run ();

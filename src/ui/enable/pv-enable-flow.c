@@ -139,6 +139,10 @@ static void
 pv_enable_flow_init (PvEnableFlow *self)
 {
   self->plan = pv_enable_plan_new ();
+  /* Large selections are worked out in a thread, so that the Sign-in
+   * name page keeps drawing; below this size a pass takes less than a
+   * frame. */
+  pv_enable_plan_set_thread_threshold (self->plan, PV_ENABLE_FLOW_THREAD_THRESHOLD);
   self->pools = g_list_store_new (PV_TYPE_POOL);
   self->directory = g_list_store_new (PV_TYPE_USER);
   self->selection = g_list_store_new (PV_TYPE_USER);
@@ -362,6 +366,7 @@ pv_enable_flow_new_runner (PvEnableFlow        *self,
 
   /* A run is made of addresses worked out for the plan as it is now. */
   pv_enable_plan_set_deferred (self->plan, FALSE);
+  pv_enable_plan_flush (self->plan);
   g_clear_object (&self->steps);
   self->steps = pv_enable_steps_new (self->client, self->plan);
   /* The sandbox listens on another port at each start: the journal says

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* From this many people on, the plan works addresses out in a thread. */
+#define PV_ENABLE_FLOW_THREAD_THRESHOLD 2000
+
 #define PV_TYPE_ENABLE_FLOW (pv_enable_flow_get_type ())
 
 G_DECLARE_FINAL_TYPE (PvEnableFlow, pv_enable_flow, PV, ENABLE_FLOW, GObject)

@@ -28,6 +28,7 @@ struct _PvEnableSignInPage
   AdwPreferencesGroup *skip_group;
   GtkSwitch           *skip_switch;
   GtkLabel            *count_label;
+  GtkSpinner          *resolving_spinner;
   GtkListView         *preview_list;
 };
 
@@ -63,7 +64,18 @@ update_from_plan (PvEnableSignInPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->domain_row),
                             pv_sip_format_needs_domain (pv_enable_plan_get_format (plan)));
 
-  if (n_problems == 0)
+  /* While a pass runs, the problems counted are those of the last one. */
+  gtk_widget_set_visible (GTK_WIDGET (self->resolving_spinner), pv_enable_plan_get_resolving (plan));
+  gtk_spinner_set_spinning (self->resolving_spinner, pv_enable_plan_get_resolving (plan));
+  if (pv_enable_plan_get_resolving (plan))
+    /* Translators: shown while the SIP addresses of %u people are being
+     * generated and checked. */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Working out %u address…",
+                                          "Working out %u addresses…",
+                                          g_list_model_get_n_items (pv_enable_plan_get_selection (plan))),
+                             g_list_model_get_n_items (pv_enable_plan_get_selection (plan)));
+  else if (n_problems == 0)
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
   else
     /* Translators: the first %u counts the addresses with a problem (the
@@ -204,21 +216,28 @@ address_entry_activate_cb (GtkEntry           *text_entry,
     gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
-static GtkWidget *
-create_edit_button (PvEnableSignInPage *self)
+/* The popover of a row's edit button is made when it is first opened:
+ * rows are made by the hundred when the preview fills, and a popover with
+ * its entry is most of a row's cost. */
+static void
+create_edit_popover_cb (GtkMenuButton *edit,
+                        gpointer       user_data)
 {
-  GtkWidget *edit = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *popover_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (_("SIP address for this person"));
-  GtkWidget *text_entry = gtk_entry_new ();
+  PvEnableSignInPage *self = user_data;
+  PvEnableEntry *entry = row_entry (GTK_WIDGET (edit));
+  GtkWidget *popover;
+  GtkWidget *popover_box;
+  GtkWidget *heading;
+  GtkWidget *text_entry;
 
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (edit), "document-edit-symbolic");
-  gtk_widget_set_tooltip_text (edit, _("Edit Address"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Edit Address"), -1);
-  gtk_widget_add_css_class (edit, "flat");
-  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+  /* Asked at every opening: made once, then kept. */
+  if (gtk_menu_button_get_popover (edit) != NULL)
+    return;
+
+  popover = gtk_popover_new ();
+  popover_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  heading = gtk_label_new (_("SIP address for this person"));
+  text_entry = gtk_entry_new ();
   gtk_widget_add_css_class (heading, "heading");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_entry_set_placeholder_text (GTK_ENTRY (text_entry), "sip:name@domain");
@@ -226,11 +245,27 @@ create_edit_button (PvEnableSignInPage *self)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (text_entry),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
                                   -1);
+  if (entry != NULL && pv_enable_entry_get_address (entry) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (text_entry), pv_enable_entry_get_address (entry));
   g_signal_connect_object (text_entry, "activate", G_CALLBACK (address_entry_activate_cb), self, 0);
   gtk_box_append (GTK_BOX (popover_box), heading);
   gtk_box_append (GTK_BOX (popover_box), text_entry);
   gtk_popover_set_child (GTK_POPOVER (popover), popover_box);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (edit), popover);
+  gtk_menu_button_set_popover (edit, popover);
+}
+
+static GtkWidget *
+create_edit_button (PvEnableSignInPage *self)
+{
+  GtkWidget *edit = gtk_menu_button_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (edit), "document-edit-symbolic");
+  gtk_widget_set_tooltip_text (edit, _("Edit Address"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Edit Address"), -1);
+  gtk_widget_add_css_class (edit, "flat");
+  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (edit), create_edit_popover_cb, self, NULL);
 
   return edit;
 }
@@ -293,8 +328,7 @@ refresh_row (GtkListItem *list_item)
   GtkWidget *message = gtk_widget_get_next_sibling (top);
   GtkWidget *suggestion = gtk_widget_get_next_sibling (message);
   GtkWidget *edit = gtk_widget_get_next_sibling (address);
-  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (edit)));
-  GtkWidget *text_entry = gtk_widget_get_last_child (gtk_popover_get_child (GTK_POPOVER (popover)));
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (edit));
   PvSipStatus status = pv_enable_entry_get_status (entry);
   const char *text = pv_enable_entry_get_message (entry);
   const char *suggested = pv_enable_entry_get_suggestion (entry);
@@ -314,8 +348,10 @@ refresh_row (GtkListItem *list_item)
       g_autofree char *label = g_strdup_printf (_("Use %s"), suggested);
       gtk_button_set_label (GTK_BUTTON (suggestion), label);
     }
-  gtk_editable_set_text (GTK_EDITABLE (text_entry),
-                         pv_enable_entry_get_address (entry) != NULL ? pv_enable_entry_get_address (entry) : "");
+  /* A popover made for an earlier person of this row. */
+  if (popover != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (gtk_popover_get_child (popover))),
+                           pv_enable_entry_get_address (entry) != NULL ? pv_enable_entry_get_address (entry) : "");
 
   if (status == PV_SIP_STATUS_OK)
     {
@@ -398,6 +434,7 @@ pv_enable_sign_in_page_class_init (PvEnableSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PvEnableSignInPage, skip_group);
   gtk_widget_class_bind_template_child (widget_class, PvEnableSignInPage, skip_switch);
   gtk_widget_class_bind_template_child (widget_class, PvEnableSignInPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PvEnableSignInPage, resolving_spinner);
   gtk_widget_class_bind_template_child (widget_class, PvEnableSignInPage, preview_list);
 }
 
@@ -458,6 +495,7 @@ pv_enable_sign_in_page_new (PvEnableFlow *flow)
 
   g_signal_connect_object (plan, "changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (plan, "notify::format", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (plan, "notify::resolving", G_CALLBACK (update_from_plan), self, G_CONNECT_SWAPPED);
   g_object_bind_property (plan, "skip-problems", self->skip_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   plan_changed_cb (self);

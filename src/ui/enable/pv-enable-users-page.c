@@ -9,34 +9,23 @@
 #include "pv-enable-users-page.h"
 #include "pv-file-chooser.h"
 #include "pv-user-list.h"
+#include "pv-user-search.h"
 
 /* Select Users: the directory, filled page by page as it loads, searched
  * as the user types and filtered by status, with a check box per person.
  * It must stay smooth with 100 000 people: one recycling column view over
- * a filter model (filtering incrementally), a hash set for "is this
- * person selected", and search keys computed once per person. */
-
-typedef enum
-{
-  SHOW_EVERYONE,
-  SHOW_NOT_ENABLED,
-  SHOW_ENABLED,
-  SHOW_SYNCHRONISED,
-  SHOW_CLOUD_ONLY,
-} Show;
+ * a PvUserSearch (search keys made in a thread as pages arrive, each
+ * keystroke worked out in slices and shown in one change), a hash set
+ * for "is this person selected", and selecting many in one splice. */
 
 struct _PvEnableUsersPage
 {
   PvPage              parent_instance;
 
   PvEnableFlow       *flow;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
+  PvUserSearch       *shown;
   GHashTable         *selected;      /* PvUser * set, mirrors the flow's selection */
   GHashTable         *bound_checks;  /* GtkCheckButton * → PvUser *, the visible rows */
-  char               *query;         /* case-folded */
-  char               *ascii_query;   /* case-folded, accents removed */
-  Show                show;
   gboolean            updating;
 
   GtkSearchEntry     *search_entry;
@@ -52,89 +41,12 @@ struct _PvEnableUsersPage
 
 G_DEFINE_FINAL_TYPE (PvEnableUsersPage, pv_enable_users_page, PV_TYPE_PAGE)
 
-static GQuark search_key_quark;
-
 static gboolean
 user_is_enabled (PvUser *user)
 {
   const char *sip = pv_user_get_sip_address (user);
 
   return sip != NULL && *sip != '\0';
-}
-
-static void
-append_folded (GString    *key,
-               const char *text)
-{
-  g_autofree char *folded = NULL;
-  g_autofree char *ascii = NULL;
-
-  if (text == NULL || *text == '\0')
-    return;
-
-  folded = g_utf8_casefold (text, -1);
-  ascii = g_str_to_ascii (folded, NULL);
-  g_string_append (key, folded);
-  g_string_append_c (key, '\n');
-  g_string_append (key, ascii);
-  g_string_append_c (key, '\n');
-}
-
-/* Name, e-mail and UPN, case-folded, with and without accents, so that
- * "cagri" finds Çağrı. Made once per person and kept on the person. */
-static const char *
-search_key (PvUser *user)
-{
-  const char *key = g_object_get_qdata (G_OBJECT (user), search_key_quark);
-  GString *string;
-
-  if (key != NULL)
-    return key;
-
-  string = g_string_new (NULL);
-  append_folded (string, pv_user_get_display_name (user));
-  append_folded (string, pv_user_get_mail (user));
-  append_folded (string, pv_user_get_user_principal_name (user));
-  g_object_set_qdata_full (G_OBJECT (user), search_key_quark, g_string_free (string, FALSE), g_free);
-
-  return g_object_get_qdata (G_OBJECT (user), search_key_quark);
-}
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  PvEnableUsersPage *self = user_data;
-  PvUser *user = item;
-
-  switch (self->show)
-    {
-    case SHOW_NOT_ENABLED:
-      if (user_is_enabled (user))
-        return FALSE;
-      break;
-    case SHOW_ENABLED:
-      if (!user_is_enabled (user))
-        return FALSE;
-      break;
-    case SHOW_SYNCHRONISED:
-      if (!pv_user_get_on_premises_sync_enabled (user))
-        return FALSE;
-      break;
-    case SHOW_CLOUD_ONLY:
-      if (pv_user_get_on_premises_sync_enabled (user))
-        return FALSE;
-      break;
-    case SHOW_EVERYONE:
-    default:
-      break;
-    }
-
-  if (self->query == NULL)
-    return TRUE;
-
-  return strstr (search_key (user), self->query) != NULL ||
-         (self->ascii_query != NULL && strstr (search_key (user), self->ascii_query) != NULL);
 }
 
 static void
@@ -256,7 +168,7 @@ check_toggled_cb (GtkCheckButton    *check,
 static void
 select_all_clicked_cb (PvEnableUsersPage *self)
 {
-  GListModel *shown = G_LIST_MODEL (self->filtered);
+  GListModel *shown = G_LIST_MODEL (self->shown);
   guint n = g_list_model_get_n_items (shown);
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -300,26 +212,7 @@ clear_clicked_cb (PvEnableUsersPage *self)
 static void
 search_changed_cb (PvEnableUsersPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-  g_autofree char *previous = g_steal_pointer (&self->query);
-
-  g_clear_pointer (&self->ascii_query, g_free);
-  if (*stripped != '\0')
-    {
-      self->query = g_utf8_casefold (stripped, -1);
-      self->ascii_query = g_str_to_ascii (self->query, NULL);
-    }
-
-  /* Typing one more letter only narrows: the filter model need not look
-   * again at what it already hid. */
-  if (previous != NULL && self->query != NULL && strstr (self->query, previous) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (self->query == NULL || (previous != NULL && strstr (previous, self->query) != NULL))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  pv_user_search_set_text (self->shown, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
@@ -327,8 +220,9 @@ show_changed_cb (PvEnableUsersPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
 
-  self->show = selected <= SHOW_CLOUD_ONLY ? (Show) selected : SHOW_EVERYONE;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  pv_user_search_set_kind (self->shown, selected <= PV_USER_SEARCH_CLOUD_ONLY
+                                          ? (PvUserSearchKind) selected
+                                          : PV_USER_SEARCH_EVERYONE);
 }
 
 /* --- Importing a list of people. --- */
@@ -671,8 +565,7 @@ pv_enable_users_page_dispose (GObject *object)
   if (self->flow != NULL)
     pv_enable_flow_cancel (self->flow);
   gtk_widget_dispose_template (GTK_WIDGET (object), PV_TYPE_ENABLE_USERS_PAGE);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->shown);
   g_clear_object (&self->flow);
 
   G_OBJECT_CLASS (pv_enable_users_page_parent_class)->dispose (object);
@@ -685,8 +578,6 @@ pv_enable_users_page_finalize (GObject *object)
 
   g_clear_pointer (&self->selected, g_hash_table_unref);
   g_clear_pointer (&self->bound_checks, g_hash_table_unref);
-  g_clear_pointer (&self->query, g_free);
-  g_clear_pointer (&self->ascii_query, g_free);
 
   G_OBJECT_CLASS (pv_enable_users_page_parent_class)->finalize (object);
 }
@@ -711,8 +602,6 @@ pv_enable_users_page_class_init (PvEnableUsersPageClass *klass)
   object_class->dispose = pv_enable_users_page_dispose;
   object_class->finalize = pv_enable_users_page_finalize;
   PV_PAGE_CLASS (klass)->shown = pv_enable_users_page_shown;
-
-  search_key_quark = g_quark_from_static_string ("pv-enable-users-page-search-key");
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/enable/pv-enable-users-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PvEnableUsersPage, search_entry);
@@ -769,12 +658,8 @@ pv_enable_users_page_new (PvEnableFlow *flow)
   self = g_object_new (PV_TYPE_ENABLE_USERS_PAGE, NULL);
   self->flow = g_object_ref (flow);
 
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (pv_enable_flow_get_directory (flow))),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  /* Filtering 100 000 people happens in slices between frames. */
-  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
-  selection_model = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->shown = pv_user_search_new (G_LIST_MODEL (pv_enable_flow_get_directory (flow)));
+  selection_model = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection_model));
 
   g_signal_connect_object (pv_enable_flow_get_selection (flow), "items-changed",
