@@ -653,8 +653,12 @@ walk_ported (PvWindow        *window,
   next (assistant);
   {
     g_autofree char *target = pv_move_flow_dup_target_number (flow, GAELLE);
+    GtkWidget *review_row = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_row_title, "Gaëlle Boyer");
 
     g_assert_cmpstr (target, ==, "+33170360101");
+    g_assert_nonnull (review_row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (review_row)), ==,
+                     "+33170360101, kept: it becomes a number of Orange Business");
   }
 
   next (assistant);
