@@ -284,6 +284,41 @@ def generated(start, count):
     return people
 
 
+# People with French Calling Plan numbers that Orange Business is porting
+# to Operator Connect: the first four in a completed port order, the last
+# in one still pending. (number in user_id order, telephone number)
+PORTED = [(53, "+33170360101"), (54, "+33170360102"), (70, "+33170360103"),
+          (199, "+33170360104"), (308, "+33170360105")]
+
+
+def give_calling_plans(people):
+    """The ported people hold a Calling Plan licence and their number."""
+    by_id = {u["id"]: u for u in people}
+    for n, number in PORTED:
+        u = by_id[user_id(n)]
+        assert u["teamsUpgradeEffectiveMode"] == "TeamsOnly" and u["usageLocation"] == "FR"
+        lic, plans = licences(CALLING_PLAN)
+        u["assignedLicenses"] += lic
+        u["assignedPlans"] += plans
+        u["lineUri"] = "tel:" + number
+
+
+def port_orders():
+    """Port orders as the operator holds them (sandbox only: not Graph)."""
+    def order(ident, numbers, status, submitted, completed):
+        return {"id": ident, "operatorId": "orange-business", "isoCountryCode": "FR",
+                "status": status, "submittedDateTime": submitted,
+                "completedDateTime": completed,
+                "numbers": [{"telephoneNumber": n, "uploadStatus": "notUploaded",
+                             "uploadedDateTime": None} for n in numbers]}
+    return [
+        order("FR-2026-00417", [n for _, n in PORTED[:4]], "complete",
+              "2026-11-02T09:30:00Z", "2026-11-16T14:00:00Z"),
+        order("FR-2026-00452", [n for _, n in PORTED[4:]], "pending",
+              "2026-11-18T10:15:00Z", None),
+    ]
+
+
 def numbers(users):
     result = []
     teams_only = [u for u in users if u["teamsUpgradeEffectiveMode"] == "TeamsOnly"]
@@ -306,6 +341,8 @@ def numbers(users):
     add("+14255559998", "callingPlan", "userAssigned", country="US",
         target=teams_only[0]["id"], location=addresses[1])
     add("+14255559999", "callingPlan", "pending", country="US", location=addresses[1])
+    for n, number in PORTED:
+        add(number, "callingPlan", "userAssigned", target=user_id(n), location=addresses[0])
     for i in range(5):
         add("+3318000%04d" % i, "operatorConnect", "unassigned", operator="orange-business",
             location=addresses[0])
@@ -324,6 +361,7 @@ def numbers(users):
 def main():
     people = hard_cases()
     people += generated(len(people) + 1, 320 - len(people))
+    give_calling_plans(people)
     for sku in SKUS:
         sku["consumedUnits"] = sum(1 for u in people for l in u["assignedLicenses"]
                                    if l["skuId"] == sku["skuId"])
@@ -384,6 +422,7 @@ def main():
         ],
         "phoneNumbers": numbers(people),
         "emergencyAddresses": ADDRESSES,
+        "portOrders": port_orders(),
         "federation": {
             "sharedSipAddressSpace": True,
             "allowFederatedUsers": True,
@@ -439,6 +478,17 @@ def check(seed, text, path):
     numbers = seed["phoneNumbers"]
     assert {n["numberType"] for n in numbers} == {"directRouting", "callingPlan", "operatorConnect"}
     assert {n["assignmentStatus"] for n in numbers} == {"unassigned", "userAssigned", "pending"}
+    by_number = {n["telephoneNumber"]: n for n in numbers}
+    enabled = {(o["operatorId"], c) for o in seed["tenantOperators"] for c in o["countries"]}
+    orders = seed["portOrders"]
+    assert {o["status"] for o in orders} == {"complete", "pending"}
+    for o in orders:
+        assert (o["operatorId"], o["isoCountryCode"]) in enabled, o["id"]
+        for entry in o["numbers"]:
+            number = by_number[entry["telephoneNumber"]]
+            assert number["numberType"] == "callingPlan", entry
+            assert number["isoCountryCode"] == o["isoCountryCode"], entry
+            assert number["assignmentStatus"] == "userAssigned", entry
     parts = {s["skuPartNumber"] for s in seed["subscribedSkus"]}
     assert {"ENTERPRISEPREMIUM", "MCOEV"} <= parts
     print("seed tenant: %d people, %d operators, %d numbers" % (len(users), len(ops), len(numbers)))

@@ -35,6 +35,7 @@ main (int   argc,
   g_autofree char *faults_spec = NULL;
   gint port = 0;
   gint users = 0;
+  gint upload_delay = -1;
   gboolean reset = FALSE;
   const GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port,
@@ -49,6 +50,9 @@ main (int   argc,
     { "faults", 'f', 0, G_OPTION_ARG_STRING, &faults_spec,
       N_("Inject faults, e.g. rate=0.1,kinds=429+503+drop+delay+malformed,seed=7"),
       N_("SPEC") },
+    { "upload-delay", 0, 0, G_OPTION_ARG_INT, &upload_delay,
+      N_("Milliseconds an operator takes to upload a ported number once its Calling Plan "
+         "assignment is removed (default: 2000; 0: at once)"), N_("MS") },
     { "reset", 0, 0, G_OPTION_ARG_NONE, &reset,
       N_("Restore the seed tenant before serving"), NULL },
     G_OPTION_ENTRY_NULL
@@ -87,6 +91,12 @@ main (int   argc,
       g_printerr ("\n");
       return 2;
     }
+  if (upload_delay < -1)
+    {
+      g_printerr (_("The upload delay must be 0 or more milliseconds."));
+      g_printerr ("\n");
+      return 2;
+    }
   if (faults_spec != NULL)
     {
       faults = pv_sandbox_faults_new (faults_spec, &error);
@@ -106,6 +116,8 @@ main (int   argc,
       return 1;
     }
   pv_sandbox_server_set_generated_users (server, (guint) users);
+  if (upload_delay >= 0)
+    pv_sandbox_server_set_upload_delay (server, (guint) upload_delay);
   if (faults != NULL)
     pv_sandbox_server_set_faults (server, faults);
   if (reset && !pv_sandbox_server_reset (server, &error))

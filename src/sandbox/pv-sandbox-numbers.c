@@ -260,7 +260,8 @@ accept_operation (PvSandboxServer        *server,
                   const PvSandboxRequest *request,
                   PvSandboxResponse      *response,
                   JsonNode               *number,
-                  JsonNode               *user)
+                  JsonNode               *user,
+                  gboolean                frees)
 {
   PvSandboxStore *store = pv_sandbox_server_get_store (server);
   g_autoptr(GError) error = NULL;
@@ -288,6 +289,10 @@ accept_operation (PvSandboxServer        *server,
                                                                 "telephoneNumber"),
                                       number, &error)) &&
       (user == NULL || pv_sandbox_store_put_user (store, user, &error)) &&
+      (!frees || pv_sandbox_ports_number_freed (server,
+                                                pv_sandbox_object_string (json_node_get_object (number),
+                                                                          "telephoneNumber"),
+                                                number, &error)) &&
       pv_sandbox_store_put_resource (store, "operations", id, operation, &error) &&
       pv_sandbox_store_commit (store, &error))
     {
@@ -417,7 +422,7 @@ assign_number (PvSandboxServer        *server,
       if (g_strcmp0 (pv_sandbox_object_string (number_object, "assignmentTargetId"),
                      pv_sandbox_object_string (user_object, "id")) == 0)
         {
-          accept_operation (server, request, response, NULL, NULL);
+          accept_operation (server, request, response, NULL, NULL, FALSE);
           return;
         }
       pv_sandbox_fail (response, request, 409, "numberAlreadyAssigned",
@@ -464,7 +469,7 @@ assign_number (PvSandboxServer        *server,
     json_object_set_string_member (number_object, "locationId", location);
   line = g_strconcat ("tel:", pv_sandbox_object_string (number_object, "telephoneNumber"), NULL);
   json_object_set_string_member (user_object, "lineUri", line);
-  accept_operation (server, request, response, number, user);
+  accept_operation (server, request, response, number, user, FALSE);
 }
 
 static void
@@ -495,7 +500,7 @@ unassign_number (PvSandboxServer        *server,
                  "userAssigned") != 0)
     {
       /* Unassigned already: the request took effect before. */
-      accept_operation (server, request, response, NULL, NULL);
+      accept_operation (server, request, response, NULL, NULL, FALSE);
       return;
     }
   target = pv_sandbox_object_string (number_object, "assignmentTargetId");
@@ -507,7 +512,7 @@ unassign_number (PvSandboxServer        *server,
     json_object_set_null_member (json_node_get_object (user), "lineUri");
   json_object_set_string_member (number_object, "assignmentStatus", "unassigned");
   json_object_set_null_member (number_object, "assignmentTargetId");
-  accept_operation (server, request, response, number, user);
+  accept_operation (server, request, response, number, user, TRUE);
 }
 
 /* Whether the operator owning @number assigns and locks its emergency

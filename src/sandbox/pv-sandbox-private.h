@@ -73,6 +73,17 @@ gboolean    pv_sandbox_route_is             (const PvSandboxRequest *request,
 
 PvSandboxStore *pv_sandbox_server_get_store (PvSandboxServer   *self);
 guint       pv_sandbox_server_get_operation_delay (PvSandboxServer *self);
+guint       pv_sandbox_server_get_upload_delay (PvSandboxServer *self);
+
+/* Port orders (pv-sandbox-ports.c). */
+gboolean    pv_sandbox_ports_number_freed   (PvSandboxServer        *server,
+                                             const char             *telephone,
+                                             JsonNode               *number,
+                                             GError                **error);
+void        pv_sandbox_ports_settle         (PvSandboxServer        *server);
+gboolean    pv_sandbox_ports_dispatch       (PvSandboxServer        *server,
+                                             const PvSandboxRequest *request,
+                                             PvSandboxResponse      *response);
 
 /* Each returns FALSE when the route is not its own. */
 gboolean    pv_sandbox_graph_dispatch       (PvSandboxServer   *server,

@@ -34,6 +34,7 @@ struct _PvSandboxServer
   guint            generated_users;
   guint            generated_numbers;
   guint            operation_delay_ms;
+  guint            upload_delay_ms;
 
   /* Set by start and read once the thread said it is ready. */
   GThread         *thread;
@@ -307,6 +308,12 @@ guint
 pv_sandbox_server_get_operation_delay (PvSandboxServer *self)
 {
   return self->operation_delay_ms;
+}
+
+guint
+pv_sandbox_server_get_upload_delay (PvSandboxServer *self)
+{
+  return self->upload_delay_ms;
 }
 
 static void dispatch (PvSandboxServer        *self,
@@ -667,6 +674,10 @@ dispatch (PvSandboxServer        *self,
           const PvSandboxRequest *request,
           PvSandboxResponse      *response)
 {
+  /* The operators' uploads that fell due since the last request come
+   * first, so that this one sees them. */
+  pv_sandbox_ports_settle (self);
+
   if (request->n_segments >= 1 &&
       (g_str_equal (request->segments[0], "v1.0") || g_str_equal (request->segments[0], "beta")))
     {
@@ -1114,6 +1125,7 @@ pv_sandbox_server_init (PvSandboxServer *self)
   g_cond_init (&self->cond);
   self->pending = g_hash_table_new_full (g_direct_hash, g_direct_equal, pending_destroy, NULL);
   self->operation_delay_ms = 300;
+  self->upload_delay_ms = 2000;
 }
 
 /* The state file when none is given: in the user's data folder. */
@@ -1322,6 +1334,17 @@ pv_sandbox_server_set_operation_delay (PvSandboxServer *self,
 {
   g_return_if_fail (PV_IS_SANDBOX_SERVER (self));
   self->operation_delay_ms = delay_ms;
+}
+
+/* How long an operator takes to upload a ported number once its Calling
+ * Plan assignment is gone (docs/api.md, "Port orders"); 0 uploads it in
+ * the same transaction. */
+void
+pv_sandbox_server_set_upload_delay (PvSandboxServer *self,
+                                    guint            delay_ms)
+{
+  g_return_if_fail (PV_IS_SANDBOX_SERVER (self));
+  self->upload_delay_ms = delay_ms;
 }
 
 /**

@@ -39,6 +39,8 @@ void             pv_sandbox_server_set_generated_numbers (PvSandboxServer *self,
                                                           guint            n_numbers);
 void             pv_sandbox_server_set_operation_delay (PvSandboxServer *self,
                                                         guint            delay_ms);
+void             pv_sandbox_server_set_upload_delay (PvSandboxServer *self,
+                                                     guint            delay_ms);
 gboolean         pv_sandbox_server_reset          (PvSandboxServer  *self,
                                                    GError          **error);
 gboolean         pv_sandbox_server_start          (PvSandboxServer  *self,

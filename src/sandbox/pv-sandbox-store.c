@@ -802,6 +802,7 @@ static const struct
   { "tenantOperators", "operatorId" },
   { "phoneNumbers", "telephoneNumber" },
   { "emergencyAddresses", "id" },
+  { "portOrders", "id" },
 };
 
 /* The members of the seed that hold one object each. */

@@ -551,11 +551,19 @@ release_number (PvSandboxServer        *server,
                        "%s is assigned: unassign it before releasing it.", request->segments[3]);
       return TRUE;
     }
-  if (!pv_sandbox_store_delete_resource (store_of (server), "phoneNumbers", request->segments[3],
-                                         &error))
-    pv_sandbox_fail_store (response, request, error);
-  else
-    pv_sandbox_respond (response, 204, NULL);
+  /* A ported number released is the operator's to upload: one
+   * transaction for both. */
+  if (pv_sandbox_store_begin (store_of (server), &error) &&
+      pv_sandbox_store_delete_resource (store_of (server), "phoneNumbers", request->segments[3],
+                                        &error) &&
+      pv_sandbox_ports_number_freed (server, request->segments[3], NULL, &error) &&
+      pv_sandbox_store_commit (store_of (server), &error))
+    {
+      pv_sandbox_respond (response, 204, NULL);
+      return TRUE;
+    }
+  pv_sandbox_store_rollback (store_of (server));
+  pv_sandbox_fail_store (response, request, error);
   return TRUE;
 }
 
@@ -693,6 +701,8 @@ pv_sandbox_tenant_dispatch (PvSandboxServer        *server,
     return emergency_addresses (server, request, response);
   if (g_str_equal (collection, "phoneNumbers"))
     return release_number (server, request, response);
+  if (g_str_equal (collection, "portOrders"))
+    return pv_sandbox_ports_dispatch (server, request, response);
   if (g_str_equal (collection, "federation") && request->n_segments == 3)
     return federation (server, request, response);
   if (g_str_equal (collection, "readiness") && request->n_segments == 3)

@@ -527,10 +527,10 @@ remove_policy (GTask *task)
                                    policy_removed_cb, task);
 }
 
-/* Step 1, Calling Plan: the operator ports the number. Nothing in the
- * service says a port order is complete; the administrator says so. */
+/* Step 1, Calling Plan, without a port order to go by: the
+ * administrator's word that the operator completed it. */
 static void
-check_port (GTask *task)
+check_port_confirmed (GTask *task)
 {
   PvMoveSteps *self = g_task_get_source_object (task);
   StepCall *call = g_task_get_task_data (task);
@@ -550,6 +550,124 @@ check_port (GTask *task)
                              self->operator_name, call->person->current_number,
                              self->tenant_id != NULL ? self->tenant_id : "?");
   finish (task, PV_RESULT_STATUS_SKIPPED, message);
+}
+
+/* The port order of @number among @orders (an answer's "value"), or
+ * NULL; anything not shaped as an order is passed over. */
+static JsonObject *
+find_port_order (JsonNode   *body,
+                 const char *number)
+{
+  JsonNode *value;
+
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    return NULL;
+  value = json_object_get_member (json_node_get_object (body), "value");
+  if (value == NULL || !JSON_NODE_HOLDS_ARRAY (value))
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (value)); i++)
+    {
+      JsonNode *order = json_array_get_element (json_node_get_array (value), i);
+      JsonNode *numbers;
+
+      if (!JSON_NODE_HOLDS_OBJECT (order))
+        continue;
+      numbers = json_object_get_member (json_node_get_object (order), "numbers");
+      if (numbers == NULL || !JSON_NODE_HOLDS_ARRAY (numbers))
+        continue;
+      for (guint j = 0; j < json_array_get_length (json_node_get_array (numbers)); j++)
+        {
+          JsonNode *entry = json_array_get_element (json_node_get_array (numbers), j);
+
+          if (JSON_NODE_HOLDS_OBJECT (entry) &&
+              g_strcmp0 (pv_json_object_get_string (json_node_get_object (entry), "telephoneNumber"),
+                         number) == 0)
+            return json_node_get_object (order);
+        }
+    }
+
+  return NULL;
+}
+
+static void
+port_orders_cb (GObject      *object,
+                GAsyncResult *async_result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  PvMoveSteps *self = g_task_get_source_object (task);
+  StepCall *call = g_task_get_task_data (task);
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autofree char *message = NULL;
+  GError *error = NULL;
+  JsonObject *order;
+  const char *id;
+  const char *operator_id;
+
+  response = pv_service_client_request_finish (PV_SERVICE_CLIENT (object), async_result, &error);
+  if (response == NULL)
+    {
+      /* A service that does not know port orders: the administrator's
+       * word stands. */
+      if (g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_NOT_FOUND))
+        {
+          g_error_free (error);
+          check_port_confirmed (task);
+          return;
+        }
+      fail (task, error);
+      return;
+    }
+
+  order = find_port_order (pv_service_response_get_body (response), call->person->current_number);
+  if (order == NULL)
+    {
+      check_port_confirmed (task);
+      return;
+    }
+
+  id = pv_json_object_get_string (order, "id");
+  if (id == NULL)
+    id = "?";
+  operator_id = pv_json_object_get_string (order, "operatorId");
+  if (g_strcmp0 (operator_id, self->operator_id) != 0)
+    {
+      /* Translators: %1$s is a phone number, %2$s a port order, %3$s an operator's identifier, %4$s the operator chosen for the move. */
+      message = g_strdup_printf (_("Nothing was changed: %1$s is in port order %2$s with another operator (%3$s), not with %4$s. Move this person with that operator."),
+                                 call->person->current_number, id,
+                                 operator_id != NULL ? operator_id : "?", self->operator_name);
+      finish (task, PV_RESULT_STATUS_FAILED, message);
+      return;
+    }
+  if (g_strcmp0 (pv_json_object_get_string (order, "status"), "complete") != 0)
+    {
+      /* Translators: %1$s is an operator, %2$s a port order, %3$s a phone number. */
+      message = g_strdup_printf (_("To be done with the operator: %1$s has not completed port order %2$s for %3$s yet. Run the move again once it is complete; nothing was changed."),
+                                 self->operator_name, id, call->person->current_number);
+      finish (task, PV_RESULT_STATUS_SKIPPED, message);
+      return;
+    }
+
+  /* Translators: %1$s is an operator, %2$s a port order, %3$s a phone number. */
+  message = g_strdup_printf (_("%1$s has completed port order %2$s for %3$s."),
+                             self->operator_name, id, call->person->current_number);
+  finish (task, PV_RESULT_STATUS_ALREADY_DONE, message);
+}
+
+/* Step 1, Calling Plan: the operator ports the number. The service's
+ * port orders say where it stands when it has them (the sandbox does);
+ * a pending order stops the person even if the administrator ticked the
+ * port as complete, since unassigning the number then would leave them
+ * without one. */
+static void
+check_port (GTask *task)
+{
+  PvMoveSteps *self = g_task_get_source_object (task);
+
+  pv_service_client_request_async (self->client, SOUP_METHOD_GET, "/provisio/v1/portOrders", NULL,
+                                   PV_REQUEST_FLAGS_NONE, g_task_get_cancellable (task),
+                                   port_orders_cb, task);
 }
 
 static void
@@ -655,10 +773,19 @@ not_from_operator (GTask      *task,
       return;
     }
 
-  /* Translators: %1$s says why, as a sentence; %2$s is an operator, %3$s a phone number, %4$s the tenant ID. */
-  message = g_strdup_printf (_("To be done with the operator: %1$s Order %3$s from %2$s with your tenant ID %4$s; once the operator has uploaded it, run the move again to assign it."),
-                             why, self->operator_name, call->person->target_number,
-                             self->tenant_id != NULL ? self->tenant_id : "?");
+  /* When the number itself moves, the operator uploads it once ported
+   * and unassigned: there is nothing to order. */
+  if (self->kind == PV_MOVE_KIND_CALLING_PLAN &&
+      g_strcmp0 (call->person->current_number, call->person->target_number) == 0)
+    /* Translators: %1$s says why, as a sentence; %2$s is an operator, %3$s a phone number, %4$s the tenant ID. */
+    message = g_strdup_printf (_("Waiting for the operator: %1$s %2$s uploads %3$s into your tenant (ID %4$s) once the port order is complete and the Calling Plan number unassigned; run the move again then to assign it."),
+                               why, self->operator_name, call->person->target_number,
+                               self->tenant_id != NULL ? self->tenant_id : "?");
+  else
+    /* Translators: %1$s says why, as a sentence; %2$s is an operator, %3$s a phone number, %4$s the tenant ID. */
+    message = g_strdup_printf (_("To be done with the operator: %1$s Order %3$s from %2$s with your tenant ID %4$s; once the operator has uploaded it, run the move again to assign it."),
+                               why, self->operator_name, call->person->target_number,
+                               self->tenant_id != NULL ? self->tenant_id : "?");
   finish (task, PV_RESULT_STATUS_SKIPPED, message);
 }
 

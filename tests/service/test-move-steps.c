@@ -604,6 +604,64 @@ test_calling_plan (Fixture       *fixture,
   g_assert_cmpstr (pv_user_get_line_uri (user), ==, "tel:+33180000004");
 }
 
+/* Calling Plan with the sandbox's port orders (data/sandbox/make-seed.py):
+ * step 1 goes by the order, whatever the administrator ticked; until the
+ * operator has uploaded the number, step 3 waits for it. */
+#define GAELLE "ab6c3e32-a01e-5990-b8ab-ac53b18a8d33"   /* +33170360101, order complete */
+#define JOSE   "fcc2d393-c071-5c76-97f6-130504bd8466"   /* +33170360102, order complete */
+#define SEAN   "cfb7c756-10ce-5b3f-8784-47c4ed329a0d"   /* +33170360105, order pending */
+
+static void
+test_calling_plan_port_orders (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(PvMoveSteps) steps = pv_move_steps_new (fixture->client, PV_MOVE_KIND_CALLING_PLAN,
+                                                    "orange-business", "Orange Business");
+  g_autoptr(PvMoveSteps) elsewhere = pv_move_steps_new (fixture->client, PV_MOVE_KIND_CALLING_PLAN,
+                                                        "bt", "BT");
+  g_autoptr(PvOperationResult) outcome = NULL;
+  g_autoptr(PvPhoneNumber) number = NULL;
+
+  /* The operator takes an hour: the number is not back yet. */
+  pv_sandbox_server_set_upload_delay (fixture->server, 3600 * 1000);
+  pv_move_steps_set_port_confirmed (steps, TRUE);
+  pv_move_steps_set_port_confirmed (elsewhere, TRUE);
+  pv_move_steps_add_person (steps, GAELLE, "+33170360101", "+33170360101");
+  pv_move_steps_add_person (steps, SEAN, "+33170360105", "+33170360105");
+  pv_move_steps_add_person (elsewhere, JOSE, "+33170360102", "+33170360102");
+
+  outcome = apply (steps, GAELLE, 0);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_ALREADY_DONE);
+  g_assert_nonnull (strstr (pv_operation_result_get_message (outcome), "FR-2026-00417"));
+  g_clear_object (&outcome);
+  outcome = apply (steps, GAELLE, 1);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_DONE);
+  g_clear_object (&outcome);
+  outcome = apply (steps, GAELLE, 2);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_SKIPPED);
+  g_assert_true (g_str_has_prefix (pv_operation_result_get_message (outcome), "Waiting for the operator: "));
+  g_clear_object (&outcome);
+  number = get_number (fixture, "+33170360101");
+  g_assert_cmpint (pv_phone_number_get_number_type (number), ==, PV_NUMBER_TYPE_CALLING_PLAN);
+  g_assert_cmpint (pv_phone_number_get_status (number), ==, PV_NUMBER_STATUS_UNASSIGNED);
+  g_clear_object (&number);
+
+  /* A pending order stops the person, the port ticked or not. */
+  outcome = apply (steps, SEAN, 0);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_SKIPPED);
+  g_assert_nonnull (strstr (pv_operation_result_get_message (outcome), "FR-2026-00452"));
+  g_clear_object (&outcome);
+
+  /* Ported to Orange Business, moved with BT: refused, nothing done. */
+  outcome = apply (elsewhere, JOSE, 0);
+  g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_FAILED);
+  g_assert_nonnull (strstr (pv_operation_result_get_message (outcome), "orange-business"));
+  g_clear_object (&outcome);
+  number = get_number (fixture, "+33170360102");
+  g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, JOSE);
+  g_assert_cmpint (pv_phone_number_get_number_type (number), ==, PV_NUMBER_TYPE_CALLING_PLAN);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,6 +676,7 @@ main (int   argc,
   ADD ("failures-stop-one-person", test_failures_stop_one_person);
   ADD ("resume-from-journal", test_resume_from_journal);
   ADD ("calling-plan", test_calling_plan);
+  ADD ("calling-plan-port-orders", test_calling_plan_port_orders);
 
   return g_test_run ();
 }

@@ -481,9 +481,10 @@ walk_calling_plan (PvWindow        *window,
   pv_test_wait_until (flow_loaded, flow);
   pv_test_iterate ();
 
-  /* Choose people: those with a Calling Plan number. */
+  /* Choose people: those with a Calling Plan number (the three, and the
+   * seed's five French ones, who stay). */
   g_assert_false (pv_page_get_complete (current_page (assistant)));
-  g_assert_cmpuint (g_list_model_get_n_items (pv_move_flow_get_candidates (flow)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (pv_move_flow_get_candidates (flow)), ==, 3 + 5);
   g_assert_cmpstr (pv_move_flow_get_current_number (flow, CHLOE), ==, "+14255559998");
   choose (assistant, "Chloé Nuage");
   choose (assistant, "Inès Sørensen");
@@ -600,6 +601,120 @@ walk_calling_plan (PvWindow        *window,
   g_assert_null (pv_window_get_assistant (window));
 }
 
+/* --- Calling Plan → Operator Connect, the numbers ported. --- */
+
+#define GAELLE   "ab6c3e32-a01e-5990-b8ab-ac53b18a8d33"   /* +33170360101, port order complete */
+#define JOSE     "fcc2d393-c071-5c76-97f6-130504bd8466"   /* +33170360102, port order complete */
+#define SEAN     "cfb7c756-10ce-5b3f-8784-47c4ed329a0d"   /* +33170360105, port order pending */
+
+/* Three people of the seed keep their French numbers, which Orange
+ * Business is porting: for two the port order is complete, so their
+ * Calling Plan numbers are unassigned, the sandbox (the operator)
+ * uploads them as Orange Business numbers, and they are assigned again,
+ * all four steps in one run. The third's order is pending: they stop at
+ * step 1, nothing changed, even though the port was ticked as complete. */
+static void
+walk_ported (PvWindow        *window,
+             PvServiceClient *client)
+{
+  PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
+  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (start_page), match_row_title,
+                                        "Move numbers from Calling Plan to Operator Connect");
+  const char *moved[] = { GAELLE, JOSE };
+  const char *numbers[] = { "+33170360101", "+33170360102" };
+  PvAssistant *assistant;
+  PvMoveFlow *flow;
+  PvMoveSteps *steps;
+  PvPage *page;
+
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  pv_test_iterate ();
+  assistant = PV_ASSISTANT (pv_window_get_assistant (window));
+  flow = PV_MOVE_FLOW (pv_assistant_get_state (assistant));
+  pv_test_wait_until (flow_loaded, flow);
+  pv_test_iterate ();
+
+  g_assert_cmpstr (pv_move_flow_get_current_number (flow, GAELLE), ==, "+33170360101");
+  choose (assistant, "Gaëlle Boyer");
+  choose (assistant, "José Sørensen");
+  choose (assistant, "Seán Müller");
+  g_assert_cmpuint (pv_move_flow_get_n_selected (flow), ==, 3);
+  next (assistant);
+
+  /* Orange Business in France; everyone keeps their number. */
+  g_assert_cmpstr (pv_move_flow_get_operator_id (flow), ==, "orange-business");
+  g_assert_cmpstr (pv_move_flow_get_country (flow), ==, "FR");
+  g_assert_false (pv_move_flow_get_use_operator_numbers (flow));
+  next (assistant);
+
+  choose (assistant, "The operator has _completed the port order");
+  choose (assistant, "I _understand that the numbers are out of service during the move");
+  next (assistant);
+  {
+    g_autofree char *target = pv_move_flow_dup_target_number (flow, GAELLE);
+    GtkWidget *review_row = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_row_title, "Gaëlle Boyer");
+
+    g_assert_cmpstr (target, ==, "+33170360101");
+    g_assert_nonnull (review_row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (review_row)), ==,
+                     "+33170360101, kept: it becomes a number of Orange Business");
+  }
+
+  next (assistant);
+  page = current_page (assistant);
+  pv_test_wait_until (page_complete, page);
+  steps = pv_move_flow_get_steps (flow);
+
+  for (guint i = 0; i < G_N_ELEMENTS (moved); i++)
+    {
+      g_autoptr(PvPhoneNumber) number = get_number (client, numbers[i]);
+      g_autoptr(PvUser) user = get_user (client, moved[i]);
+      g_autofree char *line = g_strconcat ("tel:", numbers[i], NULL);
+
+      /* Every step: the port found complete, the Calling Plan number
+       * unassigned, the upload found, the number assigned. */
+      g_assert_true (pv_move_flow_is_moved (flow, moved[i]));
+      g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (steps, moved[i], 0)), ==,
+                       PV_RESULT_STATUS_ALREADY_DONE);
+      g_assert_nonnull (strstr (pv_operation_result_get_message (pv_move_steps_get_step_result (steps, moved[i], 0)),
+                                "FR-2026-00417"));
+      g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (steps, moved[i], 1)), ==,
+                       PV_RESULT_STATUS_DONE);
+      g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (steps, moved[i], 2)), ==,
+                       PV_RESULT_STATUS_ALREADY_DONE);
+      g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (steps, moved[i], 3)), ==,
+                       PV_RESULT_STATUS_DONE);
+
+      /* The tenant: the same number, now Orange Business's, assigned. */
+      g_assert_cmpint (pv_phone_number_get_number_type (number), ==, PV_NUMBER_TYPE_OPERATOR_CONNECT);
+      g_assert_cmpstr (pv_phone_number_get_operator_id (number), ==, "orange-business");
+      g_assert_cmpstr (pv_phone_number_get_country_code (number), ==, "FR");
+      g_assert_cmpint (pv_phone_number_get_status (number), ==, PV_NUMBER_STATUS_ASSIGNED);
+      g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, moved[i]);
+      g_assert_cmpstr (pv_user_get_line_uri (user), ==, line);
+    }
+  g_assert_cmpstr (person_subtitle (assistant, "Gaëlle Boyer"), ==, "Moved to Operator Connect");
+  g_assert_cmpstr (person_subtitle (assistant, "José Sørensen"), ==, "Moved to Operator Connect");
+
+  /* The pending order: stopped before any change. */
+  g_assert_cmpstr (person_subtitle (assistant, "Seán Müller"), ==,
+                   "Waiting at step 1 (Port the number to the operator)");
+  g_assert_nonnull (strstr (pv_operation_result_get_message (pv_move_steps_get_step_result (steps, SEAN, 0)),
+                            "FR-2026-00452"));
+  g_assert_null (pv_move_steps_get_step_result (steps, SEAN, 1));
+  {
+    g_autoptr(PvPhoneNumber) number = get_number (client, "+33170360105");
+
+    g_assert_cmpint (pv_phone_number_get_number_type (number), ==, PV_NUMBER_TYPE_CALLING_PLAN);
+    g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, SEAN);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
+  pv_test_iterate ();
+  g_assert_null (pv_window_get_assistant (window));
+}
+
 /* --- The application the tests run in. --- */
 
 static PvWindow *test_window;
@@ -620,6 +735,12 @@ test_calling_plan (void)
   walk_calling_plan (test_window, test_client);
 }
 
+static void
+test_calling_plan_ported (void)
+{
+  walk_ported (test_window, test_client);
+}
+
 /* The tests run inside the application, one after the other on the same
  * tenant, so that each is a case of its own. */
 static void
@@ -634,6 +755,7 @@ client_ready_cb (GObject      *object,
   client = pv_application_get_client_finish (application, result, &error);
   g_assert_no_error (error);
   pv_sandbox_server_set_operation_delay (pv_application_get_sandbox (application), 0);
+  pv_sandbox_server_set_upload_delay (pv_application_get_sandbox (application), 0);
   test_window = PV_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
   test_client = client;
   test_status = g_test_run ();
@@ -668,6 +790,7 @@ main (int   argc,
   pv_test_init (&argc, &argv);
   g_test_add_func ("/move-wizard/direct-routing-end-to-end", test_direct_routing);
   g_test_add_func ("/move-wizard/calling-plan-end-to-end", test_calling_plan);
+  g_test_add_func ("/move-wizard/calling-plan-ported", test_calling_plan_ported);
 
   application = pv_application_new ();
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);

@@ -263,6 +263,26 @@ radio_row (PvMovePage     *self,
   return row;
 }
 
+/* What @target means for the person @id: their number kept (the
+ * operator takes it over), another one, or none left. */
+static char *
+target_subtitle (PvMovePage *self,
+                 const char *id,
+                 const char *target)
+{
+  const char *current = pv_move_flow_get_current_number (self->flow, id);
+
+  if (target == NULL)
+    /* Translators: %s is a phone number. */
+    return g_strdup_printf (_("%s → no free number left: the operator has to provide one"), current);
+  if (g_strcmp0 (current, target) == 0)
+    /* Translators: %1$s is a phone number, %2$s an operator. */
+    return g_strdup_printf (_("%1$s, kept: it becomes a number of %2$s"), current,
+                            pv_move_flow_get_operator_name (self->flow));
+  /* Translators: %1$s and %2$s are phone numbers. */
+  return g_strdup_printf (_("%1$s → %2$s"), current, target);
+}
+
 static void
 build_operator (PvMovePage *self)
 {
@@ -354,19 +374,10 @@ build_operator (PvMovePage *self)
     {
       PvUser *user = g_ptr_array_index (selection, i);
       g_autofree char *target = pv_move_flow_dup_target_number (self->flow, pv_user_get_id (user));
-      g_autofree char *subtitle = NULL;
+      g_autofree char *subtitle = target_subtitle (self, pv_user_get_id (user), target);
 
-      if (target != NULL)
-        /* Translators: %1$s and %2$s are phone numbers. */
-        subtitle = g_strdup_printf (_("%1$s → %2$s"), pv_move_flow_get_current_number (self->flow, pv_user_get_id (user)),
-                                    target);
-      else
-        {
-          /* Translators: %s is a phone number. */
-          subtitle = g_strdup_printf (_("%s → no free number left: the operator has to provide one"),
-                                      pv_move_flow_get_current_number (self->flow, pv_user_get_id (user)));
-          n_short++;
-        }
+      if (target == NULL)
+        n_short++;
       gtk_list_box_append (self->people_list, text_row (pv_user_get_display_name (user), subtitle));
     }
 
@@ -481,15 +492,8 @@ build_review (PvMovePage *self)
       PvUser *user = g_ptr_array_index (selection, i);
       const char *id = pv_user_get_id (user);
       g_autofree char *target = pv_move_flow_dup_target_number (self->flow, id);
-      g_autofree char *subtitle = NULL;
+      g_autofree char *subtitle = target_subtitle (self, id, target);
 
-      if (target != NULL)
-        /* Translators: %1$s and %2$s are phone numbers. */
-        subtitle = g_strdup_printf (_("%1$s → %2$s"), pv_move_flow_get_current_number (self->flow, id), target);
-      else
-        /* Translators: %s is a phone number. */
-        subtitle = g_strdup_printf (_("%s → no free number left: the operator has to provide one"),
-                                    pv_move_flow_get_current_number (self->flow, id));
       gtk_list_box_append (self->people_list, text_row (pv_user_get_display_name (user), subtitle));
     }
 
