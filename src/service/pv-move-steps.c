@@ -590,6 +590,42 @@ find_port_order (JsonNode   *body,
   return NULL;
 }
 
+/* Step 1 refused: the number was ported to another operator than the
+ * move's. */
+static void
+other_operator_listed_cb (GObject      *object,
+                          GAsyncResult *async_result,
+                          gpointer      user_data)
+{
+  GTask *task = user_data;
+  PvMoveSteps *self = g_task_get_source_object (task);
+  StepCall *call = g_task_get_task_data (task);
+  GListModel *catalogue = g_object_get_data (G_OBJECT (task), "pv-catalogue");
+  const char *order_id = g_object_get_data (G_OBJECT (task), "pv-order-id");
+  const char *operator_id = g_object_get_data (G_OBJECT (task), "pv-order-operator");
+  g_autoptr(PvOperator) named = NULL;
+  g_autofree char *message = NULL;
+
+  /* Without the catalogue, the operator is named by its id. */
+  if (pv_service_client_list_operators_finish (PV_SERVICE_CLIENT (object), async_result, NULL))
+    for (guint i = 0; i < g_list_model_get_n_items (catalogue) && named == NULL; i++)
+      {
+        g_autoptr(PvOperator) operator_ = g_list_model_get_item (catalogue, i);
+        const char *name = pv_operator_get_name (operator_);
+
+        if (g_strcmp0 (pv_operator_get_id (operator_), operator_id) == 0 &&
+            name != NULL && *name != '\0')
+          named = g_steal_pointer (&operator_);
+      }
+
+  /* Translators: %1$s is a phone number, %2$s a port order, %3$s the operator the number was ported to, %4$s the operator chosen for the move. */
+  message = g_strdup_printf (_("Nothing was changed: %1$s is in port order %2$s with %3$s, not with %4$s. Move this person with %3$s."),
+                             call->person->current_number, order_id,
+                             named != NULL ? pv_operator_get_name (named) : operator_id,
+                             self->operator_name);
+  finish (task, PV_RESULT_STATUS_FAILED, message);
+}
+
 static void
 port_orders_cb (GObject      *object,
                 GAsyncResult *async_result,
@@ -633,11 +669,17 @@ port_orders_cb (GObject      *object,
   operator_id = pv_json_object_get_string (order, "operatorId");
   if (g_strcmp0 (operator_id, self->operator_id) != 0)
     {
-      /* Translators: %1$s is a phone number, %2$s a port order, %3$s an operator's identifier, %4$s the operator chosen for the move. */
-      message = g_strdup_printf (_("Nothing was changed: %1$s is in port order %2$s with another operator (%3$s), not with %4$s. Move this person with that operator."),
-                                 call->person->current_number, id,
-                                 operator_id != NULL ? operator_id : "?", self->operator_name);
-      finish (task, PV_RESULT_STATUS_FAILED, message);
+      /* The order knows the operator by its id; the message names it as
+       * the administrator knows it, from the catalogue. */
+      GListStore *catalogue = g_list_store_new (PV_TYPE_OPERATOR);
+
+      g_object_set_data_full (G_OBJECT (task), "pv-catalogue", catalogue, g_object_unref);
+      g_object_set_data_full (G_OBJECT (task), "pv-order-id", g_strdup (id), g_free);
+      g_object_set_data_full (G_OBJECT (task), "pv-order-operator",
+                              g_strdup (operator_id != NULL ? operator_id : "?"), g_free);
+      pv_service_client_list_operators_async (self->client, NULL, PV_OPERATOR_SERVICE_NONE,
+                                              catalogue, g_task_get_cancellable (task),
+                                              other_operator_listed_cb, task);
       return;
     }
   if (g_strcmp0 (pv_json_object_get_string (order, "status"), "complete") != 0)

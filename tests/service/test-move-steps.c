@@ -655,7 +655,7 @@ test_calling_plan_port_orders (Fixture       *fixture,
   /* Ported to Orange Business, moved with BT: refused, nothing done. */
   outcome = apply (elsewhere, JOSE, 0);
   g_assert_cmpint (pv_operation_result_get_status (outcome), ==, PV_RESULT_STATUS_FAILED);
-  g_assert_nonnull (strstr (pv_operation_result_get_message (outcome), "orange-business"));
+  g_assert_nonnull (strstr (pv_operation_result_get_message (outcome), "with Orange Business, not with BT"));
   g_clear_object (&outcome);
   number = get_number (fixture, "+33170360102");
   g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, JOSE);
