@@ -128,17 +128,30 @@ def main():
                                           for n in nodes(app, "toggle button", "push button")),
              LOAD_DEADLINE)
     check_named_controls(app, "My Operators")
-    # The menu button's own node also says the row's title; the button
-    # that takes the focus inside it is named "Actions for" the operator.
-    menu = min((n.name for n in nodes(app, "toggle button", "push button") if n.name.startswith("Actions for ")),
-               key=len)
+    # The menu button and the button inside it that takes the focus are
+    # both named "Actions for" the operator, once: the row's title, which
+    # labels the widget it activates, is not read after it again.
+    menus = {n.name for n in nodes(app, "toggle button", "push button") if n.name.startswith("Actions for ")}
+    if menus != {"Actions for Deutsche Telekom", "Actions for Orange Business"}:
+        sys.exit(f"not ok: the operator's menu buttons are named {sorted(menus)!r}")
+    menu = "Actions for Orange Business"
     tab_to_control(app, menu)
     rawinput.pressKey("Return")
     wait_for("the operator's menu", lambda: app.findChildren(
         lambda n: n.name in ("Manage Countries…", "_Manage Countries…") and n.roleName != "label",
         showingOnly=False))
+    # The menu's mnemonic M opens the countries: each check box is named
+    # by its row's title, once.
+    rawinput.pressKey("m")
+    wait_for("the countries", lambda: any("France" in n.name for n in nodes(app, "check box")))
+    for node in nodes(app, "check box"):
+        words = node.name.split()
+        half = len(words) // 2
+        if not node.name or (half and words[:half] == words[half:]):
+            sys.exit(f"not ok: a country's check box is named {node.name!r}")
     rawinput.pressKey("Escape")
-    print("ok: My Operators is reached from the start page, its controls are named, its menu opens")
+    print("ok: My Operators is reached from the start page, its controls are named, "
+          "its menu opens the countries, each named once")
 
 
 main()

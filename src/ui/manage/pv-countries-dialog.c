@@ -205,8 +205,8 @@ pv_countries_dialog_new (GtkWindow          *parent,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name != NULL ? name : code);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    chosen != NULL && g_strv_contains (chosen, code));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      name != NULL ? name : code, -1);
+      /* The row's title labels the check it activates: a label of the
+       * check's own would be read after it again. */
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_object_set_data_full (G_OBJECT (row), "pv-code", g_strdup (code), g_free);

@@ -196,6 +196,9 @@ create_row (PvOperatorsView  *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  /* The row makes its title label the widget it activates; with the
+   * label above, a screen reader read "Actions for X X". */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
   g_object_set_data_full (G_OBJECT (row), "pv-operator", g_strdup (id), g_free);
   return row;
