@@ -344,18 +344,15 @@ find_in_catalogue (Session     *session,
 {
   g_auto(PvCliWaiter) waiter = { session->loop, NULL };
   g_autoptr(GListStore) store = g_list_store_new (PV_TYPE_OPERATOR);
+  PvOperator *found;
 
   pv_service_client_list_operators_async (session->client, NULL, PV_OPERATOR_SERVICE_NONE, store,
                                           NULL, pv_cli_store_result_cb, &waiter);
   if (!pv_service_client_list_operators_finish (session->client, pv_cli_wait (&waiter), error))
     return NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
-    {
-      g_autoptr(PvOperator) op = g_list_model_get_item (G_LIST_MODEL (store), i);
-
-      if (g_strcmp0 (pv_operator_get_id (op), id) == 0)
-        return g_steal_pointer (&op);
-    }
+  found = pv_operator_find (G_LIST_MODEL (store), id);
+  if (found != NULL)
+    return found;
   g_set_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_NOT_FOUND,
                /* Translators: %s is an operator id. */
                _("“%s” is not in the Operator Connect catalogue. Run “provisio-cli operators” "

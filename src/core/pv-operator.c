@@ -367,3 +367,26 @@ pv_operator_serves_country (PvOperator *self,
   return code != NULL && self->countries != NULL &&
          g_strv_contains ((const char * const *) self->countries, code);
 }
+
+/**
+ * pv_operator_find:
+ * @operators: (element-type PvOperator): a catalogue, or part of one
+ * @id: an operator's id
+ *
+ * Returns: (transfer full) (nullable): the operator with @id
+ */
+PvOperator *
+pv_operator_find (GListModel *operators,
+                  const char *id)
+{
+  g_return_val_if_fail (G_IS_LIST_MODEL (operators), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (operators); i++)
+    {
+      g_autoptr(PvOperator) operator_ = g_list_model_get_item (operators, i);
+
+      if (g_strcmp0 (operator_->id, id) == 0)
+        return g_steal_pointer (&operator_);
+    }
+  return NULL;
+}

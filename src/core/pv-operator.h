@@ -37,5 +37,7 @@ void                pv_operator_set_emergency_model (PvOperator       *self,
                                                      PvEmergencyModel  emergency_model);
 gboolean            pv_operator_serves_country      (PvOperator *self,
                                                      const char *code);
+PvOperator         *pv_operator_find                (GListModel *operators,
+                                                     const char *id);
 
 G_END_DECLS

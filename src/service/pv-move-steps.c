@@ -608,15 +608,9 @@ other_operator_listed_cb (GObject      *object,
 
   /* Without the catalogue, the operator is named by its id. */
   if (pv_service_client_list_operators_finish (PV_SERVICE_CLIENT (object), async_result, NULL))
-    for (guint i = 0; i < g_list_model_get_n_items (catalogue) && named == NULL; i++)
-      {
-        g_autoptr(PvOperator) operator_ = g_list_model_get_item (catalogue, i);
-        const char *name = pv_operator_get_name (operator_);
-
-        if (g_strcmp0 (pv_operator_get_id (operator_), operator_id) == 0 &&
-            name != NULL && *name != '\0')
-          named = g_steal_pointer (&operator_);
-      }
+    named = pv_operator_find (catalogue, operator_id);
+  if (named != NULL && (pv_operator_get_name (named) == NULL || *pv_operator_get_name (named) == '\0'))
+    g_clear_object (&named);
 
   /* Translators: %1$s is a phone number, %2$s a port order, %3$s the operator the number was ported to, %4$s the operator chosen for the move. */
   message = g_strdup_printf (_("Nothing was changed: %1$s is in port order %2$s with %3$s, not with %4$s. Move this person with %3$s."),

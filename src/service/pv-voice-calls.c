@@ -433,15 +433,15 @@ catalogue_listed_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   /* Without the catalogue, the operator is named by its id. */
-  if (pv_service_client_list_operators_finish (PV_SERVICE_CLIENT (object), result, &error))
-    for (guint i = 0; i < g_list_model_get_n_items (catalogue) && call->operator_name == NULL; i++)
-      {
-        g_autoptr(PvOperator) operator_ = g_list_model_get_item (catalogue, i);
+  if (call->operator_name == NULL &&
+      pv_service_client_list_operators_finish (PV_SERVICE_CLIENT (object), result, &error))
+    {
+      g_autoptr(PvOperator) operator_ = pv_operator_find (catalogue, call->operator_id);
 
-        if (g_strcmp0 (pv_operator_get_id (operator_), call->operator_id) == 0 &&
-            pv_operator_get_name (operator_) != NULL && *pv_operator_get_name (operator_) != '\0')
-          call->operator_name = g_strdup (pv_operator_get_name (operator_));
-      }
+      if (operator_ != NULL && pv_operator_get_name (operator_) != NULL &&
+          *pv_operator_get_name (operator_) != '\0')
+        call->operator_name = g_strdup (pv_operator_get_name (operator_));
+    }
   g_task_return_error (task, explain (g_steal_pointer (&call->refusal), call));
 }
 

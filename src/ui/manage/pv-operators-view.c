@@ -93,20 +93,6 @@ set_running (PvOperatorsView *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static PvOperator *
-catalogue_entry (PvOperatorsView *self,
-                 const char      *id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->catalogue)); i++)
-    {
-      g_autoptr(PvOperator) operator_ = g_list_model_get_item (G_LIST_MODEL (self->catalogue), i);
-
-      if (g_strcmp0 (pv_operator_get_id (operator_), id) == 0)
-        return operator_;  /* the store keeps it */
-    }
-  return NULL;
-}
-
 static PvTenantOperator *
 tenant_operator (PvOperatorsView *self,
                  const char      *id)
@@ -125,8 +111,9 @@ static const char *
 operator_name (PvOperatorsView *self,
                const char      *id)
 {
-  PvOperator *operator_ = catalogue_entry (self, id);
+  g_autoptr(PvOperator) operator_ = pv_operator_find (G_LIST_MODEL (self->catalogue), id);
 
+  /* The catalogue keeps the operator, and so its name. */
   return operator_ != NULL ? pv_operator_get_name (operator_) : id;
 }
 
@@ -463,7 +450,7 @@ countries_action (GtkWidget  *widget,
 {
   PvOperatorsView *self = PV_OPERATORS_VIEW (widget);
   const char *id = g_variant_get_string (parameter, NULL);
-  PvOperator *operator_ = catalogue_entry (self, id);
+  g_autoptr(PvOperator) operator_ = pv_operator_find (G_LIST_MODEL (self->catalogue), id);
   PvTenantOperator *current = tenant_operator (self, id);
   GtkWidget *dialog;
 

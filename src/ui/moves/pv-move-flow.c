@@ -254,21 +254,6 @@ e164_of_line_uri (const char *line_uri)
   return g_strndup (start, strcspn (start, ";"));
 }
 
-static PvOperator *
-find_catalogue_operator (PvMoveFlow *self,
-                         const char *id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->catalogue)); i++)
-    {
-      g_autoptr(PvOperator) operator_ = g_list_model_get_item (G_LIST_MODEL (self->catalogue), i);
-
-      if (g_strcmp0 (pv_operator_get_id (operator_), id) == 0)
-        return g_steal_pointer (&operator_);
-    }
-
-  return NULL;
-}
-
 /* Who has a number of the kind being moved: for Direct Routing, an
  * on-premises line URI (OnPremLineURI) or a Direct Routing number of
  * the tenant assigned online; for Calling Plan, a Calling Plan number. */
@@ -320,7 +305,7 @@ compute_candidates (PvMoveFlow *self)
 
       if (pv_tenant_operator_get_status (enabled) != PV_OPERATOR_STATUS_ACTIVE)
         continue;
-      operator_ = find_catalogue_operator (self, pv_tenant_operator_get_operator_id (enabled));
+      operator_ = pv_operator_find (G_LIST_MODEL (self->catalogue), pv_tenant_operator_get_operator_id (enabled));
       if (operator_ != NULL)
         g_list_store_append (self->operators, operator_);
     }
@@ -619,7 +604,7 @@ pv_move_flow_get_operator_name (PvMoveFlow *self)
 
   g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
 
-  operator_ = self->operator_id != NULL ? find_catalogue_operator (self, self->operator_id) : NULL;
+  operator_ = self->operator_id != NULL ? pv_operator_find (G_LIST_MODEL (self->catalogue), self->operator_id) : NULL;
   /* The catalogue holds the operator, and so its name, for the flow's
    * life. */
   return operator_ != NULL ? pv_operator_get_name (operator_) : self->operator_id;
