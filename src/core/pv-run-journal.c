@@ -865,6 +865,9 @@ list_in_thread (GTask        *task,
       g_ptr_array_add (states, state);
     }
 
+  /* A listing cut short is not the list of runs. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   g_ptr_array_sort (states, compare_started);
   g_task_return_pointer (task, g_steal_pointer (&states), (GDestroyNotify) g_ptr_array_unref);
 }

@@ -293,10 +293,13 @@ runs_listed_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(PvStartPage) self = user_data;
-  g_autoptr(GPtrArray) runs = pv_run_state_list_resumable_finish (result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) runs = pv_run_state_list_resumable_finish (result, &error);
   GtkWidget *child;
 
-  if (g_cancellable_is_cancelled (self->cancellable) || gtk_widget_in_destruction (GTK_WIDGET (self)))
+  /* A listing that a newer one replaced was cut short: its own result
+   * says so, while self->cancellable is already the newer listing's. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->runs_list))))

@@ -574,6 +574,88 @@ test_damaged_journal (Fixture       *fixture,
     }
 }
 
+static void
+store_list_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GPtrArray *
+list_resumable (const char    *dir,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pv_run_state_list_resumable_async (dir, cancellable, store_list_cb, &result);
+  if (cancellable != NULL)
+    g_cancellable_cancel (cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return pv_run_state_list_resumable_finish (result, error);
+}
+
+static void
+write_journal (const char *dir,
+               const char *name,
+               const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+}
+
+/* The start page lists again whenever it is shown, cancelling the listing
+ * before: a listing cut short must say so rather than hand back the few
+ * runs (or none) it had read, which the page would show as the truth. */
+static void
+test_listing (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *dir = g_path_get_dirname (fixture->journal);
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "stopped.jsonl", "finished.jsonl", "no-plan.jsonl", "stopped.jsonl.discarded" };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  write_journal (dir, names[0],
+                 "{\"event\":\"run\",\"run\":\"stopped\",\"flow\":\"test\",\"items\":2,\"time\":5,\"plan\":{}}\n"
+                 "{\"event\":\"started\",\"item\":\"a\",\"step\":0,\"time\":5}\n"
+                 "{\"event\":\"finished\",\"step\":0,\"final\":true,\"result\":{\"item\":\"a\",\"status\":\"done\"},\"time\":5}\n"
+                 "{\"event\":\"end\",\"cancelled\":true,\"time\":6}\n");
+  write_journal (dir, names[1],
+                 "{\"event\":\"run\",\"run\":\"finished\",\"flow\":\"test\",\"items\":1,\"time\":7,\"plan\":{}}\n"
+                 "{\"event\":\"started\",\"item\":\"a\",\"step\":0,\"time\":7}\n"
+                 "{\"event\":\"finished\",\"step\":0,\"final\":true,\"result\":{\"item\":\"a\",\"status\":\"done\"},\"time\":7}\n"
+                 "{\"event\":\"end\",\"cancelled\":false,\"time\":8}\n");
+  write_journal (dir, names[2],
+                 "{\"event\":\"run\",\"run\":\"no-plan\",\"flow\":\"test\",\"items\":2,\"time\":9}\n"
+                 "{\"event\":\"end\",\"cancelled\":true,\"time\":9}\n");
+  write_journal (dir, names[3], "");
+
+  runs = list_resumable (dir, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (runs);
+  g_clear_error (&error);
+
+  /* To its end: only the stopped run that recorded its plan. */
+  runs = list_resumable (dir, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (runs);
+  g_assert_cmpuint (runs->len, ==, 1);
+  g_assert_cmpstr (pv_run_state_get_run_id (g_ptr_array_index (runs, 0)), ==, "stopped");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -589,6 +671,7 @@ main (int   argc,
   ADD ("resume-after-kill", test_resume_after_kill);
   ADD ("cancel-then-resume", test_cancel_then_resume);
   ADD ("damaged-journal", test_damaged_journal);
+  ADD ("listing", test_listing);
 
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "pv-application.h"
 #include "pv-assistant.h"
@@ -15,6 +16,7 @@
 #include "pv-window.h"
 
 static const PvFlowInfo *const test_flows[] = { &pv_test_flow, NULL };
+static char *scratch;
 
 static void
 reset_settings (void)
@@ -109,6 +111,85 @@ test_start_page_starts_flow (void)
   g_assert_null (assistant);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (start_page)));
 
+  destroy_and_finalize (GTK_WINDOW (window));
+}
+
+static GObject *
+create_state (void)
+{
+  return g_object_new (G_TYPE_OBJECT, NULL);
+}
+
+static GObject *
+create_resume_state (const char *journal_path,
+                     PvRunState *run)
+{
+  return g_object_new (G_TYPE_OBJECT, NULL);
+}
+
+static const PvFlowInfo resumable_flow = {
+  .id = "test",
+  .title = "Test flow",
+  .description = "A flow whose runs can be resumed",
+  .icon_name = "applications-system-symbolic",
+  .create_state = create_state,
+  .pages = NULL,
+  .create_resume_state = create_resume_state,
+};
+
+static void
+runs_listed_cb (PvStartPage *start_page,
+                GArray      *listed)
+{
+  guint n_runs = pv_start_page_get_n_runs (start_page);
+
+  g_array_append_val (listed, n_runs);
+}
+
+static gboolean
+listed_once (gpointer data)
+{
+  return ((GArray *) data)->len > 0;
+}
+
+/* The page lists the runs again each time it is shown, replacing the
+ * listing under way: what it then reports is the newer listing, never
+ * the empty answer of the one it cut short. */
+static void
+test_start_page_lists_stopped_runs (void)
+{
+  static const PvFlowInfo *const flows[] = { &resumable_flow, NULL };
+  PvWindow *window = g_object_ref (pv_window_new (NULL));
+  PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
+  g_autofree char *runs = g_build_filename (g_get_user_state_dir (), "provisio", "runs", NULL);
+  g_autofree char *journal = g_build_filename (runs, "stopped.jsonl", NULL);
+  g_autoptr(GArray) listed = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_assert_cmpint (g_mkdir_with_parents (runs, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (journal,
+                                      "{\"event\":\"run\",\"run\":\"stopped\",\"flow\":\"test\",\"items\":2,\"time\":5,\"plan\":{}}\n"
+                                      "{\"event\":\"end\",\"cancelled\":true,\"time\":6}\n",
+                                      -1, NULL));
+  g_signal_connect (start_page, "runs-listed", G_CALLBACK (runs_listed_cb), listed);
+
+  /* Setting the flows lists once; the refresh replaces that listing. */
+  pv_window_set_flows (window, flows);
+  pv_start_page_refresh_runs (start_page);
+  gtk_window_present (GTK_WINDOW (window));
+  pv_test_wait_until (listed_once, listed);
+  pv_test_iterate ();
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpuint (g_array_index (listed, guint, 0), ==, 1);
+  g_assert_nonnull (pv_test_find_widget (GTK_WIDGET (start_page), match_label_text, "Resume"));
+
+  /* Gone from the disk, gone from the page. */
+  g_assert_cmpint (g_remove (journal), ==, 0);
+  g_array_set_size (listed, 0);
+  pv_start_page_refresh_runs (start_page);
+  pv_test_wait_until (listed_once, listed);
+  g_assert_cmpuint (g_array_index (listed, guint, 0), ==, 0);
+
+  g_signal_handlers_disconnect_by_data (start_page, listed);
   destroy_and_finalize (GTK_WINDOW (window));
 }
 
@@ -321,16 +402,30 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = NULL;
+  int status;
+
+  /* Private journals, not the user's: set before GLib reads them. */
+  scratch = g_dir_make_tmp ("provisio-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  state = g_build_filename (scratch, "state", NULL);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+
   pv_test_init (&argc, &argv);
 
   g_test_add_func ("/window/start-page-offers-registered-flows", test_start_page_offers_registered_flows);
   g_test_add_func ("/window/start-page-starts-flow", test_start_page_starts_flow);
+  g_test_add_func ("/window/start-page-lists-stopped-runs", test_start_page_lists_stopped_runs);
   g_test_add_func ("/window/close-asks-while-wizard-holds-data", test_close_asks_while_wizard_holds_data);
   g_test_add_func ("/window/close-without-data-does-not-ask", test_close_without_data_does_not_ask);
   g_test_add_func ("/window/size-restored", test_window_size_restored);
   g_test_add_func ("/window/preferences-language", test_preferences_language);
   g_test_add_func ("/window/language-from-preference", test_language_from_preference);
   g_test_add_func ("/window/application", test_application);
+  status = g_test_run ();
 
-  return g_test_run ();
+  pv_test_remove_tree (scratch);
+  g_free (scratch);
+  return status;
 }
