@@ -250,6 +250,7 @@ create_run_row (PvStartPage      *self,
   guint total = pv_run_state_get_n_items (run);
   g_autofree char *subtitle = NULL;
   g_autofree char *discard_label = NULL;
+  g_autofree char *resume_label = NULL;
 
   if (when != NULL)
     /* Translators: %1$s is when the run started; %2$u people finished of %3$u. */
@@ -267,6 +268,9 @@ create_run_row (PvStartPage      *self,
 
   gtk_widget_set_valign (resume, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (resume, "suggested-action");
+  /* Translators: %s is the name of a task, such as “Enable users for a pool”. */
+  resume_label = g_strdup_printf (_("Resume the unfinished run of “%s”"), _(flow->title));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (resume), GTK_ACCESSIBLE_PROPERTY_LABEL, resume_label, -1);
   g_signal_connect_object (resume, "clicked", G_CALLBACK (resume_clicked_cb), self, 0);
 
   gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
@@ -280,6 +284,9 @@ create_run_row (PvStartPage      *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), resume);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), resume);
+  /* The row makes its title label the widget it activates, which would
+   * have the button read as the task's name alone, without "Resume". */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (resume), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
   g_object_set_data_full (G_OBJECT (row), "pv-run", g_object_ref (run), g_object_unref);
   g_object_set_data (G_OBJECT (row), "pv-flow", (gpointer) flow);
