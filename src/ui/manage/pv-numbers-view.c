@@ -696,9 +696,19 @@ static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item)
 {
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "pv-column"));
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Names may be long, and seven columns do not fit a narrow window:
+   * these may shorten, down to a few characters, rather than push the
+   * last column out of sight. The selected number is written out in
+   * full below the list, and screen readers read the whole text. */
+  if (column == COLUMN_OPERATOR || column == COLUMN_PERSON || column == COLUMN_ADDRESS)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+    }
   gtk_list_item_set_child (item, label);
 }
 
