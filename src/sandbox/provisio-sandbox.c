@@ -36,6 +36,7 @@ main (int   argc,
   gint port = 0;
   gint users = 0;
   gint upload_delay = -1;
+  gint port_delay = 0;
   gboolean reset = FALSE;
   const GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port,
@@ -53,6 +54,10 @@ main (int   argc,
     { "upload-delay", 0, 0, G_OPTION_ARG_INT, &upload_delay,
       N_("Milliseconds an operator takes to upload a ported number once its Calling Plan "
          "assignment is removed (default: 2000; 0: at once)"), N_("MS") },
+    { "port-delay", 0, 0, G_OPTION_ARG_INT, &port_delay,
+      N_("Milliseconds an operator takes to complete a pending port order once the tenant "
+         "has first read it (default: 0: never, until POST "
+         "/provisio/v1/portOrders/ID/complete)"), N_("MS") },
     { "reset", 0, 0, G_OPTION_ARG_NONE, &reset,
       N_("Restore the seed tenant before serving"), NULL },
     G_OPTION_ENTRY_NULL
@@ -97,6 +102,12 @@ main (int   argc,
       g_printerr ("\n");
       return 2;
     }
+  if (port_delay < 0)
+    {
+      g_printerr (_("The port delay must be 0 or more milliseconds."));
+      g_printerr ("\n");
+      return 2;
+    }
   if (faults_spec != NULL)
     {
       faults = pv_sandbox_faults_new (faults_spec, &error);
@@ -118,6 +129,7 @@ main (int   argc,
   pv_sandbox_server_set_generated_users (server, (guint) users);
   if (upload_delay >= 0)
     pv_sandbox_server_set_upload_delay (server, (guint) upload_delay);
+  pv_sandbox_server_set_port_delay (server, (guint) port_delay);
   if (faults != NULL)
     pv_sandbox_server_set_faults (server, faults);
   if (reset && !pv_sandbox_server_reset (server, &error))

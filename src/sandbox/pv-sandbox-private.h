@@ -74,6 +74,8 @@ gboolean    pv_sandbox_route_is             (const PvSandboxRequest *request,
 PvSandboxStore *pv_sandbox_server_get_store (PvSandboxServer   *self);
 guint       pv_sandbox_server_get_operation_delay (PvSandboxServer *self);
 guint       pv_sandbox_server_get_upload_delay (PvSandboxServer *self);
+guint       pv_sandbox_server_get_port_delay (PvSandboxServer *self);
+gint64      pv_sandbox_server_get_now_ms (PvSandboxServer *self);
 
 /* Port orders (pv-sandbox-ports.c). */
 gboolean    pv_sandbox_ports_number_freed   (PvSandboxServer        *server,

@@ -35,6 +35,11 @@ struct _PvSandboxServer
   guint            generated_numbers;
   guint            operation_delay_ms;
   guint            upload_delay_ms;
+  guint            port_delay_ms;
+  /* How far the operator's clock is ahead of real time; written by
+   * tests from their thread, read in the server's. */
+  GMutex           clock_lock;
+  gint64           clock_offset_ms;
 
   /* Set by start and read once the thread said it is ready. */
   GThread         *thread;
@@ -314,6 +319,25 @@ guint
 pv_sandbox_server_get_upload_delay (PvSandboxServer *self)
 {
   return self->upload_delay_ms;
+}
+
+guint
+pv_sandbox_server_get_port_delay (PvSandboxServer *self)
+{
+  return self->port_delay_ms;
+}
+
+/* The time the operator's side goes by, in milliseconds since the
+ * epoch: real time, plus what pv_sandbox_server_advance_clock() added. */
+gint64
+pv_sandbox_server_get_now_ms (PvSandboxServer *self)
+{
+  gint64 offset;
+
+  g_mutex_lock (&self->clock_lock);
+  offset = self->clock_offset_ms;
+  g_mutex_unlock (&self->clock_lock);
+  return g_get_real_time () / 1000 + offset;
 }
 
 static void dispatch (PvSandboxServer        *self,
@@ -674,8 +698,8 @@ dispatch (PvSandboxServer        *self,
           const PvSandboxRequest *request,
           PvSandboxResponse      *response)
 {
-  /* The operators' uploads that fell due since the last request come
-   * first, so that this one sees them. */
+  /* The operators' completions and uploads that fell due since the last
+   * request come first, so that this one sees them. */
   pv_sandbox_ports_settle (self);
 
   if (request->n_segments >= 1 &&
@@ -987,7 +1011,11 @@ server_thread (gpointer data)
 
   g_main_context_push_thread_default (self->context);
 
-  self->soup = soup_server_new ("server-header", "Provisio-Sandbox ", NULL);
+  /* Raw paths: split_path() decodes each segment once. Left to decode
+   * the whole path first, libsoup turned an encoded slash into a segment
+   * break and an encoded percent into one split_path() decoded again,
+   * so that "orange%252Dbusiness" named orange-business. */
+  self->soup = soup_server_new ("server-header", "Provisio-Sandbox ", "raw-paths", TRUE, NULL);
   soup_server_add_early_handler (self->soup, NULL, early_cb, self, NULL);
   soup_server_add_handler (self->soup, NULL, handle_cb, self, NULL);
 
@@ -1053,6 +1081,7 @@ pv_sandbox_server_finalize (GObject *object)
   g_free (self->base_url);
   g_hash_table_unref (self->pending);
   g_mutex_clear (&self->lock);
+  g_mutex_clear (&self->clock_lock);
   g_cond_clear (&self->cond);
 
   G_OBJECT_CLASS (pv_sandbox_server_parent_class)->finalize (object);
@@ -1122,6 +1151,7 @@ static void
 pv_sandbox_server_init (PvSandboxServer *self)
 {
   g_mutex_init (&self->lock);
+  g_mutex_init (&self->clock_lock);
   g_cond_init (&self->cond);
   self->pending = g_hash_table_new_full (g_direct_hash, g_direct_equal, pending_destroy, NULL);
   self->operation_delay_ms = 300;
@@ -1345,6 +1375,37 @@ pv_sandbox_server_set_upload_delay (PvSandboxServer *self,
 {
   g_return_if_fail (PV_IS_SANDBOX_SERVER (self));
   self->upload_delay_ms = delay_ms;
+}
+
+/* How long the operator takes to complete a pending port order once the
+ * tenant has first read it (docs/api.md, "Port orders"); 0, the
+ * default, leaves pending orders to POST …/complete. */
+void
+pv_sandbox_server_set_port_delay (PvSandboxServer *self,
+                                  guint            delay_ms)
+{
+  g_return_if_fail (PV_IS_SANDBOX_SERVER (self));
+  self->port_delay_ms = delay_ms;
+}
+
+/**
+ * pv_sandbox_server_advance_clock:
+ * @delay_ms: how far to move the clock forward
+ *
+ * Moves the operator's clock forward: what the operator has scheduled
+ * (uploads, completions of port orders) falls due that much earlier, and
+ * its time stamps follow. Tests reach a due time without waiting for it;
+ * everything else (operation delays, faults) keeps to real time.
+ */
+void
+pv_sandbox_server_advance_clock (PvSandboxServer *self,
+                                 guint            delay_ms)
+{
+  g_return_if_fail (PV_IS_SANDBOX_SERVER (self));
+
+  g_mutex_lock (&self->clock_lock);
+  self->clock_offset_ms += delay_ms;
+  g_mutex_unlock (&self->clock_lock);
 }
 
 /**

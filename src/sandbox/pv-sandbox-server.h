@@ -41,6 +41,10 @@ void             pv_sandbox_server_set_operation_delay (PvSandboxServer *self,
                                                         guint            delay_ms);
 void             pv_sandbox_server_set_upload_delay (PvSandboxServer *self,
                                                      guint            delay_ms);
+void             pv_sandbox_server_set_port_delay (PvSandboxServer  *self,
+                                                   guint             delay_ms);
+void             pv_sandbox_server_advance_clock  (PvSandboxServer  *self,
+                                                   guint             delay_ms);
 gboolean         pv_sandbox_server_reset          (PvSandboxServer  *self,
                                                    GError          **error);
 gboolean         pv_sandbox_server_start          (PvSandboxServer  *self,

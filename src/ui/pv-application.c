@@ -20,6 +20,10 @@ struct _PvApplication
 
 G_DEFINE_FINAL_TYPE (PvApplication, pv_application, ADW_TYPE_APPLICATION)
 
+/* How long the embedded sandbox's operator takes to complete a pending
+ * port order (docs/api.md, "Port orders"). */
+#define DEMO_PORT_DELAY_MS (30 * 1000)
+
 /* The startup benchmark asks for the moment the first frame of the main
  * window is drawn; nothing else uses this. */
 static void
@@ -160,7 +164,16 @@ start_sandbox_in_thread (GTask        *task,
   /* Opening (and on first use seeding) its store is disk work: not on the
    * main loop. */
   server = pv_sandbox_server_new (NULL, NULL, &error);
-  if (server == NULL || !pv_sandbox_server_start (server, 0, &error))
+  if (server == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Someone trying a Calling Plan move sees the pending port order stop
+   * a person, then, half a minute on, Run Again move them: long enough
+   * to read the result, short enough to wait for. */
+  pv_sandbox_server_set_port_delay (server, DEMO_PORT_DELAY_MS);
+  if (!pv_sandbox_server_start (server, 0, &error))
     {
       g_task_return_error (task, error);
       return;

@@ -42,12 +42,17 @@ grep -q "127.0.0.1 and ::1" "$tmp/out"
 check $? "--help says it binds loopback only"
 grep -q -- "--faults" "$tmp/out"
 check $? "--help lists --faults"
+grep -q -- "--port-delay" "$tmp/out"
+check $? "--help lists --port-delay"
 
 status 2 --faults rate=7
 grep -q "Invalid fault specification" "$tmp/err"
 check $? "a bad fault specification is explained"
 status 2 --port 70000
 status 2 --users -3
+status 2 --port-delay -1
+grep -q "The port delay must be 0 or more milliseconds" "$tmp/err"
+check $? "a negative port delay is explained"
 status 2 --no-such-option
 status 1 --state /proc/no/such/dir/state.db --seed "$seed"
 

@@ -73,7 +73,7 @@ post (PvServiceClient *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = json_from_string (json, &error);
+  g_autoptr(JsonNode) body = json != NULL ? json_from_string (json, &error) : NULL;
   g_autoptr(PvServiceResponse) response = NULL;
 
   g_assert_no_error (error);
@@ -607,12 +607,36 @@ walk_calling_plan (PvWindow        *window,
 #define JOSE     "fcc2d393-c071-5c76-97f6-130504bd8466"   /* +33170360102, port order complete */
 #define SEAN     "cfb7c756-10ce-5b3f-8784-47c4ed329a0d"   /* +33170360105, port order pending */
 
+static gboolean
+match_button_label (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+/* What a click on "Run Again for Those Not Moved" does, then the run. */
+static void
+run_again (PvPage *page)
+{
+  GtkWidget *button = pv_test_find_widget (GTK_WIDGET (page), match_button_label,
+                                           "_Run Again for Those Not Moved");
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (pv_page_get_complete (page));
+  pv_test_wait_until (page_complete, page);
+}
+
 /* Three people of the seed keep their French numbers, which Orange
  * Business is porting: for two the port order is complete, so their
  * Calling Plan numbers are unassigned, the sandbox (the operator)
  * uploads them as Orange Business numbers, and they are assigned again,
  * all four steps in one run. The third's order is pending: they stop at
- * step 1, nothing changed, even though the port was ticked as complete. */
+ * step 1, nothing changed, even though the port was ticked as complete,
+ * and again on Run Again. Once the operator has completed the order
+ * (the sandbox's route), Run Again moves them through every step. */
 static void
 walk_ported (PvWindow        *window,
              PvServiceClient *client)
@@ -710,6 +734,46 @@ walk_ported (PvWindow        *window,
     g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, SEAN);
   }
 
+  /* Run Again while the order is still pending: the same. */
+  run_again (page);
+  g_assert_cmpstr (person_subtitle (assistant, "Seán Müller"), ==,
+                   "Waiting at step 1 (Port the number to the operator)");
+  g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (steps, SEAN, 0)), ==,
+                   PV_RESULT_STATUS_SKIPPED);
+  g_assert_null (pv_move_steps_get_step_result (steps, SEAN, 1));
+  g_assert_cmpstr (person_subtitle (assistant, "Gaëlle Boyer"), ==, "Moved to Operator Connect");
+
+  /* The operator completes the order; Run Again moves Seán, keeping his
+   * number, through every step. */
+  post (client, "/provisio/v1/portOrders/FR-2026-00452/complete", NULL);
+  run_again (page);
+  g_assert_cmpstr (person_subtitle (assistant, "Seán Müller"), ==, "Moved to Operator Connect");
+  g_assert_true (pv_move_flow_is_moved (flow, SEAN));
+  g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (steps, SEAN, 0)), ==,
+                   PV_RESULT_STATUS_ALREADY_DONE);
+  g_assert_nonnull (strstr (pv_operation_result_get_message (pv_move_steps_get_step_result (steps, SEAN, 0)),
+                            "has completed port order FR-2026-00452"));
+  g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (steps, SEAN, 1)), ==,
+                   PV_RESULT_STATUS_DONE);
+  g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (steps, SEAN, 2)), ==,
+                   PV_RESULT_STATUS_ALREADY_DONE);
+  g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (steps, SEAN, 3)), ==,
+                   PV_RESULT_STATUS_DONE);
+  {
+    g_autoptr(PvPhoneNumber) number = get_number (client, "+33170360105");
+    g_autoptr(PvUser) user = get_user (client, SEAN);
+
+    g_assert_cmpint (pv_phone_number_get_number_type (number), ==, PV_NUMBER_TYPE_OPERATOR_CONNECT);
+    g_assert_cmpstr (pv_phone_number_get_operator_id (number), ==, "orange-business");
+    g_assert_cmpstr (pv_phone_number_get_country_code (number), ==, "FR");
+    g_assert_cmpint (pv_phone_number_get_status (number), ==, PV_NUMBER_STATUS_ASSIGNED);
+    g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, SEAN);
+    g_assert_cmpstr (pv_user_get_line_uri (user), ==, "tel:+33170360105");
+  }
+  /* Everyone moved: nothing left to run again. */
+  g_assert_false (gtk_widget_is_sensitive (pv_test_find_widget (GTK_WIDGET (page), match_button_label,
+                                                                "_Run Again for Those Not Moved")));
+
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
   pv_test_iterate ();
   g_assert_null (pv_window_get_assistant (window));
@@ -756,6 +820,8 @@ client_ready_cb (GObject      *object,
   g_assert_no_error (error);
   pv_sandbox_server_set_operation_delay (pv_application_get_sandbox (application), 0);
   pv_sandbox_server_set_upload_delay (pv_application_get_sandbox (application), 0);
+  /* Pending orders complete when the tests complete them. */
+  pv_sandbox_server_set_port_delay (pv_application_get_sandbox (application), 0);
   test_window = PV_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
   test_client = client;
   test_status = g_test_run ();
