@@ -21,35 +21,6 @@ static const char * const exit_paragraph =
      "when the service refuses (the message says what to do first), 4 when the service cannot "
      "be reached or fails.");
 
-typedef struct
-{
-  GMainLoop       *loop;
-  PvSandboxServer *sandbox;
-  PvServiceClient *client;
-} Session;
-
-static void
-session_clear (Session *session)
-{
-  g_clear_object (&session->client);
-  if (session->sandbox != NULL)
-    pv_sandbox_server_stop (session->sandbox);
-  g_clear_object (&session->sandbox);
-  g_clear_pointer (&session->loop, g_main_loop_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Session, session_clear)
-
-static gboolean
-session_open (Session     *session,
-              const char  *service,
-              GError     **error)
-{
-  session->loop = g_main_loop_new (NULL, FALSE);
-  session->client = pv_cli_connect (service, &session->sandbox, error);
-  return session->client != NULL;
-}
-
 static gboolean
 parse_context (GOptionContext  *context,
                const char      *summary,
@@ -147,7 +118,7 @@ numbers_list (int    argc,
     "assignmentTargetId", "locationId", NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_auto(Session) session = { 0 };
+  g_auto(PvCliSession) session = { 0 };
   g_autoptr(GListStore) store = g_list_store_new (PV_TYPE_PHONE_NUMBER);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GError) error = NULL;
@@ -186,7 +157,7 @@ numbers_list (int    argc,
   filter.assigned_user_id = user;
   filter.location_id = location;
 
-  if (!session_open (&session, service, &error))
+  if (!pv_cli_session_open (&session, service, &error))
     return pv_cli_voice_fail (g_steal_pointer (&error));
   {
     g_auto(PvCliWaiter) waiter = { session.loop, NULL };
@@ -242,7 +213,7 @@ numbers_change (Action   action,
     { NULL }, { NULL }, { NULL }, { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("NUMBER"));
-  g_auto(Session) session = { 0 };
+  g_auto(PvCliSession) session = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(PvPhoneNumber) number = NULL;
   g_auto(PvCliWaiter) waiter = { NULL, NULL };
@@ -287,7 +258,7 @@ numbers_change (Action   action,
   if (!parse_enum (PV_TYPE_NUMBER_TYPE, type, "--type", &number_type))
     return PV_CLI_EXIT_UNUSABLE;
 
-  if (!session_open (&session, service, &error))
+  if (!pv_cli_session_open (&session, service, &error))
     return pv_cli_voice_fail (g_steal_pointer (&error));
   waiter.loop = session.loop;
 

@@ -205,35 +205,6 @@ parse_countries (const char  *text,
   return TRUE;
 }
 
-typedef struct
-{
-  GMainLoop       *loop;
-  PvSandboxServer *sandbox;
-  PvServiceClient *client;
-} Session;
-
-static void
-session_clear (Session *session)
-{
-  g_clear_object (&session->client);
-  if (session->sandbox != NULL)
-    pv_sandbox_server_stop (session->sandbox);
-  g_clear_object (&session->sandbox);
-  g_clear_pointer (&session->loop, g_main_loop_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Session, session_clear)
-
-static gboolean
-session_open (Session     *session,
-              const char  *service,
-              GError     **error)
-{
-  session->loop = g_main_loop_new (NULL, FALSE);
-  session->client = pv_cli_connect (service, &session->sandbox, error);
-  return session->client != NULL;
-}
-
 static const char * const operator_paragraphs_exit[] = {
   N_("Exit status: 0 when done, 2 when the command line cannot be used (nothing is sent), 3 "
      "when the service refuses (the message says what to do first), 4 when the service cannot "
@@ -271,7 +242,7 @@ pv_cli_operators (int    argc,
     "id", "displayName", "regions", "services", "countries", "emergencyAddressModel", NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_auto(Session) session = { 0 };
+  g_auto(PvCliSession) session = { 0 };
   g_auto(PvCliWaiter) waiter = { NULL, NULL };
   g_autoptr(GListStore) store = g_list_store_new (PV_TYPE_OPERATOR);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
@@ -309,7 +280,7 @@ pv_cli_operators (int    argc,
       service = (int) value->value;
     }
 
-  if (!session_open (&session, url, &error))
+  if (!pv_cli_session_open (&session, url, &error))
     return pv_cli_voice_fail (g_steal_pointer (&error));
   waiter.loop = session.loop;
   pv_service_client_list_operators_async (session.client, region, service, store, NULL,
@@ -338,9 +309,9 @@ pv_cli_operators (int    argc,
 /* --- provisio-cli operator … --- */
 
 static PvOperator *
-find_in_catalogue (Session     *session,
-                   const char  *id,
-                   GError     **error)
+find_in_catalogue (PvCliSession  *session,
+                   const char    *id,
+                   GError       **error)
 {
   g_auto(PvCliWaiter) waiter = { session->loop, NULL };
   g_autoptr(GListStore) store = g_list_store_new (PV_TYPE_OPERATOR);
@@ -471,7 +442,7 @@ operator_add (int    argc,
        "be reached or fails."),
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_auto(Session) session = { 0 };
+  g_auto(PvCliSession) session = { 0 };
   g_auto(GStrv) countries = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PvOperator) op = NULL;
@@ -532,7 +503,7 @@ operator_add (int    argc,
   pv_contact_details_set_company_size (contact, size);
   pv_contact_details_set_phone (contact, phone);
 
-  if (!session_open (&session, service, &error))
+  if (!pv_cli_session_open (&session, service, &error))
     return pv_cli_voice_fail (g_steal_pointer (&error));
   op = find_in_catalogue (&session, operator_id, &error);
   if (op == NULL)
@@ -600,7 +571,7 @@ operator_list (int    argc,
     "operatorId", "status", "countries", "contactName", "contactEmail", "companySize", NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_auto(Session) session = { 0 };
+  g_auto(PvCliSession) session = { 0 };
   g_autoptr(GListStore) store = g_list_store_new (PV_TYPE_TENANT_OPERATOR);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GError) error = NULL;
@@ -613,7 +584,7 @@ operator_list (int    argc,
       pv_cli_voice_print_error (error->message);
       return PV_CLI_EXIT_UNUSABLE;
     }
-  if (!session_open (&session, service, &error))
+  if (!pv_cli_session_open (&session, service, &error))
     return pv_cli_voice_fail (g_steal_pointer (&error));
 
   {
@@ -682,7 +653,7 @@ operator_change (Action   action,
        "be reached or fails."),
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("ID"));
-  g_auto(Session) session = { 0 };
+  g_auto(PvCliSession) session = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(PvTenantOperator) op = NULL;
   g_auto(PvCliWaiter) waiter = { NULL, NULL };
@@ -726,7 +697,7 @@ operator_change (Action   action,
       return PV_CLI_EXIT_UNUSABLE;
     }
 
-  if (!session_open (&session, service, &error))
+  if (!pv_cli_session_open (&session, service, &error))
     return pv_cli_voice_fail (g_steal_pointer (&error));
   waiter.loop = session.loop;
 

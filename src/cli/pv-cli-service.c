@@ -32,6 +32,30 @@ pv_cli_connect (const char       *service,
   return pv_service_client_new (service, NULL, error);
 }
 
+/**
+ * pv_cli_session_open:
+ * @service: (nullable): as for pv_cli_connect()
+ */
+gboolean
+pv_cli_session_open (PvCliSession  *session,
+                     const char    *service,
+                     GError       **error)
+{
+  session->loop = g_main_loop_new (NULL, FALSE);
+  session->client = pv_cli_connect (service, &session->sandbox, error);
+  return session->client != NULL;
+}
+
+void
+pv_cli_session_clear (PvCliSession *session)
+{
+  g_clear_object (&session->client);
+  if (session->sandbox != NULL)
+    pv_sandbox_server_stop (session->sandbox);
+  g_clear_object (&session->sandbox);
+  g_clear_pointer (&session->loop, g_main_loop_unref);
+}
+
 void
 pv_cli_waiter_clear (PvCliWaiter *waiter)
 {

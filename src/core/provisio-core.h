@@ -27,6 +27,7 @@
 #include "pv-results-xml.h"
 #include "pv-run-info.h"
 #include "pv-run-journal.h"
+#include "pv-search-query.h"
 #include "pv-service-plan.h"
 #include "pv-sip-domain.h"
 #include "pv-sip.h"

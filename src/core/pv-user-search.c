@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "pv-search-query.h"
 #include "pv-user-search.h"
 
 /* The people of a directory that a search shows, as a list model: what
@@ -65,8 +66,7 @@ struct _PvUserSearch
   GArray     *matches;   /* guint positions in people, shown */
 
   char             *text;
-  char             *query;        /* case-folded; NULL for no text */
-  char             *ascii_query;  /* and without accents, if different */
+  PvSearchQuery     query;
   PvUserSearchKind  kind;
   /* What the matches were made for. */
   char             *shown_query;
@@ -186,12 +186,14 @@ person_matches (PvUserSearch *self,
       break;
     }
 
-  if (self->query == NULL)
+  if (self->query.folded == NULL)
     return TRUE;
   if (person->key == NULL)
     return FALSE;
-  return strstr (person->key, self->query) != NULL ||
-         (self->ascii_query != NULL && strstr (person->key, self->ascii_query) != NULL);
+  /* Not pv_search_query_matches(): the key holds both spellings, folded
+   * once in a thread, rather than folding each name at each keystroke. */
+  return strstr (person->key, self->query.folded) != NULL ||
+         (self->query.ascii != NULL && strstr (person->key, self->query.ascii) != NULL);
 }
 
 guint
@@ -203,7 +205,7 @@ pv_user_search_get_pending (PvUserSearch *self)
 
   if (self->job != NULL)
     pending += self->job->n_scan - self->job->cursor;
-  if (self->query != NULL)
+  if (self->query.folded != NULL)
     pending += self->n_unindexed;
   return pending;
 }
@@ -280,7 +282,7 @@ finish_job (PvUserSearch *self)
 
   stop_job (self);
   g_free (self->shown_query);
-  self->shown_query = g_strdup (self->query);
+  self->shown_query = g_strdup (self->query.folded);
   self->shown_kind = self->kind;
   replace_matches (self, result);
   notify_pending (self);
@@ -347,7 +349,8 @@ refilter (PvUserSearch *self)
    * under way: narrowing is judged against them. */
   gboolean narrowing = kind_narrows (self->shown_kind, self->kind) &&
                        (self->shown_query == NULL ||
-                        (self->query != NULL && strstr (self->query, self->shown_query) != NULL));
+                        (self->query.folded != NULL &&
+                         strstr (self->query.folded, self->shown_query) != NULL));
 
   start_job (self, narrowing);
 }
@@ -447,7 +450,7 @@ indexed_cb (GObject      *object,
     }
 
   /* Without text, keys change nothing to what is shown. */
-  if (self->query == NULL && self->shown_query == NULL)
+  if (self->query.folded == NULL && self->shown_query == NULL)
     {
       notify_pending (self);
       return;
@@ -607,8 +610,7 @@ pv_user_search_finalize (GObject *object)
   g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->query, g_free);
-  g_clear_pointer (&self->ascii_query, g_free);
+  pv_search_query_clear (&self->query);
   g_clear_pointer (&self->shown_query, g_free);
 
   G_OBJECT_CLASS (pv_user_search_parent_class)->finalize (object);
@@ -688,8 +690,6 @@ void
 pv_user_search_set_text (PvUserSearch *self,
                          const char   *text)
 {
-  g_autofree char *stripped = NULL;
-
   g_return_if_fail (PV_IS_USER_SEARCH (self));
 
   if (g_strcmp0 (self->text, text) == 0)
@@ -697,15 +697,7 @@ pv_user_search_set_text (PvUserSearch *self,
   g_free (self->text);
   self->text = g_strdup (text);
 
-  stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  g_clear_pointer (&self->query, g_free);
-  g_clear_pointer (&self->ascii_query, g_free);
-  if (*stripped != '\0')
-    {
-      self->query = g_utf8_casefold (stripped, -1);
-      if (!g_str_is_ascii (self->query))
-        self->ascii_query = g_str_to_ascii (self->query, NULL);
-    }
+  pv_search_query_set_text (&self->query, text);
   refilter (self);
 }
 

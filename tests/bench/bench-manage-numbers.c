@@ -2,10 +2,9 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
 
-#include "bench-util.h"
+#include "bench-ui.h"
 #include "manage/pv-numbers-view.h"
 #include "pv-sandbox-server.h"
 #include "pv-test-util.h"
@@ -26,58 +25,12 @@
 
 typedef struct
 {
+  BenchFrames        *frames;
   GtkWidget          *column_view;
   GtkFilterListModel *filtered;
-  GArray             *paints;        /* gint64 µs of every after-paint */
-  gint64              last_paint;
-  gint64              change;        /* search-changed, 0 when not waiting */
 } Bench;
 
 static Bench bench;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  bench.last_paint = g_get_monotonic_time ();
-  g_array_append_val (bench.paints, bench.last_paint);
-}
-
-static gboolean
-search_changed_hook (GSignalInvocationHint *hint,
-                     guint                  n_values,
-                     const GValue          *values,
-                     gpointer               user_data)
-{
-  bench.change = g_get_monotonic_time ();
-  return TRUE;
-}
-
-static void
-iterate (void)
-{
-  g_main_context_iteration (NULL, TRUE);
-}
-
-/* The next frame painted after now; one is asked for, since nothing may
- * have changed on screen (the spinner stopped, the rows stayed). */
-static gint64
-next_paint (void)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  gtk_widget_queue_draw (bench.column_view);
-  while (bench.last_paint < now)
-    iterate ();
-  return bench.last_paint;
-}
-
-static gboolean
-match_text (GtkWidget     *widget,
-            gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
-}
 
 static gboolean
 match_tooltip (GtkWidget     *widget,
@@ -96,95 +49,14 @@ rows_shown (void)
   if (g_list_model_get_n_items (G_LIST_MODEL (bench.filtered)) == 0)
     return FALSE;
   first = g_list_model_get_item (G_LIST_MODEL (bench.filtered), 0);
-  return pv_test_find_widget (bench.column_view, match_text, pv_phone_number_get_telephone_number (first)) != NULL;
-}
-
-/* Longest gap between two frames painted in [from, to], in ms. */
-static double
-longest_frame_gap (gint64  from,
-                   gint64  to,
-                   guint  *n_frames)
-{
-  gint64 previous = 0, longest = 0;
-
-  *n_frames = 0;
-  for (guint i = 0; i < bench.paints->len; i++)
-    {
-      gint64 t = g_array_index (bench.paints, gint64, i);
-
-      if (t < from || t > to)
-        continue;
-      if (previous != 0)
-        longest = MAX (longest, t - previous);
-      previous = t;
-      (*n_frames)++;
-    }
-  return longest / 1000.0;
+  return bench_shows_label (bench.column_view, pv_phone_number_get_telephone_number (first));
 }
 
 static void
 settle (void)
 {
   while (gtk_filter_list_model_get_pending (bench.filtered) > 0)
-    iterate ();
-}
-
-/* Types @text into @entry as a person would, one more character each
- * time (or erases it one character at a time), and reports each
- * keystroke from the search change to the first frame after the filter
- * settled. */
-static void
-type_text (GtkEditable     *entry,
-           const char      *text,
-           gboolean         erase,
-           BenchStallWatch *watch)
-{
-  glong length = g_utf8_strlen (text, -1);
-
-  for (glong i = erase ? length - 1 : 1; erase ? i >= 0 : i <= length; erase ? i-- : i++)
-    {
-      g_autofree char *prefix = g_utf8_substring (text, 0, i);
-      gint64 typed, change, first_frame = 0, settled, painted;
-      guint n_frames;
-      double gap;
-
-      bench.change = 0;
-      bench_stall_watch_reset (watch);
-      typed = g_get_monotonic_time ();
-      /* A keystroke: one character added at the end, or the last one
-       * deleted (gtk_editable_set_text() would empty the entry first,
-       * which a search entry reports at once). */
-      if (erase)
-        gtk_editable_delete_text (entry, (int) i, -1);
-      else
-        {
-          g_autofree char *character = g_utf8_substring (text, i - 1, i);
-          int position = (int) (i - 1);
-
-          gtk_editable_insert_text (entry, character, -1, &position);
-        }
-      while (bench.change == 0)
-        iterate ();
-      change = bench.change;
-      while (gtk_filter_list_model_get_pending (bench.filtered) > 0)
-        {
-          iterate ();
-          if (first_frame == 0 && bench.last_paint > change)
-            first_frame = bench.last_paint;
-        }
-      settled = g_get_monotonic_time ();
-      painted = next_paint ();
-      if (first_frame == 0)
-        first_frame = painted;
-      gap = longest_frame_gap (change, painted, &n_frames);
-
-      printf ("  %-12s %7u %10.1f %11.1f %12.1f %12.1f %10.1f %10.1f\n",
-              *prefix != '\0' ? prefix : "(empty)",
-              g_list_model_get_n_items (G_LIST_MODEL (bench.filtered)),
-              (change - typed) / 1000.0, (first_frame - change) / 1000.0,
-              (settled - change) / 1000.0, (painted - change) / 1000.0,
-              gap, bench_stall_watch_quantile (watch, 1.0));
-    }
+    bench_iterate ();
 }
 
 /* Chooses @item in the drop-down known as @name, as a click would, and
@@ -215,7 +87,7 @@ choose (GtkWidget       *view,
   returned = g_get_monotonic_time ();
   settle ();
   settled = g_get_monotonic_time ();
-  painted = next_paint ();
+  painted = bench_frames_next_paint (bench.frames);
   printf ("  %-28s %7u %10.1f %12.1f %12.1f %10.1f\n", item,
           g_list_model_get_n_items (G_LIST_MODEL (bench.filtered)),
           (returned - start) / 1000.0, (settled - start) / 1000.0, (painted - start) / 1000.0,
@@ -244,61 +116,34 @@ client_page_cb (GListModel *store)
     client_first_page = g_get_monotonic_time ();
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("provisio-bench-XXXXXX", &error);
-  g_autofree char *state = NULL;
-  g_autoptr(PvSandboxServer) server = NULL;
+  BenchSandbox sandbox = { 0 };
   g_autoptr(PvServiceClient) client = NULL;
   g_autoptr(GListStore) plain = NULL;
   const char *n_env = g_getenv ("PROVISIO_BENCH_NUMBERS");
   guint n_numbers = n_env != NULL ? (guint) g_ascii_strtoull (n_env, NULL, 10) : DEFAULT_NUMBERS;
   BenchStallWatch *watch;
+  BenchLoad load;
   GtkWindow *window;
   GtkWidget *view;
   GtkWidget *entry;
   GListModel *numbers;
-  gint64 rss_before, rss_loaded, peak_load;
-  gint64 start, first_rows = 0, store_full = 0, loaded, painted;
-  gboolean peak_reset, done = FALSE;
-  guint n_frames;
-  double gap, seed_seconds;
+  GListModel *shown;
+  gint64 start, first_rows = 0, store_full = 0;
+  gboolean done = FALSE;
 
   /* Line by line, so that a slow phase shows where it is. */
   setvbuf (stdout, NULL, _IOLBF, 0);
   pv_test_setup_translations ();
   gtk_init ();
   adw_init ();
-  bench.paints = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  g_assert_no_error (error);
-  state = g_build_filename (dir, "sandbox.db", NULL);
-  server = pv_sandbox_server_new (state, PV_SANDBOX_SEED, &error);
-  g_assert_no_error (error);
-  pv_sandbox_server_set_generated_numbers (server, n_numbers);
-  start = g_get_monotonic_time ();
-  if (!pv_sandbox_server_start (server, 0, &error))
-    g_error ("%s", error->message);
-  seed_seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-  client = pv_service_client_new (pv_sandbox_server_get_base_url (server), NULL, &error);
+  bench_sandbox_start_numbers (&sandbox, PV_SANDBOX_SEED, n_numbers);
+  client = pv_service_client_new (pv_sandbox_server_get_base_url (sandbox.server), NULL, &error);
   g_assert_no_error (error);
 
   window = GTK_WINDOW (gtk_window_new ());
@@ -306,78 +151,56 @@ main (int   argc,
   view = pv_numbers_view_new ();
   gtk_window_set_child (window, view);
   gtk_window_present (window);
-  while (!gtk_widget_get_realized (GTK_WIDGET (window)))
-    iterate ();
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                    G_CALLBACK (after_paint_cb), NULL);
-  while (bench.last_paint == 0)
-    iterate ();
+  bench.frames = bench_frames_new (window);
 
   bench.column_view = pv_test_find_by_type (view, GTK_TYPE_COLUMN_VIEW);
   entry = pv_test_find_by_type (view, GTK_TYPE_SEARCH_ENTRY);
   if (bench.column_view == NULL || entry == NULL)
     g_error ("Phone Numbers does not have the widgets this benchmark drives");
+  bench_frames_set_redraw (bench.frames, bench.column_view);
   bench.filtered = GTK_FILTER_LIST_MODEL (pv_numbers_view_get_shown (PV_NUMBERS_VIEW (view)));
+  shown = G_LIST_MODEL (bench.filtered);
   numbers = pv_numbers_view_get_numbers (PV_NUMBERS_VIEW (view));
-  g_signal_add_emission_hook (g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY), 0,
-                              search_changed_hook, NULL, NULL);
 
   printf ("Phone Numbers, %u generated numbers from the in-process sandbox, window 960×720 on Xvfb\n",
           n_numbers);
-  printf ("  (tenant generated in %.1f s; renderer %s; search entry delay %u ms)\n\n", seed_seconds,
-          g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default",
+  printf ("  (tenant generated in %.1f s; renderer %s; search entry delay %u ms)\n\n",
+          sandbox.seed_seconds, g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default",
           gtk_search_entry_get_search_delay (GTK_SEARCH_ENTRY (entry)));
 
   /* Loading. */
   watch = bench_stall_watch_new ();
-  rss_before = bench_rss_kb ();
-  peak_reset = bench_reset_peak_rss ();
-  start = g_get_monotonic_time ();
+  bench_load_begin (&load);
   pv_numbers_view_set_client (PV_NUMBERS_VIEW (view), client);
   while (pv_numbers_view_get_loading (PV_NUMBERS_VIEW (view)) ||
          gtk_filter_list_model_get_pending (bench.filtered) > 0)
     {
-      iterate ();
-      if (first_rows == 0 && bench.last_paint > start && rows_shown ())
-        first_rows = bench.last_paint;
+      bench_iterate ();
+      if (first_rows == 0 && bench_frames_last_paint (bench.frames) > load.start && rows_shown ())
+        first_rows = bench_frames_last_paint (bench.frames);
       if (store_full == 0 && g_list_model_get_n_items (numbers) >= n_numbers)
         store_full = g_get_monotonic_time ();
     }
-  loaded = g_get_monotonic_time ();
-  painted = next_paint ();
+  bench_load_end (&load, bench.frames);
   if (first_rows == 0 && rows_shown ())
-    first_rows = painted;
+    first_rows = load.painted;
   if (store_full == 0)
-    store_full = loaded;
-  peak_load = bench_peak_rss_kb ();
-  rss_loaded = bench_rss_kb ();
-  gap = longest_frame_gap (start, painted, &n_frames);
+    store_full = load.loaded;
 
   printf ("Loading (from pv_numbers_view_set_client)\n");
   printf ("  numbers in the view                 %9u\n", g_list_model_get_n_items (numbers));
-  printf ("  first rows painted                  %9.0f ms\n", (first_rows - start) / 1000.0);
-  printf ("  every generated number in the store %9.0f ms\n", (store_full - start) / 1000.0);
-  printf ("  loaded and filtered, next frame     %9.0f ms  (loaded at %.0f ms)\n",
-          (painted - start) / 1000.0, (loaded - start) / 1000.0);
-  printf ("  frames painted meanwhile            %9u     longest gap between frames %.1f ms\n",
-          n_frames, gap);
-  printf ("  main loop: longest iteration %.1f ms, p99 %.1f ms, %u of %u over %.1f ms\n",
-          bench_stall_watch_quantile (watch, 1.0), bench_stall_watch_quantile (watch, 0.99),
-          bench_stall_watch_n_over (watch, BENCH_FRAME_MS), bench_stall_watch_count (watch),
-          BENCH_FRAME_MS);
-  printf ("  RSS before %.0f MB, after %.0f MB, peak %.0f MB (the process: view, client and sandbox)%s\n\n",
-          rss_before / 1024.0, rss_loaded / 1024.0, peak_load / 1024.0,
-          peak_reset ? "" : " [peak since start]");
+  printf ("  first rows painted                  %9.0f ms\n", (first_rows - load.start) / 1000.0);
+  printf ("  every generated number in the store %9.0f ms\n", (store_full - load.start) / 1000.0);
+  bench_load_print (&load, bench.frames, watch, "view");
 
   /* Searching. */
   printf ("Typing \"%s\", then \"%s\", one character at a time, and erasing each (times in ms)\n",
           DIGITS, WORDS);
-  printf ("  %-12s %7s %10s %11s %12s %12s %10s %10s\n", "text", "shown", "entry wait",
-          "1st frame", "filtered", "next frame", "frame gap", "max stall");
-  type_text (GTK_EDITABLE (entry), DIGITS, FALSE, watch);
-  type_text (GTK_EDITABLE (entry), DIGITS, TRUE, watch);
-  type_text (GTK_EDITABLE (entry), WORDS, FALSE, watch);
-  type_text (GTK_EDITABLE (entry), WORDS, TRUE, watch);
+  bench_print_typing_header ();
+  bench_type_text (bench.frames, GTK_EDITABLE (entry), shown, DIGITS, FALSE, watch);
+  bench_type_text (bench.frames, GTK_EDITABLE (entry), shown, DIGITS, TRUE, watch);
+  bench_type_text (bench.frames, GTK_EDITABLE (entry), shown, WORDS, FALSE, watch);
+  bench_type_text (bench.frames, GTK_EDITABLE (entry), shown, WORDS, TRUE, watch);
   printf ("  entry wait = GtkSearchEntry's delay before search-changed; the rest counts from\n"
           "  search-changed: first frame painted, filter model settled (nothing pending),\n"
           "  next frame after that; frame gap = longest gap between frames meanwhile;\n"
@@ -405,7 +228,7 @@ main (int   argc,
   start = g_get_monotonic_time ();
   pv_service_client_list_numbers_async (client, NULL, PV_NUMBERS_PAGE_SIZE, plain, NULL, listed_cb, &done);
   while (!done)
-    iterate ();
+    bench_iterate ();
   printf ("The client alone (PvServiceClient into a GListStore, no view): the sandbox's own speed\n");
   printf ("  numbers %u, first page %.0f ms, all %.0f ms, longest main-loop iteration %.1f ms\n",
           g_list_model_get_n_items (G_LIST_MODEL (plain)), (client_first_page - start) / 1000.0,
@@ -414,9 +237,7 @@ main (int   argc,
   bench_stall_watch_free (watch);
   g_clear_object (&plain);
   g_clear_object (&client);
-  pv_sandbox_server_stop (server);
-  g_clear_object (&server);
-  remove_tree (dir);
-  g_array_unref (bench.paints);
+  bench_sandbox_stop (&sandbox);
+  bench_frames_free (bench.frames);
   return 0;
 }

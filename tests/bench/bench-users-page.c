@@ -4,7 +4,7 @@
 #include <adwaita.h>
 #include <stdio.h>
 
-#include "bench-util.h"
+#include "bench-ui.h"
 #include "enable/pv-enable-flow.h"
 #include "enable/pv-enable-sign-in-page.h"
 #include "enable/pv-enable-users-page.h"
@@ -26,66 +26,12 @@
 
 typedef struct
 {
+  BenchFrames        *frames;
   GtkWidget          *column_view;
   GListModel         *filtered;     /* what the column view shows */
-  GArray             *paints;        /* gint64 µs of every after-paint */
-  gint64              last_paint;
-  gint64              change;        /* search-changed, 0 when not waiting */
 } Bench;
 
 static Bench bench;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  bench.last_paint = g_get_monotonic_time ();
-  g_array_append_val (bench.paints, bench.last_paint);
-}
-
-static gboolean
-search_changed_hook (GSignalInvocationHint *hint,
-                     guint                  n_values,
-                     const GValue          *values,
-                     gpointer               user_data)
-{
-  bench.change = g_get_monotonic_time ();
-  return TRUE;
-}
-
-static void
-iterate (void)
-{
-  g_main_context_iteration (NULL, TRUE);
-}
-
-/* The next frame painted after now. */
-static gint64
-next_paint (void)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  while (bench.last_paint < now)
-    iterate ();
-  return bench.last_paint;
-}
-
-/* People not yet looked at for the current search. */
-static guint
-pending (void)
-{
-  guint n;
-
-  g_object_get (bench.filtered, "pending", &n, NULL);
-  return n;
-}
-
-static gboolean
-match_text (GtkWidget     *widget,
-            gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
-}
 
 static gboolean
 match_select_all (GtkWidget     *widget,
@@ -104,93 +50,13 @@ rows_shown (void)
   if (g_list_model_get_n_items (bench.filtered) == 0)
     return FALSE;
   first = g_list_model_get_item (bench.filtered, 0);
-  return pv_test_find_widget (bench.column_view, match_text, pv_user_get_display_name (first)) != NULL;
-}
-
-/* Longest gap between two frames painted in [from, to], in ms. */
-static double
-longest_frame_gap (gint64  from,
-                   gint64  to,
-                   guint  *n_frames)
-{
-  gint64 previous = 0, longest = 0;
-
-  *n_frames = 0;
-  for (guint i = 0; i < bench.paints->len; i++)
-    {
-      gint64 t = g_array_index (bench.paints, gint64, i);
-
-      if (t < from || t > to)
-        continue;
-      if (previous != 0)
-        longest = MAX (longest, t - previous);
-      previous = t;
-      (*n_frames)++;
-    }
-  return longest / 1000.0;
+  return bench_shows_label (bench.column_view, pv_user_get_display_name (first));
 }
 
 static double
 ms_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-/* Types @text into @entry as a person would, one more character each
- * time, and reports how long each took from the search change to the
- * first frame after the filter settled. */
-static void
-type_text (GtkEditable     *entry,
-           const char      *text,
-           gboolean         erase,
-           BenchStallWatch *watch)
-{
-  glong length = g_utf8_strlen (text, -1);
-
-  for (glong i = erase ? length - 1 : 1; erase ? i >= 0 : i <= length; erase ? i-- : i++)
-    {
-      g_autofree char *prefix = g_utf8_substring (text, 0, i);
-      gint64 typed, change, first_frame = 0, settled, painted;
-      guint n_frames;
-      double gap;
-
-      bench.change = 0;
-      bench_stall_watch_reset (watch);
-      typed = g_get_monotonic_time ();
-      /* A keystroke: one character added at the end, or the last one
-       * deleted (gtk_editable_set_text() would empty the entry first,
-       * which a search entry reports at once). */
-      if (erase)
-        gtk_editable_delete_text (entry, (int) i, -1);
-      else
-        {
-          g_autofree char *character = g_utf8_substring (text, i - 1, i);
-          int position = (int) (i - 1);
-
-          gtk_editable_insert_text (entry, character, -1, &position);
-        }
-      while (bench.change == 0)
-        iterate ();
-      change = bench.change;
-      while (pending () > 0)
-        {
-          iterate ();
-          if (first_frame == 0 && bench.last_paint > change)
-            first_frame = bench.last_paint;
-        }
-      settled = g_get_monotonic_time ();
-      painted = next_paint ();
-      if (first_frame == 0)
-        first_frame = painted;
-      gap = longest_frame_gap (change, painted, &n_frames);
-
-      printf ("  %-12s %7u %10.1f %11.1f %12.1f %12.1f %10.1f %10.1f\n",
-              *prefix != '\0' ? prefix : "(empty)",
-              g_list_model_get_n_items (bench.filtered),
-              (change - typed) / 1000.0, (first_frame - change) / 1000.0,
-              (settled - change) / 1000.0, (painted - change) / 1000.0,
-              gap, bench_stall_watch_quantile (watch, 1.0));
-    }
 }
 
 /* Times @change from the call to the plan being resolved (the preview
@@ -212,10 +78,10 @@ plan_change (const char       *label,
   change (plan, data);
   sync_ms = ms_since (start);
   while (pv_enable_plan_get_resolving (plan))
-    iterate ();
+    bench_iterate ();
   ready = g_get_monotonic_time ();
-  painted = next_paint ();
-  gap = longest_frame_gap (start, painted, &n_frames);
+  painted = bench_frames_next_paint (bench.frames);
+  gap = bench_frames_longest_gap (bench.frames, start, painted, &n_frames);
   printf ("  %-36s %8.0f %8.0f %8.0f %9.1f %9.1f %8u\n", label, sync_ms, (ready - start) / 1000.0,
           (painted - start) / 1000.0, MAX (sync_ms, bench_stall_watch_quantile (watch, 1.0)), gap,
           pv_enable_plan_get_n_problems (plan));
@@ -270,7 +136,7 @@ static gboolean
 everything_loaded (PvEnableFlow *flow)
 {
   return !pv_enable_flow_get_loading (flow) &&
-         pending () == 0;
+         bench_pending (bench.filtered) == 0;
 }
 
 int
@@ -292,16 +158,13 @@ main (int   argc,
   GListStore *directory;
   GListModel *domains;
   BenchStallWatch *watch;
-  gint64 rss_before, peak_load, rss_loaded, peak_all, rss_selected;
-  gint64 load_start, first_rows = 0, directory_full = 0, loaded, all_painted;
-  guint n_frames;
-  double gap;
-  gboolean peak_reset;
+  BenchLoad load;
+  gint64 peak_all, rss_selected;
+  gint64 first_rows = 0, directory_full = 0;
 
   pv_test_setup_translations ();
   gtk_init ();
   adw_init ();
-  bench.paints = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   bench_sandbox_start (&sandbox, PV_SANDBOX_SEED, N_USERS);
   client = pv_service_client_new (pv_sandbox_server_get_base_url (sandbox.server), NULL, &error);
@@ -315,12 +178,7 @@ main (int   argc,
   page = pv_enable_users_page_new (flow);
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
-  while (!gtk_widget_get_realized (GTK_WIDGET (window)))
-    iterate ();
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                    G_CALLBACK (after_paint_cb), NULL);
-  while (bench.last_paint == 0)
-    iterate ();
+  bench.frames = bench_frames_new (window);
   pv_page_shown (page);
 
   bench.column_view = pv_test_find_by_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
@@ -336,8 +194,6 @@ main (int   argc,
     g_error ("The Select users page does not have the widgets this benchmark drives");
   bench.filtered = gtk_no_selection_get_model (
     GTK_NO_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (bench.column_view))));
-  g_signal_add_emission_hook (g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY), 0,
-                              search_changed_hook, NULL, NULL);
 
   printf ("Select users page, %d people from the in-process sandbox, window 1024×768 on Xvfb\n",
           N_USERS);
@@ -347,49 +203,32 @@ main (int   argc,
 
   /* Loading. */
   watch = bench_stall_watch_new ();
-  rss_before = bench_rss_kb ();
-  peak_reset = bench_reset_peak_rss ();
-  load_start = g_get_monotonic_time ();
+  bench_load_begin (&load);
   pv_enable_flow_load (flow);
   while (!everything_loaded (flow))
     {
-      iterate ();
-      if (first_rows == 0 && bench.last_paint > load_start && rows_shown ())
-        first_rows = bench.last_paint;
+      bench_iterate ();
+      if (first_rows == 0 && bench_frames_last_paint (bench.frames) > load.start && rows_shown ())
+        first_rows = bench_frames_last_paint (bench.frames);
       if (directory_full == 0 && g_list_model_get_n_items (G_LIST_MODEL (directory)) == N_USERS)
         directory_full = g_get_monotonic_time ();
     }
-  loaded = g_get_monotonic_time ();
-  all_painted = next_paint ();
+  bench_load_end (&load, bench.frames);
   if (first_rows == 0 && rows_shown ())
-    first_rows = all_painted;
+    first_rows = load.painted;
   if (pv_enable_flow_get_load_error (flow) != NULL)
     g_error ("%s", pv_enable_flow_get_load_error (flow));
-  peak_load = bench_peak_rss_kb ();
-  rss_loaded = bench_rss_kb ();
-  gap = longest_frame_gap (load_start, all_painted, &n_frames);
 
   printf ("Loading (from pv_enable_flow_load)\n");
-  printf ("  first rows painted                  %9.0f ms\n", (first_rows - load_start) / 1000.0);
-  printf ("  all %d people in the directory  %9.0f ms\n", N_USERS, (directory_full - load_start) / 1000.0);
-  printf ("  loaded and filtered, next frame     %9.0f ms  (loaded at %.0f ms)\n",
-          (all_painted - load_start) / 1000.0, (loaded - load_start) / 1000.0);
-  printf ("  frames painted meanwhile            %9u     longest gap between frames %.1f ms\n",
-          n_frames, gap);
-  printf ("  main loop: longest iteration %.1f ms, p99 %.1f ms, %u of %u over %.1f ms\n",
-          bench_stall_watch_quantile (watch, 1.0), bench_stall_watch_quantile (watch, 0.99),
-          bench_stall_watch_n_over (watch, BENCH_FRAME_MS), bench_stall_watch_count (watch),
-          BENCH_FRAME_MS);
-  printf ("  RSS before %.0f MB, after %.0f MB, peak %.0f MB (the process: page, client and sandbox)%s\n\n",
-          rss_before / 1024.0, rss_loaded / 1024.0, peak_load / 1024.0,
-          peak_reset ? "" : " [peak since start]");
+  printf ("  first rows painted                  %9.0f ms\n", (first_rows - load.start) / 1000.0);
+  printf ("  all %d people in the directory  %9.0f ms\n", N_USERS, (directory_full - load.start) / 1000.0);
+  bench_load_print (&load, bench.frames, watch, "page");
 
   /* Searching. */
   printf ("Typing \"%s\" one character at a time, then erasing it (times in ms)\n", SEARCH);
-  printf ("  %-12s %7s %10s %11s %12s %12s %10s %10s\n", "text", "shown", "entry wait",
-          "1st frame", "filtered", "next frame", "frame gap", "max stall");
-  type_text (GTK_EDITABLE (entry), SEARCH, FALSE, watch);
-  type_text (GTK_EDITABLE (entry), SEARCH, TRUE, watch);
+  bench_print_typing_header ();
+  bench_type_text (bench.frames, GTK_EDITABLE (entry), bench.filtered, SEARCH, FALSE, watch);
+  bench_type_text (bench.frames, GTK_EDITABLE (entry), bench.filtered, SEARCH, TRUE, watch);
   printf ("  entry wait = GtkSearchEntry's delay before search-changed; the rest counts from\n"
           "  search-changed: first frame painted, filter model settled (nothing pending),\n"
           "  next frame after that; frame gap = longest gap between frames meanwhile.\n\n");
@@ -410,7 +249,7 @@ main (int   argc,
    * out in a thread and applied in slices. */
   sign_in = g_object_ref_sink (pv_enable_sign_in_page_new (flow));
   gtk_window_set_child (window, GTK_WIDGET (sign_in));
-  next_paint ();
+  bench_frames_next_paint (bench.frames);
   domains = pv_enable_plan_get_sip_domains (plan);
   for (guint i = 0; domains != NULL && i < g_list_model_get_n_items (domains); i++)
     {
@@ -450,6 +289,6 @@ main (int   argc,
   g_clear_object (&flow);
   g_clear_object (&client);
   bench_sandbox_stop (&sandbox);
-  g_array_unref (bench.paints);
+  bench_frames_free (bench.frames);
   return 0;
 }

@@ -7,10 +7,11 @@
 
 #include "bench-util.h"
 
-void
-bench_sandbox_start (BenchSandbox *sandbox,
-                     const char   *seed_path,
-                     guint         generated_users)
+static void
+sandbox_start (BenchSandbox *sandbox,
+               const char   *seed_path,
+               guint         generated_users,
+               guint         generated_numbers)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *state = NULL;
@@ -22,11 +23,28 @@ bench_sandbox_start (BenchSandbox *sandbox,
   sandbox->server = pv_sandbox_server_new (state, seed_path, &error);
   g_assert_no_error (error);
   pv_sandbox_server_set_generated_users (sandbox->server, generated_users);
+  pv_sandbox_server_set_generated_numbers (sandbox->server, generated_numbers);
 
   start = g_get_monotonic_time ();
   if (!pv_sandbox_server_start (sandbox->server, 0, &error))
     g_error ("The sandbox did not start: %s", error->message);
   sandbox->seed_seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+}
+
+void
+bench_sandbox_start (BenchSandbox *sandbox,
+                     const char   *seed_path,
+                     guint         generated_users)
+{
+  sandbox_start (sandbox, seed_path, generated_users, 0);
+}
+
+void
+bench_sandbox_start_numbers (BenchSandbox *sandbox,
+                             const char   *seed_path,
+                             guint         generated_numbers)
+{
+  sandbox_start (sandbox, seed_path, 0, generated_numbers);
 }
 
 static void

@@ -22,6 +22,10 @@ typedef struct
 void    bench_sandbox_start (BenchSandbox *sandbox,
                              const char   *seed_path,
                              guint         generated_users);
+/* The seed's people, and @generated_numbers phone numbers more. */
+void    bench_sandbox_start_numbers (BenchSandbox *sandbox,
+                                     const char   *seed_path,
+                                     guint         generated_numbers);
 void    bench_sandbox_stop  (BenchSandbox *sandbox);
 
 /* Kilobytes, from /proc/self/status; -1 if unknown. */

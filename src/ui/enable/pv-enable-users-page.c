@@ -6,6 +6,7 @@
 
 #include "pv-enable-flow.h"
 #include "pv-a11y.h"
+#include "pv-column-view.h"
 #include "pv-enable-users-page.h"
 #include "pv-file-chooser.h"
 #include "pv-user-list.h"
@@ -456,6 +457,13 @@ typedef enum
   COLUMN_STATUS,
 } Column;
 
+static const char * const column_titles[] = {
+  [COLUMN_NAME] = N_("Name"),
+  [COLUMN_MAIL] = N_("E-mail"),
+  [COLUMN_UPN] = N_("User Principal Name"),
+  [COLUMN_STATUS] = N_("Status"),
+};
+
 /* The whole value of a cut cell. Asked for when the pointer rests on it:
  * setting a tooltip at every bind costs a round trip to the X server per
  * cell, which made typing a search lag. */
@@ -532,29 +540,6 @@ bind_label_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-add_column (PvEnableUsersPage *self,
-            const char        *title,
-            GCallback          setup,
-            GCallback          bind,
-            GCallback          unbind,
-            gpointer           data,
-            gboolean           expand)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) column = NULL;
-
-  g_signal_connect (factory, "setup", setup, data);
-  g_signal_connect (factory, "bind", bind, data);
-  if (unbind != NULL)
-    g_signal_connect (factory, "unbind", unbind, data);
-
-  column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, expand);
-  gtk_column_view_append_column (self->column_view, column);
-}
-
-static void
 pv_enable_users_page_dispose (GObject *object)
 {
   PvEnableUsersPage *self = PV_ENABLE_USERS_PAGE (object);
@@ -622,16 +607,11 @@ pv_enable_users_page_init (PvEnableUsersPage *self)
   self->selected = g_hash_table_new (NULL, NULL);
   self->bound_checks = g_hash_table_new (NULL, NULL);
 
-  add_column (self, NULL, G_CALLBACK (setup_check_cb), G_CALLBACK (bind_check_cb),
-              G_CALLBACK (unbind_check_cb), self, FALSE);
-  add_column (self, _("Name"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), NULL,
-              GINT_TO_POINTER (COLUMN_NAME), TRUE);
-  add_column (self, _("E-mail"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), NULL,
-              GINT_TO_POINTER (COLUMN_MAIL), TRUE);
-  add_column (self, _("User Principal Name"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), NULL,
-              GINT_TO_POINTER (COLUMN_UPN), TRUE);
-  add_column (self, _("Status"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), NULL,
-              GINT_TO_POINTER (COLUMN_STATUS), TRUE);
+  pv_column_view_add (self->column_view, NULL, G_CALLBACK (setup_check_cb),
+                      G_CALLBACK (bind_check_cb), G_CALLBACK (unbind_check_cb), self, FALSE);
+  for (Column column = COLUMN_NAME; column <= COLUMN_STATUS; column++)
+    pv_column_view_add (self->column_view, _(column_titles[column]), G_CALLBACK (setup_label_cb),
+                        G_CALLBACK (bind_label_cb), NULL, GINT_TO_POINTER (column), TRUE);
 
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
                            self, G_CONNECT_SWAPPED);

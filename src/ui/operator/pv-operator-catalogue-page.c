@@ -7,7 +7,9 @@
 #include "pv-a11y.h"
 #include "pv-country.h"
 #include "pv-iso-codes.h"
+#include "pv-column-view.h"
 #include "pv-operator-catalogue-page.h"
+#include "pv-search-query.h"
 
 /* All operators: the catalogue, filtered by region and by service and
  * searched by name or country (in the user's language or by code). An
@@ -39,8 +41,7 @@ struct _PvOperatorCataloguePage
   GtkFilterListModel  *filtered;
   GtkSingleSelection  *selection;
   GPtrArray           *regions;       /* raw region names; index 0 is "all" (NULL) */
-  char                *query;         /* case-folded */
-  char                *ascii_query;   /* case-folded, accents removed */
+  PvSearchQuery        query;
   GHashTable          *bound_rows;    /* operator cell box → PvOperator *, the visible rows */
   gboolean             syncing;
   gboolean             rebuilding;
@@ -109,24 +110,6 @@ dup_countries (PvOperator *operator_)
 }
 
 static gboolean
-contains_folded (const char *text,
-                 const char *query,
-                 const char *ascii_query)
-{
-  g_autofree char *folded = NULL;
-  g_autofree char *ascii = NULL;
-
-  if (text == NULL)
-    return FALSE;
-
-  folded = g_utf8_casefold (text, -1);
-  if (strstr (folded, query) != NULL)
-    return TRUE;
-  ascii = g_str_to_ascii (folded, NULL);
-  return ascii_query != NULL && strstr (ascii, ascii_query) != NULL;
-}
-
-static gboolean
 filter_func (gpointer item,
              gpointer user_data)
 {
@@ -148,17 +131,17 @@ filter_func (gpointer item,
       !(pv_operator_get_services (operator_) & service_filters[service]))
     return FALSE;
 
-  if (self->query == NULL)
+  if (self->query.folded == NULL)
     return TRUE;
 
-  if (contains_folded (pv_operator_get_name (operator_), self->query, self->ascii_query))
+  if (pv_search_query_matches (&self->query, pv_operator_get_name (operator_)))
     return TRUE;
 
   /* A country by its name in the user's language, or by its code. */
   codes = pv_operator_get_countries (operator_);
   for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
-    if (contains_folded (pv_iso_codes_get_country_name (codes[i]), self->query, self->ascii_query) ||
-        g_ascii_strcasecmp (codes[i], self->query) == 0)
+    if (pv_search_query_matches (&self->query, pv_iso_codes_get_country_name (codes[i])) ||
+        g_ascii_strcasecmp (codes[i], self->query.folded) == 0)
       return TRUE;
 
   return FALSE;
@@ -287,16 +270,7 @@ filter_changed (PvOperatorCataloguePage *self,
 static void
 search_changed_cb (PvOperatorCataloguePage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  g_clear_pointer (&self->query, g_free);
-  g_clear_pointer (&self->ascii_query, g_free);
-  if (*stripped != '\0')
-    {
-      self->query = g_utf8_casefold (stripped, -1);
-      self->ascii_query = g_str_to_ascii (self->query, NULL);
-    }
+  pv_search_query_set_text (&self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   filter_changed (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -511,29 +485,6 @@ bind_label_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
 }
 
-static void
-add_column (PvOperatorCataloguePage *self,
-            const char              *title,
-            GCallback                setup,
-            GCallback                bind,
-            GCallback                unbind,
-            gpointer                 data,
-            gboolean                 expand)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) column = NULL;
-
-  g_signal_connect (factory, "setup", setup, data);
-  g_signal_connect (factory, "bind", bind, data);
-  if (unbind != NULL)
-    g_signal_connect (factory, "unbind", unbind, data);
-
-  column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->column_view, column);
-}
-
 static int
 compare_operators (gconstpointer a,
                    gconstpointer b,
@@ -579,8 +530,7 @@ pv_operator_catalogue_page_finalize (GObject *object)
 
   g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
-  g_clear_pointer (&self->query, g_free);
-  g_clear_pointer (&self->ascii_query, g_free);
+  pv_search_query_clear (&self->query);
 
   G_OBJECT_CLASS (pv_operator_catalogue_page_parent_class)->finalize (object);
 }
@@ -621,14 +571,14 @@ pv_operator_catalogue_page_init (PvOperatorCataloguePage *self)
   self->regions = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->regions, NULL);
 
-  add_column (self, _("Operator"), G_CALLBACK (setup_operator_cb), G_CALLBACK (bind_operator_cb),
-              G_CALLBACK (unbind_operator_cb), self, TRUE);
-  add_column (self, _("Regions"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), NULL,
-              GINT_TO_POINTER (COLUMN_REGIONS), TRUE);
-  add_column (self, _("Services"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), NULL,
-              GINT_TO_POINTER (COLUMN_SERVICES), TRUE);
-  add_column (self, _("Countries"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb), NULL,
-              GINT_TO_POINTER (COLUMN_COUNTRIES), TRUE);
+  pv_column_view_add (self->column_view, _("Operator"), G_CALLBACK (setup_operator_cb),
+                      G_CALLBACK (bind_operator_cb), G_CALLBACK (unbind_operator_cb), self, TRUE);
+  pv_column_view_add (self->column_view, _("Regions"), G_CALLBACK (setup_label_cb),
+                      G_CALLBACK (bind_label_cb), NULL, GINT_TO_POINTER (COLUMN_REGIONS), TRUE);
+  pv_column_view_add (self->column_view, _("Services"), G_CALLBACK (setup_label_cb),
+                      G_CALLBACK (bind_label_cb), NULL, GINT_TO_POINTER (COLUMN_SERVICES), TRUE);
+  pv_column_view_add (self->column_view, _("Countries"), G_CALLBACK (setup_label_cb),
+                      G_CALLBACK (bind_label_cb), NULL, GINT_TO_POINTER (COLUMN_COUNTRIES), TRUE);
 
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
                            self, G_CONNECT_SWAPPED);

@@ -7,6 +7,7 @@
 #include "pv-country.h"
 #include "pv-a11y.h"
 #include "pv-operator-countries-page.h"
+#include "pv-search-query.h"
 
 /* Countries: only those the chosen operator serves (the plan's available
  * countries, named in the user's language), searched by name or code,
@@ -21,8 +22,7 @@ struct _PvOperatorCountriesPage
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GHashTable         *bound_checks;  /* GtkCheckButton * → PvCountry *, the visible rows */
-  char               *query;         /* case-folded */
-  char               *ascii_query;   /* case-folded, accents removed */
+  PvSearchQuery       query;
   gboolean            updating;
 
   GtkLabel           *heading_label;
@@ -41,21 +41,14 @@ filter_func (gpointer item,
 {
   PvOperatorCountriesPage *self = user_data;
   PvCountry *country = item;
-  g_autofree char *folded = NULL;
-  g_autofree char *ascii = NULL;
 
-  if (self->query == NULL)
+  if (self->query.folded == NULL)
     return TRUE;
 
-  if (g_ascii_strcasecmp (pv_country_get_code (country), self->query) == 0)
+  if (g_ascii_strcasecmp (pv_country_get_code (country), self->query.folded) == 0)
     return TRUE;
 
-  /* "cote" finds Côte d’Ivoire, "etats" finds États-Unis. */
-  folded = g_utf8_casefold (pv_country_get_name (country), -1);
-  if (strstr (folded, self->query) != NULL)
-    return TRUE;
-  ascii = g_str_to_ascii (folded, NULL);
-  return self->ascii_query != NULL && strstr (ascii, self->ascii_query) != NULL;
+  return pv_search_query_matches (&self->query, pv_country_get_name (country));
 }
 
 static PvOperatorPlan *
@@ -183,16 +176,7 @@ clear_clicked_cb (PvOperatorCountriesPage *self)
 static void
 search_changed_cb (PvOperatorCountriesPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  g_clear_pointer (&self->query, g_free);
-  g_clear_pointer (&self->ascii_query, g_free);
-  if (*stripped != '\0')
-    {
-      self->query = g_utf8_casefold (stripped, -1);
-      self->ascii_query = g_str_to_ascii (self->query, NULL);
-    }
+  pv_search_query_set_text (&self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_status (self);
 }
@@ -294,8 +278,7 @@ pv_operator_countries_page_finalize (GObject *object)
   PvOperatorCountriesPage *self = PV_OPERATOR_COUNTRIES_PAGE (object);
 
   g_clear_pointer (&self->bound_checks, g_hash_table_unref);
-  g_clear_pointer (&self->query, g_free);
-  g_clear_pointer (&self->ascii_query, g_free);
+  pv_search_query_clear (&self->query);
 
   G_OBJECT_CLASS (pv_operator_countries_page_parent_class)->finalize (object);
 }
