@@ -454,6 +454,66 @@ test_import_list (Fixture       *fixture,
   g_file_delete (file, NULL, NULL);
 }
 
+static gboolean
+match_label_prefix (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+static gboolean
+import_held (gpointer data)
+{
+  return pv_test_find_widget (data, match_label_prefix, "Loading… 5 people so far. The imported list waits") != NULL;
+}
+
+/* A list imported while the directory is still arriving waits for the
+ * whole of it: matched against the first pages, it would report as
+ * nobody the people still to come. */
+static void
+test_import_list_while_loading (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PvUser) late = make_user ("lbernard", "Louise", "Bernard", "louise.bernard@contoso.fr");
+  const char *csv =
+    "id,displayName,givenName,surname,mail,userPrincipalName,sAMAccountName\r\n"
+    "jdupont,Jean Dupont,Jean,Dupont,,,\r\n"
+    ",Louise Bernard,,,LOUISE.BERNARD@contoso.fr,,\r\n";
+  PvPage *page;
+
+  file = g_file_new_tmp ("provisio-list-XXXXXX.csv", &stream, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, 0, NULL, NULL, &error));
+
+  next (fixture);
+  page = pv_assistant_get_current_page (fixture->assistant);
+  pv_enable_flow_set_loading (fixture->flow, TRUE);
+  pv_enable_users_page_import_async (PV_ENABLE_USERS_PAGE (page), file, NULL, store_result_cb, &result);
+  /* Read, then held while the directory loads, and said so: nothing
+   * selected yet. */
+  pv_test_wait_until (import_held, page);
+  g_assert_null (result);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pv_enable_flow_get_selection (fixture->flow))), ==, 0);
+
+  g_list_store_append (pv_enable_flow_get_directory (fixture->flow), late);
+  pv_enable_flow_set_loading (fixture->flow, FALSE);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (pv_enable_users_page_import_finish (PV_ENABLE_USERS_PAGE (page), result, &error));
+  g_assert_no_error (error);
+  pv_test_iterate ();
+
+  /* Both found, the late one included, and no row reported. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pv_enable_flow_get_selection (fixture->flow))), ==, 2);
+  g_assert_null (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  g_file_delete (file, NULL, NULL);
+}
+
 static void
 test_import_topology (Fixture       *fixture,
                       gconstpointer  data)
@@ -553,6 +613,7 @@ main (int   argc,
   g_test_add ("/enable-pages/walk-to-ready", Fixture, NULL, fixture_set_up, test_walk_to_ready, fixture_tear_down);
   g_test_add ("/enable-pages/fix-duplicate-and-skip", Fixture, NULL, fixture_set_up, test_fix_duplicate_and_skip, fixture_tear_down);
   g_test_add ("/enable-pages/import-list", Fixture, NULL, fixture_set_up, test_import_list, fixture_tear_down);
+  g_test_add ("/enable-pages/import-list-while-loading", Fixture, NULL, fixture_set_up, test_import_list_while_loading, fixture_tear_down);
   g_test_add ("/enable-pages/import-topology", Fixture, NULL, fixture_set_up, test_import_topology, fixture_tear_down);
   g_test_add ("/enable-pages/import-bad-topology", Fixture, NULL, fixture_set_up, test_import_bad_topology, fixture_tear_down);
   g_test_add ("/enable-pages/domain-choice", Fixture, NULL, fixture_set_up, test_domain_choice, fixture_tear_down);

@@ -35,6 +35,10 @@ struct _PvEnableUsersPage
   GtkButton          *select_all_button;
   GtkButton          *import_button;
   GCancellable       *import_cancellable;
+  /* An imported list read while the directory is still arriving, and
+   * its task: applied once the directory is whole. */
+  GTask              *pending_import;
+  PvUserList         *pending_list;
   GtkButton          *clear_button;
   GtkLabel           *count_label;
   GtkSpinner         *loading_spinner;
@@ -70,7 +74,15 @@ update_status (PvEnableUsersPage *self)
                                    : complete ? NULL : reason);
   pv_page_set_complete (PV_PAGE (self), complete);
 
-  if (loading)
+  if (loading && self->pending_list != NULL)
+    /* Translators: shown while the directory loads, after a list of people
+     * was imported; %u counts the people received so far. */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Loading… %u person so far. The imported list waits for the rest.",
+                                          "Loading… %u people so far. The imported list waits for the rest.",
+                                          n_people),
+                             n_people);
+  else if (loading)
     /* Translators: shown while the directory loads; %u counts the people
      * received so far. */
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -301,6 +313,16 @@ apply_list (PvEnableUsersPage *self,
 }
 
 static void
+drop_pending_import (PvEnableUsersPage *self)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->pending_import);
+
+  g_clear_object (&self->pending_list);
+  if (task != NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("The import was cancelled."));
+}
+
+static void
 list_loaded_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -317,16 +339,48 @@ list_loaded_cb (GObject      *object,
       return;
     }
 
+  /* Matched against part of the directory, the list would report as
+   * nobody the people still to come. */
+  if (pv_enable_flow_get_loading (self->flow))
+    {
+      drop_pending_import (self);
+      self->pending_list = g_steal_pointer (&list);
+      self->pending_import = g_steal_pointer (&task);
+      update_status (self);
+      return;
+    }
+
   apply_list (self, list);
   g_task_return_boolean (task, TRUE);
 }
+
+/* The directory is whole (or failed to load: then the list is matched
+ * against what did arrive, and its rows that match nobody say so). */
+static void
+loading_changed_cb (PvEnableUsersPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(PvUserList) list = NULL;
+
+  if (self->pending_import == NULL || pv_enable_flow_get_loading (self->flow))
+    return;
+
+  task = g_steal_pointer (&self->pending_import);
+  list = g_steal_pointer (&self->pending_list);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  apply_list (self, list);
+  g_task_return_boolean (task, TRUE);
+}
+
 
 /**
  * pv_enable_users_page_import_async:
  * @file: a CSV list of people, in the columns of `provisio-cli sip`
  *
  * Reads @file off the main loop, selects the people it lists, and shows
- * the rows that match nobody.
+ * the rows that match nobody. While the directory is still arriving, the
+ * list waits for the whole of it.
  */
 void
 pv_enable_users_page_import_async (PvEnableUsersPage   *self,
@@ -385,9 +439,7 @@ file_chosen_cb (GObject      *object,
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
-  /* The wizard is going away: the directory need not finish loading. */
-  if (self->flow != NULL)
-    pv_enable_flow_cancel (self->flow);
+  drop_pending_import (self);
   self->import_cancellable = g_cancellable_new ();
   pv_enable_users_page_import_async (self, file, self->import_cancellable, imported_cb, NULL);
 }
@@ -546,6 +598,7 @@ pv_enable_users_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  drop_pending_import (self);
   /* The wizard is going away: the directory need not finish loading. */
   if (self->flow != NULL)
     pv_enable_flow_cancel (self->flow);
@@ -647,6 +700,7 @@ pv_enable_users_page_new (PvEnableFlow *flow)
   g_signal_connect_object (pv_enable_flow_get_directory (flow), "items-changed",
                            G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (flow, "notify::loading", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (flow, "notify::loading", G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (flow, "notify::load-error", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   selection_changed_cb (self);
 
