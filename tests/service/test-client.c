@@ -644,10 +644,13 @@ test_unreachable (Fixture       *fixture,
   g_autoptr(PvServiceResponse) response = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
+  GSList *uris;
   guint port;
 
   /* A port nobody listens on: stop our server and reuse its address. */
-  port = g_uri_get_port (((GUri *) soup_server_get_uris (fixture->server)->data));
+  uris = soup_server_get_uris (fixture->server);
+  port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   soup_server_disconnect (fixture->server);
   url = g_strdup_printf ("http://127.0.0.1:%u", port);
   client = pv_service_client_new (url, NULL, &error);
