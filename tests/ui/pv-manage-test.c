@@ -7,24 +7,6 @@
 #include "pv-test-util.h"
 #include "pv-voice-calls.h"
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 void
 pv_manage_fixture_set_up (PvManageFixture *fixture,
                           gconstpointer    data)
@@ -50,7 +32,7 @@ pv_manage_fixture_tear_down (PvManageFixture *fixture,
   g_clear_object (&fixture->client);
   pv_sandbox_server_stop (fixture->server);
   g_clear_object (&fixture->server);
-  remove_tree (fixture->dir);
+  pv_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -79,14 +61,6 @@ pv_manage_respond (AdwMessageDialog *dialog,
   pv_test_iterate ();
 }
 
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 /* The tenant's numbers as the service has them now. */
 GListStore *
 pv_manage_list_numbers (PvServiceClient *client,
@@ -101,7 +75,7 @@ pv_manage_list_numbers (PvServiceClient *client,
   pv_number_filter_init (&filter);
   filter.operator_id = operator_id;
   filter.country_code = country;
-  pv_service_client_list_numbers_async (client, &filter, 0, numbers, NULL, store_result_cb, &result);
+  pv_service_client_list_numbers_async (client, &filter, 0, numbers, NULL, pv_test_store_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (pv_service_client_list_numbers_finish (client, result, &error));

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pv-sandbox-server.h"
+#include "pv-service-client.h"
+#include "pv-test-async.h"
+
+G_BEGIN_DECLS
+
+/* A fresh sandbox tenant from the seed in a scratch folder, and a client
+ * for it that retries quickly, for the service tests. Opened without
+ * starting, so that a test can inject faults or set delays first. */
+typedef struct
+{
+  char            *dir;
+  PvSandboxServer *server;
+  PvServiceClient *client;
+} PvServiceFixture;
+
+void pv_service_fixture_open  (PvServiceFixture *fixture,
+                               const char       *dir_template);
+void pv_service_fixture_start (PvServiceFixture *fixture);
+void pv_service_fixture_close (PvServiceFixture *fixture);
+
+G_END_DECLS
