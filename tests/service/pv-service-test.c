@@ -18,8 +18,11 @@ pv_service_fixture_open (PvServiceFixture *fixture,
   g_assert_no_error (error);
 }
 
+/* With @quick_retries, the client retries as often as it would, without
+ * the waits that would slow the tests down. */
 void
-pv_service_fixture_start (PvServiceFixture *fixture)
+pv_service_fixture_start (PvServiceFixture *fixture,
+                          gboolean          quick_retries)
 {
   g_autoptr(GError) error = NULL;
 
@@ -28,7 +31,8 @@ pv_service_fixture_start (PvServiceFixture *fixture)
 
   fixture->client = pv_service_client_new (pv_sandbox_server_get_base_url (fixture->server), NULL, &error);
   g_assert_no_error (error);
-  pv_service_client_set_retry_limits (fixture->client, 10, 60 * G_USEC_PER_SEC, 5 * G_TIME_SPAN_MILLISECOND);
+  if (quick_retries)
+    pv_service_client_set_retry_limits (fixture->client, 10, 60 * G_USEC_PER_SEC, 5 * G_TIME_SPAN_MILLISECOND);
 }
 
 void
@@ -39,4 +43,12 @@ pv_service_fixture_close (PvServiceFixture *fixture)
   g_clear_object (&fixture->server);
   pv_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
+}
+
+/* pv_service_fixture_close() as a GTest fixture tear-down. */
+void
+pv_service_fixture_tear_down (PvServiceFixture *fixture,
+                              gconstpointer     data)
+{
+  pv_service_fixture_close (fixture);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <libxml/xmlschemas.h>
 
 #include "pv-test-async.h"
 
@@ -68,4 +69,28 @@ pv_test_write_temp_file (const char *name_template,
   g_assert_no_error (error);
 
   return g_steal_pointer (&file);
+}
+
+/* Returns 0 when @doc (read by the caller; the test fails where it could
+ * not be) is valid against the schema at @xsd, the libxml2 result
+ * otherwise. Frees @doc. */
+int
+pv_test_validate_doc (xmlDoc     *doc,
+                      const char *xsd)
+{
+  xmlSchemaParserCtxt *parser = xmlSchemaNewParserCtxt (xsd);
+  xmlSchema *schema = xmlSchemaParse (parser);
+  xmlSchemaValidCtxt *valid;
+  int rc;
+
+  g_assert_nonnull (schema);
+  g_assert_nonnull (doc);
+  valid = xmlSchemaNewValidCtxt (schema);
+  rc = xmlSchemaValidateDoc (valid, doc);
+  xmlSchemaFreeValidCtxt (valid);
+  xmlFreeDoc (doc);
+  xmlSchemaFree (schema);
+  xmlSchemaFreeParserCtxt (parser);
+
+  return rc;
 }

@@ -33,14 +33,7 @@ start (Fixture    *fixture,
       g_assert_no_error (error);
       pv_sandbox_server_set_faults (fixture->server, spec);
     }
-  pv_service_fixture_start (fixture);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  pv_service_fixture_close (fixture);
+  pv_service_fixture_start (fixture, TRUE);
 }
 
 static GListStore *
@@ -417,11 +410,11 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/enable-run/enable-and-repeat", Fixture, NULL, NULL, test_enable_and_repeat, fixture_tear_down);
-  g_test_add ("/enable-run/dry-run-changes-nothing", Fixture, NULL, NULL, test_dry_run_changes_nothing, fixture_tear_down);
-  g_test_add ("/enable-run/through-faults", Fixture, NULL, NULL, test_enable_through_faults, fixture_tear_down);
-  g_test_add ("/enable-run/resume-from-recorded-plan", Fixture, NULL, NULL, test_resume_from_recorded_plan, fixture_tear_down);
-  g_test_add ("/enable-run/damaged-recorded-plan", Fixture, NULL, NULL, test_damaged_recorded_plan, fixture_tear_down);
+  g_test_add ("/enable-run/enable-and-repeat", Fixture, NULL, NULL, test_enable_and_repeat, pv_service_fixture_tear_down);
+  g_test_add ("/enable-run/dry-run-changes-nothing", Fixture, NULL, NULL, test_dry_run_changes_nothing, pv_service_fixture_tear_down);
+  g_test_add ("/enable-run/through-faults", Fixture, NULL, NULL, test_enable_through_faults, pv_service_fixture_tear_down);
+  g_test_add ("/enable-run/resume-from-recorded-plan", Fixture, NULL, NULL, test_resume_from_recorded_plan, pv_service_fixture_tear_down);
+  g_test_add ("/enable-run/damaged-recorded-plan", Fixture, NULL, NULL, test_damaged_recorded_plan, pv_service_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -155,14 +155,7 @@ fixture_set_up (Fixture       *fixture,
   pv_service_fixture_open (fixture, "provisio-move-steps-XXXXXX");
   /* Number operations end as soon as they are polled. */
   pv_sandbox_server_set_operation_delay (fixture->server, 0);
-  pv_service_fixture_start (fixture);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  pv_service_fixture_close (fixture);
+  pv_service_fixture_start (fixture, TRUE);
 }
 
 static PvOperationResult *
@@ -622,7 +615,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/move-steps/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/move-steps/" path, Fixture, NULL, fixture_set_up, func, pv_service_fixture_tear_down)
 
   ADD ("online-person-step-by-step", test_online_person_step_by_step);
   ADD ("on-premises-person-step-by-step", test_on_premises_person_step_by_step);

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "pv-manage-test.h"
 #include "pv-test-util.h"
 #include "pv-voice-calls.h"
@@ -11,29 +9,16 @@ void
 pv_manage_fixture_set_up (PvManageFixture *fixture,
                           gconstpointer    data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *state = NULL;
-
-  fixture->dir = g_dir_make_tmp ("provisio-manage-XXXXXX", &error);
-  g_assert_no_error (error);
-  state = g_build_filename (fixture->dir, "sandbox.db", NULL);
-  fixture->server = pv_sandbox_server_new (state, PV_SANDBOX_SEED, &error);
-  g_assert_no_error (error);
+  pv_service_fixture_open (fixture, "provisio-manage-XXXXXX");
   pv_sandbox_server_set_operation_delay (fixture->server, 20);
-  g_assert_true (pv_sandbox_server_start (fixture->server, 0, &error));
-  fixture->client = pv_service_client_new (pv_sandbox_server_get_base_url (fixture->server), NULL, &error);
-  g_assert_no_error (error);
+  pv_service_fixture_start (fixture, FALSE);
 }
 
 void
 pv_manage_fixture_tear_down (PvManageFixture *fixture,
                              gconstpointer    data)
 {
-  g_clear_object (&fixture->client);
-  pv_sandbox_server_stop (fixture->server);
-  g_clear_object (&fixture->server);
-  pv_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  pv_service_fixture_close (fixture);
 }
 
 static gboolean

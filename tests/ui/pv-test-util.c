@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <libxml/parser.h>
 #include <locale.h>
 
 #include "pv-application.h"
@@ -332,4 +333,13 @@ pv_test_run_application (void (*activate) (GApplication *))
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (application, "activate", G_CALLBACK (activate), NULL);
   g_assert_cmpint (g_application_run (G_APPLICATION (application), 0, NULL), ==, 0);
+}
+
+/* Returns 0 when the file at @path is valid against the schema at @xsd,
+ * the libxml2 result otherwise. */
+int
+pv_test_validate_xml (const char *path,
+                      const char *xsd)
+{
+  return pv_test_validate_doc (xmlReadFile (path, NULL, XML_PARSE_NONET), xsd);
 }

@@ -33,5 +33,7 @@ void       pv_test_assistant_next  (PvAssistant *assistant);
 char      *pv_test_private_home    (const char  *dir_template,
                                     const char  *seed);
 void       pv_test_run_application (void       (*activate) (GApplication *));
+int        pv_test_validate_xml    (const char  *path,
+                                    const char  *xsd);
 
 G_END_DECLS

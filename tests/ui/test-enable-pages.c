@@ -498,6 +498,16 @@ test_import_list_while_loading (Fixture       *fixture,
   g_file_delete (file, NULL, NULL);
 }
 
+/* The pool page, with people chosen before it. */
+static PvPage *
+pool_page (Fixture *fixture)
+{
+  next (fixture);
+  select_people (fixture);
+  next (fixture);
+  return pv_assistant_get_current_page (fixture->assistant);
+}
+
 static void
 test_import_topology (Fixture       *fixture,
                       gconstpointer  data)
@@ -509,10 +519,7 @@ test_import_topology (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   PvPage *page;
 
-  next (fixture);
-  select_people (fixture);
-  next (fixture);
-  page = pv_assistant_get_current_page (fixture->assistant);
+  page = pool_page (fixture);
   choose (fixture, "pool01.contoso.fr");
 
   pv_enable_pool_page_import_async (PV_ENABLE_POOL_PAGE (page), file, NULL, pv_test_store_result_cb, &result);
@@ -546,10 +553,7 @@ test_import_bad_topology (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   PvPage *page;
 
-  next (fixture);
-  select_people (fixture);
-  next (fixture);
-  page = pv_assistant_get_current_page (fixture->assistant);
+  page = pool_page (fixture);
 
   pv_enable_pool_page_import_async (PV_ENABLE_POOL_PAGE (page), file, NULL, pv_test_store_result_cb, &result);
   g_assert_false (pv_enable_pool_page_import_finish (PV_ENABLE_POOL_PAGE (page), pv_test_wait_result (&result),

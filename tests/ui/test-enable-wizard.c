@@ -3,8 +3,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <libxml/parser.h>
-#include <libxml/xmlschemas.h>
 
 #include "enable/pv-enable-finish-page.h"
 #include "enable/pv-enable-flow.h"
@@ -92,28 +90,6 @@ static gboolean
 page_complete (gpointer data)
 {
   return pv_page_get_complete (data);
-}
-
-static int
-validate (const char *path)
-{
-  xmlSchemaParserCtxt *parser = xmlSchemaNewParserCtxt (PV_RESULTS_XSD);
-  xmlSchema *schema = xmlSchemaParse (parser);
-  xmlSchemaValidCtxt *valid;
-  xmlDoc *doc;
-  int rc;
-
-  g_assert_nonnull (schema);
-  doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
-  g_assert_nonnull (doc);
-  valid = xmlSchemaNewValidCtxt (schema);
-  rc = xmlSchemaValidateDoc (valid, doc);
-  xmlSchemaFreeValidCtxt (valid);
-  xmlFreeDoc (doc);
-  xmlSchemaFree (schema);
-  xmlSchemaFreeParserCtxt (parser);
-
-  return rc;
 }
 
 static PvUser *
@@ -271,7 +247,7 @@ walk_the_wizard (PvWindow *window)
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  g_assert_cmpint (validate (export_path), ==, 0);
+  g_assert_cmpint (pv_test_validate_xml (export_path, PV_RESULTS_XSD), ==, 0);
   g_assert_true (g_file_get_contents (export_path, &xml, NULL, NULL));
   g_assert_nonnull (strstr (xml, "sip:marie.martin@contoso.com"));
   g_assert_nonnull (strstr (xml, suggested));

@@ -4,8 +4,6 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
-#include <libxml/parser.h>
-#include <libxml/xmlschemas.h>
 
 #include "moves/pv-move-flow.h"
 #include "moves/pv-move-page.h"
@@ -66,30 +64,6 @@ get_user (PvServiceClient *client,
   g_assert_no_error (error);
 
   return user;
-}
-
-/* Returns 0 when the file at @path is valid against the published
- * schema, the libxml2 result otherwise. */
-static int
-validate (const char *path)
-{
-  xmlSchemaParserCtxt *parser = xmlSchemaNewParserCtxt (PV_RESULTS_XSD);
-  xmlSchema *schema = xmlSchemaParse (parser);
-  xmlSchemaValidCtxt *valid;
-  xmlDoc *doc;
-  int rc;
-
-  g_assert_nonnull (schema);
-  doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
-  g_assert_nonnull (doc);
-  valid = xmlSchemaNewValidCtxt (schema);
-  rc = xmlSchemaValidateDoc (valid, doc);
-  xmlSchemaFreeValidCtxt (valid);
-  xmlFreeDoc (doc);
-  xmlSchemaFree (schema);
-  xmlSchemaFreeParserCtxt (parser);
-
-  return rc;
 }
 
 static void
@@ -257,7 +231,7 @@ walk_the_wizard (PvWindow        *window,
 
   /* The XML: valid against the published schema; one item a person,
    * with the number before and after and each step inside. */
-  g_assert_cmpint (validate (xml_path), ==, 0);
+  g_assert_cmpint (pv_test_validate_xml (xml_path, PV_RESULTS_XSD), ==, 0);
   xml_file = g_file_new_for_path (xml_path);
   g_assert_true (pv_results_xml_load (xml_file, &info, &results, NULL, &error));
   g_assert_no_error (error);
@@ -470,7 +444,7 @@ walk_calling_plan (PvWindow        *window,
 
   /* The XML says the same, valid against the schema. */
   export_to (PV_MOVE_PAGE (page), PV_EXPORT_FORMAT_XML, xml_path);
-  g_assert_cmpint (validate (xml_path), ==, 0);
+  g_assert_cmpint (pv_test_validate_xml (xml_path, PV_RESULTS_XSD), ==, 0);
   g_assert_true (pv_results_xml_load (xml_file, &info, &results, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (pv_run_info_get_flow (info), ==, PV_FLOW_MOVE_CALLING_PLAN);
