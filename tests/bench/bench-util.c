@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "bench-util.h"
+#include "pv-test-async.h"
 
 static void
 sandbox_start (BenchSandbox *sandbox,
@@ -47,24 +48,6 @@ bench_sandbox_start_numbers (BenchSandbox *sandbox,
   sandbox_start (sandbox, seed_path, 0, generated_numbers);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 void
 bench_sandbox_stop (BenchSandbox *sandbox)
 {
@@ -72,7 +55,7 @@ bench_sandbox_stop (BenchSandbox *sandbox)
     pv_sandbox_server_stop (sandbox->server);
   g_clear_object (&sandbox->server);
   if (sandbox->folder != NULL)
-    remove_tree (sandbox->folder);
+    pv_test_remove_tree (sandbox->folder);
   g_clear_pointer (&sandbox->folder, g_free);
 }
 

@@ -9,6 +9,7 @@
 #include "pv-sandbox-server.h"
 #include "pv-service-error.h"
 #include "pv-service-calls.h"
+#include "pv-service-test.h"
 #include "pv-sip-domain.h"
 
 /* Enabling people end to end: the client lists the sandbox tenant, a
@@ -17,76 +18,22 @@
  * The same run with faults injected (throttling, unavailability, dropped
  * connections) must end in the same tenant, with nobody failed. */
 
-typedef struct
-{
-  char            *dir;
-  PvSandboxServer *server;
-  PvServiceClient *client;
-} Fixture;
+typedef PvServiceFixture Fixture;
 
 static void
 start (Fixture    *fixture,
        const char *faults)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *state = NULL;
-
-  fixture->dir = g_dir_make_tmp ("provisio-enable-run-XXXXXX", &error);
-  g_assert_no_error (error);
-  state = g_build_filename (fixture->dir, "sandbox.db", NULL);
-
-  fixture->server = pv_sandbox_server_new (state, PV_SANDBOX_SEED, &error);
-  g_assert_no_error (error);
+  pv_service_fixture_open (fixture, "provisio-enable-run-XXXXXX");
   if (faults != NULL)
     {
+      g_autoptr(GError) error = NULL;
       g_autoptr(PvSandboxFaults) spec = pv_sandbox_faults_new (faults, &error);
 
       g_assert_no_error (error);
       pv_sandbox_server_set_faults (fixture->server, spec);
     }
-  g_assert_true (pv_sandbox_server_start (fixture->server, 0, &error));
-  g_assert_no_error (error);
-
-  fixture->client = pv_service_client_new (pv_sandbox_server_get_base_url (fixture->server), NULL, &error);
-  g_assert_no_error (error);
-  pv_service_client_set_retry_limits (fixture->client, 10, 60 * G_USEC_PER_SEC, 5 * G_TIME_SPAN_MILLISECOND);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->client);
-  pv_sandbox_server_stop (fixture->server);
-  g_clear_object (&fixture->server);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
+  pv_service_fixture_start (fixture, TRUE);
 }
 
 static GListStore *
@@ -97,8 +44,8 @@ list_users (Fixture *fixture)
   g_autoptr(GError) error = NULL;
   gint64 count = -1;
 
-  pv_service_client_list_users_async (fixture->client, users, NULL, store_result_cb, &result);
-  g_assert_true (pv_service_client_list_users_finish (fixture->client, wait (&result), &count, &error));
+  pv_service_client_list_users_async (fixture->client, users, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_service_client_list_users_finish (fixture->client, pv_test_wait_result (&result), &count, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count, ==, g_list_model_get_n_items (G_LIST_MODEL (users)));
   /* The seed tenant holds its hard cases among a few hundred people. */
@@ -119,11 +66,11 @@ make_plan (Fixture *fixture,
   g_autoptr(GError) error = NULL;
   PvEnablePlan *plan = pv_enable_plan_new ();
 
-  pv_service_client_list_pools_async (fixture->client, pools, NULL, store_result_cb, &result);
-  g_assert_true (pv_service_client_list_pools_finish (fixture->client, wait (&result), &error));
+  pv_service_client_list_pools_async (fixture->client, pools, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_service_client_list_pools_finish (fixture->client, pv_test_wait_result (&result), &error));
   g_clear_object (&result);
-  pv_service_client_list_sip_domains_async (fixture->client, domains, NULL, store_result_cb, &result);
-  g_assert_true (pv_service_client_list_sip_domains_finish (fixture->client, wait (&result), &error));
+  pv_service_client_list_sip_domains_async (fixture->client, domains, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_service_client_list_sip_domains_finish (fixture->client, pv_test_wait_result (&result), &error));
   g_assert_no_error (error);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pools)); i++)
@@ -170,8 +117,8 @@ run_plan (Fixture      *fixture,
 
   runner = pv_runner_new (PV_RUN_STEPS (steps), (const char *const *) items, "enable-users", journal, NULL);
   pv_runner_set_concurrency (runner, 4);
-  pv_runner_run_async (runner, NULL, store_result_cb, &result);
-  g_assert_true (pv_runner_run_finish (runner, wait (&result), &error));
+  pv_runner_run_async (runner, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_runner_run_finish (runner, pv_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pv_runner_get_n_finished (runner), ==, g_strv_length (items));
 
@@ -374,8 +321,8 @@ test_resume_from_recorded_plan (Fixture       *fixture,
   g_assert_cmpstr (pv_runner_get_run_id (runner), ==, "run-42");
   pv_runner_set_concurrency (runner, 2);
   g_signal_connect (runner, "item-finished", G_CALLBACK (cancel_after_five_cb), cancellable);
-  pv_runner_run_async (runner, cancellable, store_result_cb, &result);
-  g_assert_false (pv_runner_run_finish (runner, wait (&result), &error));
+  pv_runner_run_async (runner, cancellable, pv_test_store_result_cb, &result);
+  g_assert_false (pv_runner_run_finish (runner, pv_test_wait_result (&result), &error));
   g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED);
   g_clear_error (&error);
   g_clear_object (&result);
@@ -399,8 +346,8 @@ test_resume_from_recorded_plan (Fixture       *fixture,
   g_assert_true (pv_enable_steps_get_local_sandbox (again));
 
   resumed = pv_runner_new (PV_RUN_STEPS (again), (const char *const *) items_again, "enable-users", journal, state);
-  pv_runner_run_async (resumed, NULL, store_result_cb, &result);
-  g_assert_true (pv_runner_run_finish (resumed, wait (&result), &error));
+  pv_runner_run_async (resumed, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_runner_run_finish (resumed, pv_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pv_runner_get_n_finished (resumed), ==, 30);
 
@@ -463,11 +410,11 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/enable-run/enable-and-repeat", Fixture, NULL, NULL, test_enable_and_repeat, fixture_tear_down);
-  g_test_add ("/enable-run/dry-run-changes-nothing", Fixture, NULL, NULL, test_dry_run_changes_nothing, fixture_tear_down);
-  g_test_add ("/enable-run/through-faults", Fixture, NULL, NULL, test_enable_through_faults, fixture_tear_down);
-  g_test_add ("/enable-run/resume-from-recorded-plan", Fixture, NULL, NULL, test_resume_from_recorded_plan, fixture_tear_down);
-  g_test_add ("/enable-run/damaged-recorded-plan", Fixture, NULL, NULL, test_damaged_recorded_plan, fixture_tear_down);
+  g_test_add ("/enable-run/enable-and-repeat", Fixture, NULL, NULL, test_enable_and_repeat, pv_service_fixture_tear_down);
+  g_test_add ("/enable-run/dry-run-changes-nothing", Fixture, NULL, NULL, test_dry_run_changes_nothing, pv_service_fixture_tear_down);
+  g_test_add ("/enable-run/through-faults", Fixture, NULL, NULL, test_enable_through_faults, pv_service_fixture_tear_down);
+  g_test_add ("/enable-run/resume-from-recorded-plan", Fixture, NULL, NULL, test_resume_from_recorded_plan, pv_service_fixture_tear_down);
+  g_test_add ("/enable-run/damaged-recorded-plan", Fixture, NULL, NULL, test_damaged_recorded_plan, pv_service_fixture_tear_down);
 
   return g_test_run ();
 }

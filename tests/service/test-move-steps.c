@@ -9,6 +9,7 @@
 #include "pv-runner.h"
 #include "pv-sandbox-server.h"
 #include "pv-service-error.h"
+#include "pv-service-test.h"
 #include "pv-user.h"
 #include "pv-voice-calls.h"
 
@@ -28,28 +29,7 @@
 /* Islands, OnPremLineURI set: cannot get an Operator Connect number. */
 #define THOMAS_E "627a9042-bf8b-59f7-81d3-5d7b17952419"
 
-typedef struct
-{
-  char            *dir;
-  PvSandboxServer *server;
-  PvServiceClient *client;
-} Fixture;
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
+typedef PvServiceFixture Fixture;
 
 static JsonNode *
 post (Fixture    *fixture,
@@ -63,8 +43,8 @@ post (Fixture    *fixture,
 
   g_assert_no_error (error);
   pv_service_client_request_async (fixture->client, SOUP_METHOD_POST, path, body, PV_REQUEST_FLAGS_NONE,
-                                   NULL, store_result_cb, &result);
-  response = pv_service_client_request_finish (fixture->client, wait (&result), &error);
+                                   NULL, pv_test_store_result_cb, &result);
+  response = pv_service_client_request_finish (fixture->client, pv_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (response);
 
@@ -84,8 +64,8 @@ get_user (Fixture    *fixture,
   PvUser *user;
 
   pv_service_client_request_async (fixture->client, SOUP_METHOD_GET, path, NULL, PV_REQUEST_FLAGS_NONE,
-                                   NULL, store_result_cb, &result);
-  response = pv_service_client_request_finish (fixture->client, wait (&result), &error);
+                                   NULL, pv_test_store_result_cb, &result);
+  response = pv_service_client_request_finish (fixture->client, pv_test_wait_result (&result), &error);
   g_assert_no_error (error);
   user = pv_user_new_from_json (pv_service_response_get_body (response), "user", &error);
   g_assert_no_error (error);
@@ -101,8 +81,8 @@ get_number (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   PvPhoneNumber *found;
 
-  pv_service_client_get_number_async (fixture->client, number, NULL, store_result_cb, &result);
-  found = pv_service_client_get_number_finish (fixture->client, wait (&result), &error);
+  pv_service_client_get_number_async (fixture->client, number, NULL, pv_test_store_result_cb, &result);
+  found = pv_service_client_get_number_finish (fixture->client, pv_test_wait_result (&result), &error);
   g_assert_no_error (error);
 
   return found;
@@ -118,8 +98,8 @@ assign (Fixture      *fixture,
   g_autoptr(GError) error = NULL;
 
   pv_service_client_assign_number_async (fixture->client, number, user, type, NULL, NULL,
-                                         store_result_cb, &result);
-  g_assert_true (pv_service_client_assign_number_finish (fixture->client, wait (&result), &error));
+                                         pv_test_store_result_cb, &result);
+  g_assert_true (pv_service_client_assign_number_finish (fixture->client, pv_test_wait_result (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -131,8 +111,8 @@ unassign (Fixture      *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  pv_service_client_unassign_number_async (fixture->client, number, type, NULL, store_result_cb, &result);
-  g_assert_true (pv_service_client_unassign_number_finish (fixture->client, wait (&result), &error));
+  pv_service_client_unassign_number_async (fixture->client, number, type, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_service_client_unassign_number_finish (fixture->client, pv_test_wait_result (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -172,44 +152,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *state = NULL;
-
-  fixture->dir = g_dir_make_tmp ("provisio-move-steps-XXXXXX", &error);
-  g_assert_no_error (error);
-  state = g_build_filename (fixture->dir, "sandbox.db", NULL);
-
-  fixture->server = pv_sandbox_server_new (state, PV_SANDBOX_SEED, &error);
-  g_assert_no_error (error);
+  pv_service_fixture_open (fixture, "provisio-move-steps-XXXXXX");
   /* Number operations end as soon as they are polled. */
   pv_sandbox_server_set_operation_delay (fixture->server, 0);
-  g_assert_true (pv_sandbox_server_start (fixture->server, 0, &error));
-  g_assert_no_error (error);
-
-  fixture->client = pv_service_client_new (pv_sandbox_server_get_base_url (fixture->server), NULL, &error);
-  g_assert_no_error (error);
-  pv_service_client_set_retry_limits (fixture->client, 10, 60 * G_USEC_PER_SEC, 5 * G_TIME_SPAN_MILLISECOND);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->client);
-  pv_sandbox_server_stop (fixture->server);
-  g_clear_object (&fixture->server);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  pv_service_fixture_start (fixture, TRUE);
 }
 
 static PvOperationResult *
@@ -221,8 +167,8 @@ apply (PvMoveSteps *steps,
   g_autoptr(GError) error = NULL;
   PvOperationResult *outcome;
 
-  pv_run_steps_apply_step_async (PV_RUN_STEPS (steps), item, step, FALSE, NULL, store_result_cb, &result);
-  outcome = pv_run_steps_apply_step_finish (PV_RUN_STEPS (steps), wait (&result), &error);
+  pv_run_steps_apply_step_async (PV_RUN_STEPS (steps), item, step, FALSE, NULL, pv_test_store_result_cb, &result);
+  outcome = pv_run_steps_apply_step_finish (PV_RUN_STEPS (steps), pv_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (outcome);
   g_assert_cmpstr (pv_operation_result_get_item (outcome), ==, item);
@@ -368,8 +314,8 @@ run (PvRunSteps         *steps,
   Counts counts = { 0, 0 };
 
   g_signal_connect (runner, "item-finished", G_CALLBACK (item_finished_cb), &counts);
-  pv_runner_run_async (runner, NULL, store_result_cb, &result);
-  g_assert_true (pv_runner_run_finish (runner, wait (&result), &error));
+  pv_runner_run_async (runner, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_runner_run_finish (runner, pv_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (counts.n_items, ==, g_strv_length ((char **) items));
   g_assert_cmpuint (pv_runner_get_n_finished (runner), ==, g_strv_length ((char **) items));
@@ -536,8 +482,8 @@ test_resume_from_journal (Fixture       *fixture,
   g_signal_connect_swapped (steps, "step-finished", G_CALLBACK (g_cancellable_cancel), cancellable);
   runner = pv_runner_new (PV_RUN_STEPS (steps), items, "move-direct-routing", journal, NULL);
   pv_runner_set_concurrency (runner, 1);
-  pv_runner_run_async (runner, cancellable, store_result_cb, &result);
-  g_assert_false (pv_runner_run_finish (runner, wait (&result), &error));
+  pv_runner_run_async (runner, cancellable, pv_test_store_result_cb, &result);
+  g_assert_false (pv_runner_run_finish (runner, pv_test_wait_result (&result), &error));
   g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED);
   g_clear_error (&error);
   g_clear_object (&result);
@@ -553,8 +499,8 @@ test_resume_from_journal (Fixture       *fixture,
   g_assert_cmpuint (pv_run_state_get_next_step (state, JEROME), >=, 1);
 
   resumed = pv_runner_new (PV_RUN_STEPS (steps), items, "move-direct-routing", journal, state);
-  pv_runner_run_async (resumed, NULL, store_result_cb, &result);
-  g_assert_true (pv_runner_run_finish (resumed, wait (&result), &error));
+  pv_runner_run_async (resumed, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_runner_run_finish (resumed, pv_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_assert_cmpint (status_of (steps, JEROME, 3), ==, PV_RESULT_STATUS_DONE);
   user = get_user (fixture, JEROME);
@@ -669,7 +615,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/move-steps/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/move-steps/" path, Fixture, NULL, fixture_set_up, func, pv_service_fixture_tear_down)
 
   ADD ("online-person-step-by-step", test_online_person_step_by_step);
   ADD ("on-premises-person-step-by-step", test_on_premises_person_step_by_step);

@@ -1,57 +1,24 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "pv-manage-test.h"
 #include "pv-test-util.h"
 #include "pv-voice-calls.h"
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
 
 void
 pv_manage_fixture_set_up (PvManageFixture *fixture,
                           gconstpointer    data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *state = NULL;
-
-  fixture->dir = g_dir_make_tmp ("provisio-manage-XXXXXX", &error);
-  g_assert_no_error (error);
-  state = g_build_filename (fixture->dir, "sandbox.db", NULL);
-  fixture->server = pv_sandbox_server_new (state, PV_SANDBOX_SEED, &error);
-  g_assert_no_error (error);
+  pv_service_fixture_open (fixture, "provisio-manage-XXXXXX");
   pv_sandbox_server_set_operation_delay (fixture->server, 20);
-  g_assert_true (pv_sandbox_server_start (fixture->server, 0, &error));
-  fixture->client = pv_service_client_new (pv_sandbox_server_get_base_url (fixture->server), NULL, &error);
-  g_assert_no_error (error);
+  pv_service_fixture_start (fixture, FALSE);
 }
 
 void
 pv_manage_fixture_tear_down (PvManageFixture *fixture,
                              gconstpointer    data)
 {
-  g_clear_object (&fixture->client);
-  pv_sandbox_server_stop (fixture->server);
-  g_clear_object (&fixture->server);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  pv_service_fixture_close (fixture);
 }
 
 static gboolean
@@ -79,14 +46,6 @@ pv_manage_respond (AdwMessageDialog *dialog,
   pv_test_iterate ();
 }
 
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 /* The tenant's numbers as the service has them now. */
 GListStore *
 pv_manage_list_numbers (PvServiceClient *client,
@@ -101,7 +60,7 @@ pv_manage_list_numbers (PvServiceClient *client,
   pv_number_filter_init (&filter);
   filter.operator_id = operator_id;
   filter.country_code = country;
-  pv_service_client_list_numbers_async (client, &filter, 0, numbers, NULL, store_result_cb, &result);
+  pv_service_client_list_numbers_async (client, &filter, 0, numbers, NULL, pv_test_store_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (pv_service_client_list_numbers_finish (client, result, &error));

@@ -3,19 +3,13 @@
 
 #include <adwaita.h>
 
-#include "pv-sandbox-server.h"
-#include "pv-service-client.h"
+#include "pv-service-test.h"
 
 G_BEGIN_DECLS
 
 /* A fresh sandbox tenant from the seed, and a client for it, for the
  * tests of the manage views. */
-typedef struct
-{
-  char            *dir;
-  PvSandboxServer *server;
-  PvServiceClient *client;
-} PvManageFixture;
+typedef PvServiceFixture PvManageFixture;
 
 void              pv_manage_fixture_set_up     (PvManageFixture *fixture,
                                                 gconstpointer    data);

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <libxml/parser.h>
 #include <locale.h>
 
+#include "pv-application.h"
 #include "pv-test-util.h"
 
 void
@@ -260,43 +260,86 @@ pv_test_find_toplevel (GType type)
   return NULL;
 }
 
-/* Keeps an async call's result, for pv_test_wait_result(). */
-void
-pv_test_store_result_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
+static gboolean
+match_row_title (GtkWidget     *widget,
+                 gconstpointer  data)
 {
-  *(GAsyncResult **) user_data = g_object_ref (result);
+  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
 }
 
 /**
- * pv_test_wait_result:
+ * pv_test_find_row:
  *
- * Returns: (transfer none): the result stored in @slot, once it is there
+ * Returns: (nullable): the first visible preferences row below @root
+ *   titled @title
  */
-GAsyncResult *
-pv_test_wait_result (GAsyncResult **slot)
+GtkWidget *
+pv_test_find_row (GtkWidget  *root,
+                  const char *title)
 {
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
+  return pv_test_find_widget (root, match_row_title, title);
 }
 
-/* Removes a scratch directory and everything in it. */
+/* What a click on Next does, and what it must lead to. */
 void
-pv_test_remove_tree (const char *path)
+pv_test_assistant_next (PvAssistant *assistant)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
+  PvPage *page = pv_assistant_get_current_page (assistant);
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
+  /* Next is only offered when the page is complete. */
+  g_assert_true (pv_page_get_complete (page));
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
+  pv_test_iterate ();
+  g_assert_true (pv_assistant_get_current_page (assistant) != page);
+}
 
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        pv_test_remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
+/**
+ * pv_test_private_home:
+ *
+ * A private tenant and run journal for an application started by the
+ * test: XDG_DATA_HOME and XDG_STATE_HOME in a new scratch folder, and the
+ * sandbox seeded from @seed. Call it before GLib reads them.
+ *
+ * Returns: (transfer full): the scratch folder, for pv_test_remove_tree()
+ */
+char *
+pv_test_private_home (const char *dir_template,
+                      const char *seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scratch = g_dir_make_tmp (dir_template, &error);
+  g_autofree char *data = NULL;
+  g_autofree char *state = NULL;
+
+  g_assert_no_error (error);
+  data = g_build_filename (scratch, "data", NULL);
+  state = g_build_filename (scratch, "state", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("PROVISIO_SANDBOX_SEED", seed, TRUE);
+
+  return g_steal_pointer (&scratch);
+}
+
+/* Runs the application, not unique so that it never hands over to one
+ * already running, with @activate after its own activation; it must end
+ * well. */
+void
+pv_test_run_application (void (*activate) (GApplication *))
+{
+  g_autoptr(PvApplication) application = pv_application_new ();
+
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (application, "activate", G_CALLBACK (activate), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (application), 0, NULL), ==, 0);
+}
+
+/* Returns 0 when the file at @path is valid against the schema at @xsd,
+ * the libxml2 result otherwise. */
+int
+pv_test_validate_xml (const char *path,
+                      const char *xsd)
+{
+  return pv_test_validate_doc (xmlReadFile (path, NULL, XML_PARSE_NONET), xsd);
 }

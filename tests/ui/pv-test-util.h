@@ -3,6 +3,9 @@
 
 #include <gtk/gtk.h>
 
+#include "pv-assistant.h"
+#include "pv-test-async.h"
+
 G_BEGIN_DECLS
 
 void       pv_test_setup_translations (void);
@@ -10,11 +13,6 @@ void       pv_test_init            (int         *argc,
                                     char      ***argv);
 void       pv_test_iterate         (void);
 guint      pv_test_get_n_notifications (void);
-void       pv_test_store_result_cb (GObject      *object,
-                                    GAsyncResult *result,
-                                    gpointer      user_data);
-GAsyncResult *pv_test_wait_result  (GAsyncResult **slot);
-void       pv_test_remove_tree     (const char   *path);
 void       pv_test_wait_until_named (const char *name,
                                      gboolean   (*condition) (gpointer),
                                      gpointer     data);
@@ -29,5 +27,13 @@ GtkWidget *pv_test_find_button     (GtkWidget   *root,
 GtkWidget *pv_test_find_by_type     (GtkWidget   *root,
                                     GType        type);
 GtkWindow *pv_test_find_toplevel   (GType        type);
+GtkWidget *pv_test_find_row        (GtkWidget   *root,
+                                    const char  *title);
+void       pv_test_assistant_next  (PvAssistant *assistant);
+char      *pv_test_private_home    (const char  *dir_template,
+                                    const char  *seed);
+void       pv_test_run_application (void       (*activate) (GApplication *));
+int        pv_test_validate_xml    (const char  *path,
+                                    const char  *xsd);
 
 G_END_DECLS

@@ -406,19 +406,10 @@ test_fix_duplicate_and_skip (Fixture       *fixture,
 }
 
 static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static void
 test_import_list (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFileIOStream) stream = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   const char *csv =
@@ -429,16 +420,13 @@ test_import_list (Fixture       *fixture,
   AdwMessageDialog *dialog;
   PvPage *page;
 
-  file = g_file_new_tmp ("provisio-list-XXXXXX.csv", &stream, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, 0, NULL, NULL, &error));
+  file = pv_test_write_temp_file ("provisio-list-XXXXXX.csv", csv);
 
   next (fixture);
   page = pv_assistant_get_current_page (fixture->assistant);
-  pv_enable_users_page_import_async (PV_ENABLE_USERS_PAGE (page), file, NULL, store_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (pv_enable_users_page_import_finish (PV_ENABLE_USERS_PAGE (page), result, &error));
+  pv_enable_users_page_import_async (PV_ENABLE_USERS_PAGE (page), file, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_enable_users_page_import_finish (PV_ENABLE_USERS_PAGE (page), pv_test_wait_result (&result),
+                                                     &error));
   g_assert_no_error (error);
   pv_test_iterate ();
 
@@ -475,7 +463,6 @@ test_import_list_while_loading (Fixture       *fixture,
                                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFileIOStream) stream = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(PvUser) late = make_user ("lbernard", "Louise", "Bernard", "louise.bernard@contoso.fr");
@@ -485,14 +472,12 @@ test_import_list_while_loading (Fixture       *fixture,
     ",Louise Bernard,,,LOUISE.BERNARD@contoso.fr,,\r\n";
   PvPage *page;
 
-  file = g_file_new_tmp ("provisio-list-XXXXXX.csv", &stream, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, 0, NULL, NULL, &error));
+  file = pv_test_write_temp_file ("provisio-list-XXXXXX.csv", csv);
 
   next (fixture);
   page = pv_assistant_get_current_page (fixture->assistant);
   pv_enable_flow_set_loading (fixture->flow, TRUE);
-  pv_enable_users_page_import_async (PV_ENABLE_USERS_PAGE (page), file, NULL, store_result_cb, &result);
+  pv_enable_users_page_import_async (PV_ENABLE_USERS_PAGE (page), file, NULL, pv_test_store_result_cb, &result);
   /* Read, then held while the directory loads, and said so: nothing
    * selected yet. */
   pv_test_wait_until (import_held, page);
@@ -501,9 +486,8 @@ test_import_list_while_loading (Fixture       *fixture,
 
   g_list_store_append (pv_enable_flow_get_directory (fixture->flow), late);
   pv_enable_flow_set_loading (fixture->flow, FALSE);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (pv_enable_users_page_import_finish (PV_ENABLE_USERS_PAGE (page), result, &error));
+  g_assert_true (pv_enable_users_page_import_finish (PV_ENABLE_USERS_PAGE (page), pv_test_wait_result (&result),
+                                                     &error));
   g_assert_no_error (error);
   pv_test_iterate ();
 
@@ -512,6 +496,16 @@ test_import_list_while_loading (Fixture       *fixture,
   g_assert_null (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   g_file_delete (file, NULL, NULL);
+}
+
+/* The pool page, with people chosen before it. */
+static PvPage *
+pool_page (Fixture *fixture)
+{
+  next (fixture);
+  select_people (fixture);
+  next (fixture);
+  return pv_assistant_get_current_page (fixture->assistant);
 }
 
 static void
@@ -525,16 +519,12 @@ test_import_topology (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   PvPage *page;
 
-  next (fixture);
-  select_people (fixture);
-  next (fixture);
-  page = pv_assistant_get_current_page (fixture->assistant);
+  page = pool_page (fixture);
   choose (fixture, "pool01.contoso.fr");
 
-  pv_enable_pool_page_import_async (PV_ENABLE_POOL_PAGE (page), file, NULL, store_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (pv_enable_pool_page_import_finish (PV_ENABLE_POOL_PAGE (page), result, &error));
+  pv_enable_pool_page_import_async (PV_ENABLE_POOL_PAGE (page), file, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_enable_pool_page_import_finish (PV_ENABLE_POOL_PAGE (page), pv_test_wait_result (&result),
+                                                    &error));
   g_assert_no_error (error);
   pv_test_iterate ();
 
@@ -563,15 +553,11 @@ test_import_bad_topology (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   PvPage *page;
 
-  next (fixture);
-  select_people (fixture);
-  next (fixture);
-  page = pv_assistant_get_current_page (fixture->assistant);
+  page = pool_page (fixture);
 
-  pv_enable_pool_page_import_async (PV_ENABLE_POOL_PAGE (page), file, NULL, store_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (pv_enable_pool_page_import_finish (PV_ENABLE_POOL_PAGE (page), result, &error));
+  pv_enable_pool_page_import_async (PV_ENABLE_POOL_PAGE (page), file, NULL, pv_test_store_result_cb, &result);
+  g_assert_false (pv_enable_pool_page_import_finish (PV_ENABLE_POOL_PAGE (page), pv_test_wait_result (&result),
+                                                     &error));
   g_assert_nonnull (error);
   /* Nothing was replaced. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pv_enable_flow_get_pools (fixture->flow))), ==, 3);

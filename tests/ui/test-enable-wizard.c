@@ -3,8 +3,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <libxml/parser.h>
-#include <libxml/xmlschemas.h>
 
 #include "enable/pv-enable-finish-page.h"
 #include "enable/pv-enable-flow.h"
@@ -27,37 +25,11 @@
 static char *scratch;
 static gboolean walked;
 
-static PvPage *
-current_page (PvAssistant *assistant)
-{
-  return pv_assistant_get_current_page (assistant);
-}
-
-static void
-next (PvAssistant *assistant)
-{
-  PvPage *page = current_page (assistant);
-
-  /* Next is only offered when the page is complete. */
-  g_assert_true (pv_page_get_complete (page));
-  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
-  pv_test_iterate ();
-  g_assert_true (current_page (assistant) != page);
-}
-
-static gboolean
-match_row_title (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_visible (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
 static void
 choose (PvAssistant *assistant,
         const char  *title)
 {
-  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_row_title, title);
+  GtkWidget *row = pv_test_find_row (GTK_WIDGET (pv_assistant_get_current_page (assistant)), title);
 
   g_assert_nonnull (row);
   adw_action_row_activate (ADW_ACTION_ROW (row));
@@ -77,7 +49,7 @@ static void
 click (PvAssistant *assistant,
        const char  *label)
 {
-  GtkWidget *button = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_button, label);
+  GtkWidget *button = pv_test_find_widget (GTK_WIDGET (pv_assistant_get_current_page (assistant)), match_button, label);
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
@@ -88,7 +60,7 @@ static guint
 search (PvAssistant *assistant,
         const char  *text)
 {
-  GtkWidget *page = GTK_WIDGET (current_page (assistant));
+  GtkWidget *page = GTK_WIDGET (pv_assistant_get_current_page (assistant));
   GtkWidget *entry = pv_test_find_by_type (page, GTK_TYPE_SEARCH_ENTRY);
   GtkColumnView *view = GTK_COLUMN_VIEW (pv_test_find_by_type (page, GTK_TYPE_COLUMN_VIEW));
   GListModel *shown;
@@ -118,28 +90,6 @@ static gboolean
 page_complete (gpointer data)
 {
   return pv_page_get_complete (data);
-}
-
-static int
-validate (const char *path)
-{
-  xmlSchemaParserCtxt *parser = xmlSchemaNewParserCtxt (PV_RESULTS_XSD);
-  xmlSchema *schema = xmlSchemaParse (parser);
-  xmlSchemaValidCtxt *valid;
-  xmlDoc *doc;
-  int rc;
-
-  g_assert_nonnull (schema);
-  doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
-  g_assert_nonnull (doc);
-  valid = xmlSchemaNewValidCtxt (schema);
-  rc = xmlSchemaValidateDoc (valid, doc);
-  xmlSchemaFreeValidCtxt (valid);
-  xmlFreeDoc (doc);
-  xmlSchemaFree (schema);
-  xmlSchemaFreeParserCtxt (parser);
-
-  return rc;
 }
 
 static PvUser *
@@ -190,7 +140,7 @@ walk_the_wizard (PvWindow *window)
   guint n_notifications;
   GtkWindow *elsewhere;
   PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
-  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (start_page), match_row_title, "Enable users for a pool");
+  GtkWidget *row = pv_test_find_row (GTK_WIDGET (start_page), "Enable users for a pool");
   PvAssistant *assistant;
   PvEnableFlow *flow;
   PvEnablePlan *plan;
@@ -227,14 +177,14 @@ walk_the_wizard (PvWindow *window)
   g_clear_object (&result);
 
   /* Welcome. */
-  next (assistant);
+  pv_test_assistant_next (assistant);
 
   /* Select users: the search entry has the focus, to type in at once;
    * then the namesakes by name, and Jean Dupont by address. */
-  g_assert_false (pv_page_get_complete (current_page (assistant)));
+  g_assert_false (pv_page_get_complete (pv_assistant_get_current_page (assistant)));
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-    GtkWidget *entry = pv_test_find_by_type (GTK_WIDGET (current_page (assistant)), GTK_TYPE_SEARCH_ENTRY);
+    GtkWidget *entry = pv_test_find_by_type (GTK_WIDGET (pv_assistant_get_current_page (assistant)), GTK_TYPE_SEARCH_ENTRY);
 
     g_assert_nonnull (focus);
     g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
@@ -245,21 +195,21 @@ walk_the_wizard (PvWindow *window)
   click (assistant, "Select _All Shown");
   search (assistant, "");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pv_enable_flow_get_selection (flow))), ==, 3);
-  next (assistant);
+  pv_test_assistant_next (assistant);
 
   /* Select server or pool. */
-  g_assert_false (pv_page_get_complete (current_page (assistant)));
+  g_assert_false (pv_page_get_complete (pv_assistant_get_current_page (assistant)));
   choose (assistant, "pool01.contoso.com");
-  next (assistant);
+  pv_test_assistant_next (assistant);
 
   /* Sign-in name: the namesakes collide; the suggestion resolves it. */
   choose (assistant, "Use the format <first name>.<last name>@domain");
   g_assert_cmpint (pv_enable_plan_get_format (plan), ==, PV_SIP_FORMAT_FIRST_LAST);
   g_assert_cmpuint (pv_enable_plan_get_n_problems (plan), ==, 1);
-  g_assert_false (pv_page_get_complete (current_page (assistant)));
-  g_assert_nonnull (pv_page_get_incomplete_reason (current_page (assistant)));
+  g_assert_false (pv_page_get_complete (pv_assistant_get_current_page (assistant)));
+  g_assert_nonnull (pv_page_get_incomplete_reason (pv_assistant_get_current_page (assistant)));
   {
-    GtkWidget *use = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_button, "Use sip:");
+    GtkWidget *use = pv_test_find_widget (GTK_WIDGET (pv_assistant_get_current_page (assistant)), match_button, "Use sip:");
 
     g_assert_nonnull (use);
     /* "Use sip:…" → the address itself. */
@@ -269,7 +219,7 @@ walk_the_wizard (PvWindow *window)
   }
   click (assistant, "Use sip:");
   g_assert_cmpuint (pv_enable_plan_get_n_problems (plan), ==, 0);
-  next (assistant);
+  pv_test_assistant_next (assistant);
 
   /* Ready to enable: a real run, not a dry run. Its end is announced on
    * the desktop however short it is, the window being inactive. */
@@ -280,16 +230,16 @@ walk_the_wizard (PvWindow *window)
   pv_test_wait_until (window_inactive, window);
   n_notifications = pv_test_get_n_notifications ();
   g_object_set (pv_assistant_get_page (assistant, 5), "notify-after", 0, NULL);
-  next (assistant);
+  pv_test_assistant_next (assistant);
 
   /* Enable Operation Status. */
-  pv_test_wait_until (page_complete, current_page (assistant));
+  pv_test_wait_until (page_complete, pv_assistant_get_current_page (assistant));
   pv_test_wait_until (notified, GUINT_TO_POINTER (n_notifications + 1));
   gtk_window_destroy (elsewhere);
-  next (assistant);
+  pv_test_assistant_next (assistant);
 
   /* Finish: three enabled, nobody failed, and the XML export. */
-  finish = current_page (assistant);
+  finish = pv_assistant_get_current_page (assistant);
   g_assert_true (PV_IS_ENABLE_FINISH_PAGE (finish));
   pv_enable_finish_page_export_async (PV_ENABLE_FINISH_PAGE (finish), PV_EXPORT_FORMAT_XML, export_file, NULL,
                                       pv_test_store_result_cb, &result);
@@ -297,7 +247,7 @@ walk_the_wizard (PvWindow *window)
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  g_assert_cmpint (validate (export_path), ==, 0);
+  g_assert_cmpint (pv_test_validate_xml (export_path, PV_RESULTS_XSD), ==, 0);
   g_assert_true (g_file_get_contents (export_path, &xml, NULL, NULL));
   g_assert_nonnull (strstr (xml, "sip:marie.martin@contoso.com"));
   g_assert_nonnull (strstr (xml, suggested));
@@ -392,7 +342,7 @@ static void
 stop_then_resume (PvWindow *window)
 {
   PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
-  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (start_page), match_row_title, "Enable users for a pool");
+  GtkWidget *row = pv_test_find_row (GTK_WIDGET (start_page), "Enable users for a pool");
   PvAssistant *assistant;
   PvEnableFlow *flow;
   GtkWidget *stop;
@@ -413,21 +363,21 @@ stop_then_resume (PvWindow *window)
   assistant = PV_ASSISTANT (pv_window_get_assistant (window));
   flow = PV_ENABLE_FLOW (pv_assistant_get_state (assistant));
   pv_test_wait_until (flow_loaded, flow);
-  next (assistant);
+  pv_test_assistant_next (assistant);
 
   /* Everyone synchronised and not enabled, by their UPN. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (pv_test_find_by_type (GTK_WIDGET (current_page (assistant)),
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pv_test_find_by_type (GTK_WIDGET (pv_assistant_get_current_page (assistant)),
                                                                   GTK_TYPE_DROP_DOWN)), 1);
   search (assistant, "@contoso.com");
   click (assistant, "Select _All Shown");
   n_planned = g_list_model_get_n_items (G_LIST_MODEL (pv_enable_flow_get_selection (flow)));
   g_assert_cmpuint (n_planned, >=, 10);
-  next (assistant);
+  pv_test_assistant_next (assistant);
   choose (assistant, "pool02.contoso.com");
-  next (assistant);
+  pv_test_assistant_next (assistant);
   choose (assistant, "Use userPrincipalName");
-  if (!pv_page_get_complete (current_page (assistant)))
-    gtk_switch_set_active (GTK_SWITCH (pv_test_find_by_type (GTK_WIDGET (current_page (assistant)),
+  if (!pv_page_get_complete (pv_assistant_get_current_page (assistant)))
+    gtk_switch_set_active (GTK_SWITCH (pv_test_find_by_type (GTK_WIDGET (pv_assistant_get_current_page (assistant)),
                                                              GTK_TYPE_SWITCH)), TRUE);
   for (guint i = 0; i < g_list_model_get_n_items (pv_enable_plan_get_entries (pv_enable_flow_get_plan (flow))); i++)
     {
@@ -436,23 +386,23 @@ stop_then_resume (PvWindow *window)
       if (pv_enable_entry_get_address (entry) != NULL)
         g_ptr_array_add (planned, g_object_ref (entry));
     }
-  next (assistant);
+  pv_test_assistant_next (assistant);
 
   /* Slow answers: the run is still going when it is stopped. */
   set_faults ("rate=0.9,kinds=delay,delay=1500,seed=5");
-  next (assistant);
+  pv_test_assistant_next (assistant);
   pv_test_wait_until (some_done, flow);
-  stop = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_label_prefix, "_Stop…");
+  stop = pv_test_find_widget (GTK_WIDGET (pv_assistant_get_current_page (assistant)), match_label_prefix, "_Stop…");
   g_assert_nonnull (stop);
   g_signal_emit_by_name (stop, "clicked");
   pv_test_iterate ();
   dialog = pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   answer (dialog, "stop");
-  pv_test_wait_until (page_complete, current_page (assistant));
+  pv_test_wait_until (page_complete, pv_assistant_get_current_page (assistant));
   set_faults (NULL);
   g_assert_cmpuint (g_list_model_get_n_items (pv_enable_flow_get_results (flow)), <, planned->len);
-  next (assistant);
+  pv_test_assistant_next (assistant);
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
   pv_test_iterate ();
   g_assert_null (pv_window_get_assistant (window));
@@ -470,7 +420,7 @@ stop_then_resume (PvWindow *window)
   g_assert_nonnull (assistant);
   g_assert_cmpuint (pv_assistant_get_n_pages (assistant), ==, 2);
   flow = PV_ENABLE_FLOW (pv_assistant_get_state (assistant));
-  pv_test_wait_until (page_complete, current_page (assistant));
+  pv_test_wait_until (page_complete, pv_assistant_get_current_page (assistant));
   results = pv_enable_flow_get_results (flow);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, planned->len);
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
@@ -497,7 +447,7 @@ stop_then_resume (PvWindow *window)
       g_assert_cmpstr (pv_user_get_registrar_pool (user), ==, "pool02.contoso.com");
     }
 
-  next (assistant);
+  pv_test_assistant_next (assistant);
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
   pv_test_iterate ();
 
@@ -550,7 +500,7 @@ static void
 stop_then_discard (PvWindow *window)
 {
   PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
-  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (start_page), match_row_title, "Enable users for a pool");
+  GtkWidget *row = pv_test_find_row (GTK_WIDGET (start_page), "Enable users for a pool");
   g_autofree char *runs = g_build_filename (g_get_user_state_dir (), "provisio", "runs", NULL);
   guint n_journals = count_files (runs, ".jsonl");
   PvAssistant *assistant;
@@ -564,32 +514,32 @@ stop_then_discard (PvWindow *window)
   assistant = PV_ASSISTANT (pv_window_get_assistant (window));
   flow = PV_ENABLE_FLOW (pv_assistant_get_state (assistant));
   pv_test_wait_until (flow_loaded, flow);
-  next (assistant);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (pv_test_find_by_type (GTK_WIDGET (current_page (assistant)),
+  pv_test_assistant_next (assistant);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pv_test_find_by_type (GTK_WIDGET (pv_assistant_get_current_page (assistant)),
                                                                   GTK_TYPE_DROP_DOWN)), 1);
   g_assert_cmpuint (search (assistant, ""), >, 0);
   click (assistant, "Select _All Shown");
-  next (assistant);
+  pv_test_assistant_next (assistant);
   choose (assistant, "pool01.contoso.com");
-  next (assistant);
+  pv_test_assistant_next (assistant);
   choose (assistant, "Use userPrincipalName");
-  if (!pv_page_get_complete (current_page (assistant)))
-    gtk_switch_set_active (GTK_SWITCH (pv_test_find_by_type (GTK_WIDGET (current_page (assistant)),
+  if (!pv_page_get_complete (pv_assistant_get_current_page (assistant)))
+    gtk_switch_set_active (GTK_SWITCH (pv_test_find_by_type (GTK_WIDGET (pv_assistant_get_current_page (assistant)),
                                                              GTK_TYPE_SWITCH)), TRUE);
-  next (assistant);
+  pv_test_assistant_next (assistant);
   set_faults ("rate=1,kinds=delay,delay=3000");
-  next (assistant);
+  pv_test_assistant_next (assistant);
   pv_test_wait_until (some_done, flow);
-  stop = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_label_prefix, "_Stop…");
+  stop = pv_test_find_widget (GTK_WIDGET (pv_assistant_get_current_page (assistant)), match_label_prefix, "_Stop…");
   g_assert_nonnull (stop);
   g_signal_emit_by_name (stop, "clicked");
   pv_test_iterate ();
   dialog = visible_dialog ();
   g_assert_nonnull (dialog);
   answer (dialog, "stop");
-  pv_test_wait_until (page_complete, current_page (assistant));
+  pv_test_wait_until (page_complete, pv_assistant_get_current_page (assistant));
   set_faults (NULL);
-  next (assistant);
+  pv_test_assistant_next (assistant);
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
   pv_test_iterate ();
 
@@ -635,12 +585,7 @@ application_activate_cb (GApplication *application)
 static void
 test_enable_wizard_end_to_end (void)
 {
-  g_autoptr(PvApplication) application = pv_application_new ();
-
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (application, "activate", G_CALLBACK (application_activate_cb), NULL);
-
-  g_assert_cmpint (g_application_run (G_APPLICATION (application), 0, NULL), ==, 0);
+  pv_test_run_application (application_activate_cb);
   g_assert_true (walked);
 }
 
@@ -648,19 +593,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *state = NULL;
   int status;
 
-  /* A private tenant and journal: set before GLib reads them. */
-  scratch = g_dir_make_tmp ("provisio-wizard-XXXXXX", &error);
-  g_assert_no_error (error);
-  data = g_build_filename (scratch, "data", NULL);
-  state = g_build_filename (scratch, "state", NULL);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  g_setenv ("PROVISIO_SANDBOX_SEED", PV_SANDBOX_SEED, TRUE);
+  scratch = pv_test_private_home ("provisio-wizard-XXXXXX", PV_SANDBOX_SEED);
 
   pv_test_init (&argc, &argv);
   g_test_add_func ("/enable-wizard/end-to-end", test_enable_wizard_end_to_end);

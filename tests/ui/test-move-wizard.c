@@ -4,13 +4,12 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
-#include <libxml/parser.h>
-#include <libxml/xmlschemas.h>
 
 #include "moves/pv-move-flow.h"
 #include "moves/pv-move-page.h"
 #include "pv-application.h"
 #include "pv-assistant.h"
+#include "pv-move-test.h"
 #include "pv-phone-number.h"
 #include "pv-results-xml.h"
 #include "pv-start-page.h"
@@ -26,62 +25,11 @@
  * the review confirmed, the run watched to its end and its steps
  * exported. Then the tenant and the file are checked. */
 
-#define JEROME   "adb645d0-47d8-559d-ac20-0e95d64d17a7"   /* TeamsOnly, online */
-#define THOMAS_G "1fdda0ac-e452-5253-8db8-91016b18c4b3"   /* TeamsOnly, pool02 */
+#define JEROME   PV_MOVE_TEST_JEROME
+#define THOMAS_G PV_MOVE_TEST_THOMAS_G
 
 static char *scratch;
 static gboolean walked;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
-post (PvServiceClient *client,
-      const char      *path,
-      const char      *json)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = json != NULL ? json_from_string (json, &error) : NULL;
-  g_autoptr(PvServiceResponse) response = NULL;
-
-  g_assert_no_error (error);
-  pv_service_client_request_async (client, SOUP_METHOD_POST, path, body, PV_REQUEST_FLAGS_NONE,
-                                   NULL, store_result_cb, &result);
-  response = pv_service_client_request_finish (client, wait (&result), &error);
-  g_assert_no_error (error);
-}
 
 static PvPhoneNumber *
 get_number (PvServiceClient *client,
@@ -91,8 +39,8 @@ get_number (PvServiceClient *client,
   g_autoptr(GError) error = NULL;
   PvPhoneNumber *found;
 
-  pv_service_client_get_number_async (client, number, NULL, store_result_cb, &result);
-  found = pv_service_client_get_number_finish (client, wait (&result), &error);
+  pv_service_client_get_number_async (client, number, NULL, pv_test_store_result_cb, &result);
+  found = pv_service_client_get_number_finish (client, pv_test_wait_result (&result), &error);
   g_assert_no_error (error);
 
   return found;
@@ -109,54 +57,13 @@ get_user (PvServiceClient *client,
   PvUser *user;
 
   pv_service_client_request_async (client, SOUP_METHOD_GET, path, NULL, PV_REQUEST_FLAGS_NONE,
-                                   NULL, store_result_cb, &result);
-  response = pv_service_client_request_finish (client, wait (&result), &error);
+                                   NULL, pv_test_store_result_cb, &result);
+  response = pv_service_client_request_finish (client, pv_test_wait_result (&result), &error);
   g_assert_no_error (error);
   user = pv_user_new_from_json (pv_service_response_get_body (response), "user", &error);
   g_assert_no_error (error);
 
   return user;
-}
-
-/* The tenant as a Direct Routing deployment has it. */
-static void
-prepare_tenant (PvServiceClient *client)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  pv_service_client_assign_number_async (client, "+33190000000", JEROME, PV_NUMBER_TYPE_DIRECT_ROUTING, NULL,
-                                         NULL, store_result_cb, &result);
-  g_assert_true (pv_service_client_assign_number_finish (client, wait (&result), &error));
-  g_assert_no_error (error);
-  post (client, "/provisio/v1/users/" JEROME "/grantVoiceRoutingPolicy", "{\"policyName\":\"France-National\"}");
-  post (client, "/provisio/v1/users/" THOMAS_G "/setVoice",
-        "{\"enterpriseVoiceEnabled\":true,\"lineUri\":\"tel:+33123456790\"}");
-  post (client, "/provisio/v1/users/" THOMAS_G "/grantVoiceRoutingPolicy", "{\"policyName\":\"International\"}");
-}
-
-/* Returns 0 when the file at @path is valid against the published
- * schema, the libxml2 result otherwise. */
-static int
-validate (const char *path)
-{
-  xmlSchemaParserCtxt *parser = xmlSchemaNewParserCtxt (PV_RESULTS_XSD);
-  xmlSchema *schema = xmlSchemaParse (parser);
-  xmlSchemaValidCtxt *valid;
-  xmlDoc *doc;
-  int rc;
-
-  g_assert_nonnull (schema);
-  doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
-  g_assert_nonnull (doc);
-  valid = xmlSchemaNewValidCtxt (schema);
-  rc = xmlSchemaValidateDoc (valid, doc);
-  xmlSchemaFreeValidCtxt (valid);
-  xmlFreeDoc (doc);
-  xmlSchemaFree (schema);
-  xmlSchemaFreeParserCtxt (parser);
-
-  return rc;
 }
 
 static void
@@ -168,8 +75,8 @@ export_to (PvMovePage     *page,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  pv_move_page_export_async (page, format, file, NULL, store_result_cb, &result);
-  g_assert_true (pv_move_page_export_finish (page, wait (&result), &error));
+  pv_move_page_export_async (page, format, file, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_move_page_export_finish (page, pv_test_wait_result (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -188,37 +95,12 @@ find_result (GListModel *results,
   return NULL;
 }
 
-static PvPage *
-current_page (PvAssistant *assistant)
-{
-  return pv_assistant_get_current_page (assistant);
-}
-
-static void
-next (PvAssistant *assistant)
-{
-  PvPage *page = current_page (assistant);
-
-  g_assert_true (pv_page_get_complete (page));
-  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
-  pv_test_iterate ();
-  g_assert_true (current_page (assistant) != page);
-}
-
-static gboolean
-match_row_title (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_visible (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
 /* What a click on a row does: its check button toggles. */
 static void
 choose (PvAssistant *assistant,
         const char  *title)
 {
-  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_row_title, title);
+  GtkWidget *row = pv_test_find_row (GTK_WIDGET (pv_assistant_get_current_page (assistant)), title);
 
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_is_sensitive (row));
@@ -243,8 +125,7 @@ walk_the_wizard (PvWindow        *window,
                  PvServiceClient *client)
 {
   PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
-  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (start_page), match_row_title,
-                                        "Move numbers from Direct Routing to Operator Connect");
+  GtkWidget *row = pv_test_find_row (GTK_WIDGET (start_page), "Move numbers from Direct Routing to Operator Connect");
   PvAssistant *assistant;
   PvMoveFlow *flow;
   PvPage *page;
@@ -276,7 +157,7 @@ walk_the_wizard (PvWindow        *window,
 
   /* Choose people: the two, out of those with a Direct Routing number;
    * the Islands user of the seed is listed but cannot be chosen. */
-  g_assert_false (pv_page_get_complete (current_page (assistant)));
+  g_assert_false (pv_page_get_complete (pv_assistant_get_current_page (assistant)));
   g_assert_cmpuint (g_list_model_get_n_items (pv_move_flow_get_candidates (flow)), >=, 3);
   choose (assistant, "Jérôme Blanc");
   choose (assistant, "Thomas García-López");
@@ -284,13 +165,12 @@ walk_the_wizard (PvWindow        *window,
   g_assert_true (pv_move_flow_get_on_premises (flow, THOMAS_G));
   g_assert_false (pv_move_flow_get_on_premises (flow, JEROME));
   {
-    GtkWidget *islands = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_row_title,
-                                              "Thomas Vasseur");
+    GtkWidget *islands = pv_test_find_row (GTK_WIDGET (pv_assistant_get_current_page (assistant)), "Thomas Vasseur");
 
     g_assert_nonnull (islands);
     g_assert_false (gtk_widget_is_sensitive (islands));
   }
-  next (assistant);
+  pv_test_assistant_next (assistant);
 
   /* Choose the operator: the one active for the tenant, in France; its
    * free numbers. */
@@ -298,16 +178,16 @@ walk_the_wizard (PvWindow        *window,
   g_assert_cmpstr (pv_move_flow_get_country (flow), ==, "FR");
   choose (assistant, "Give each person one of the operator’s numbers");
   g_assert_true (pv_move_flow_get_use_operator_numbers (flow));
-  next (assistant);
+  pv_test_assistant_next (assistant);
 
   /* Before you start: nothing goes on without the acknowledgement. */
-  g_assert_false (pv_page_get_complete (current_page (assistant)));
+  g_assert_false (pv_page_get_complete (pv_assistant_get_current_page (assistant)));
   choose (assistant, "I _understand that the numbers are out of service during the move");
-  next (assistant);
+  pv_test_assistant_next (assistant);
 
   /* Review, then the run. */
-  next (assistant);
-  page = current_page (assistant);
+  pv_test_assistant_next (assistant);
+  page = pv_assistant_get_current_page (assistant);
   g_assert_true (PV_IS_MOVE_PAGE (page));
   g_assert_false (pv_page_get_can_go_back (page));
   pv_test_wait_until (page_complete, page);
@@ -351,7 +231,7 @@ walk_the_wizard (PvWindow        *window,
 
   /* The XML: valid against the published schema; one item a person,
    * with the number before and after and each step inside. */
-  g_assert_cmpint (validate (xml_path), ==, 0);
+  g_assert_cmpint (pv_test_validate_xml (xml_path, PV_RESULTS_XSD), ==, 0);
   xml_file = g_file_new_for_path (xml_path);
   g_assert_true (pv_results_xml_load (xml_file, &info, &results, NULL, &error));
   g_assert_no_error (error);
@@ -408,7 +288,7 @@ static const char *
 person_subtitle (PvAssistant *assistant,
                  const char  *name)
 {
-  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_row_title, name);
+  GtkWidget *row = pv_test_find_row (GTK_WIDGET (pv_assistant_get_current_page (assistant)), name);
 
   g_assert_true (ADW_IS_EXPANDER_ROW (row));
   return adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
@@ -423,8 +303,8 @@ assign (PvServiceClient *client,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  pv_service_client_assign_number_async (client, number, user, type, NULL, NULL, store_result_cb, &result);
-  g_assert_true (pv_service_client_assign_number_finish (client, wait (&result), &error));
+  pv_service_client_assign_number_async (client, number, user, type, NULL, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_service_client_assign_number_finish (client, pv_test_wait_result (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -436,8 +316,8 @@ unassign (PvServiceClient *client,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  pv_service_client_unassign_number_async (client, number, type, NULL, store_result_cb, &result);
-  g_assert_true (pv_service_client_unassign_number_finish (client, wait (&result), &error));
+  pv_service_client_unassign_number_async (client, number, type, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_service_client_unassign_number_finish (client, pv_test_wait_result (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -452,8 +332,7 @@ walk_calling_plan (PvWindow        *window,
                    PvServiceClient *client)
 {
   PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
-  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (start_page), match_row_title,
-                                        "Move numbers from Calling Plan to Operator Connect");
+  GtkWidget *row = pv_test_find_row (GTK_WIDGET (start_page), "Move numbers from Calling Plan to Operator Connect");
   g_autofree char *xml_path = g_build_filename (scratch, "calling-plan.xml", NULL);
   g_autoptr(GFile) xml_file = g_file_new_for_path (xml_path);
   g_autoptr(PvRunInfo) info = NULL;
@@ -483,29 +362,29 @@ walk_calling_plan (PvWindow        *window,
 
   /* Choose people: those with a Calling Plan number (the three, and the
    * seed's five French ones, who stay). */
-  g_assert_false (pv_page_get_complete (current_page (assistant)));
+  g_assert_false (pv_page_get_complete (pv_assistant_get_current_page (assistant)));
   g_assert_cmpuint (g_list_model_get_n_items (pv_move_flow_get_candidates (flow)), ==, 3 + 5);
   g_assert_cmpstr (pv_move_flow_get_current_number (flow, CHLOE), ==, "+14255559998");
   choose (assistant, "Chloé Nuage");
   choose (assistant, "Inès Sørensen");
   choose (assistant, "Émilie O'Brien");
   g_assert_cmpuint (pv_move_flow_get_n_selected (flow), ==, 3);
-  next (assistant);
+  pv_test_assistant_next (assistant);
 
   /* The operator's free French numbers, since theirs are American. */
   g_assert_cmpstr (pv_move_flow_get_operator_id (flow), ==, "orange-business");
   g_assert_cmpstr (pv_move_flow_get_country (flow), ==, "FR");
   choose (assistant, "Give each person one of the operator’s numbers");
   g_assert_cmpuint (pv_move_flow_get_n_operator_numbers (flow), >=, 3);
-  next (assistant);
+  pv_test_assistant_next (assistant);
 
   /* Before you start: the port confirmed, the warning acknowledged. */
-  g_assert_false (pv_page_get_complete (current_page (assistant)));
+  g_assert_false (pv_page_get_complete (pv_assistant_get_current_page (assistant)));
   choose (assistant, "The operator has _completed the port order");
   g_assert_true (pv_move_flow_get_port_confirmed (flow));
-  g_assert_false (pv_page_get_complete (current_page (assistant)));
+  g_assert_false (pv_page_get_complete (pv_assistant_get_current_page (assistant)));
   choose (assistant, "I _understand that the numbers are out of service during the move");
-  next (assistant);
+  pv_test_assistant_next (assistant);
 
   /* Review: each number and the one it becomes. */
   chloe_target = pv_move_flow_dup_target_number (flow, CHLOE);
@@ -515,7 +394,7 @@ walk_calling_plan (PvWindow        *window,
   g_assert_cmpstr (chloe_target, !=, ines_target);
   g_assert_cmpstr (ines_target, !=, emilie_target);
   {
-    GtkWidget *review_row = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_row_title, "Chloé Nuage");
+    GtkWidget *review_row = pv_test_find_row (GTK_WIDGET (pv_assistant_get_current_page (assistant)), "Chloé Nuage");
     g_autofree char *expected = g_strdup_printf ("+14255559998 → %s", chloe_target);
 
     g_assert_nonnull (review_row);
@@ -523,8 +402,8 @@ walk_calling_plan (PvWindow        *window,
   }
   assign (client, emilie_target, SOMEONE, PV_NUMBER_TYPE_OPERATOR_CONNECT);
 
-  next (assistant);
-  page = current_page (assistant);
+  pv_test_assistant_next (assistant);
+  page = pv_assistant_get_current_page (assistant);
   pv_test_wait_until (page_complete, page);
 
   /* The results shown, person by person. */
@@ -565,7 +444,7 @@ walk_calling_plan (PvWindow        *window,
 
   /* The XML says the same, valid against the schema. */
   export_to (PV_MOVE_PAGE (page), PV_EXPORT_FORMAT_XML, xml_path);
-  g_assert_cmpint (validate (xml_path), ==, 0);
+  g_assert_cmpint (pv_test_validate_xml (xml_path, PV_RESULTS_XSD), ==, 0);
   g_assert_true (pv_results_xml_load (xml_file, &info, &results, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (pv_run_info_get_flow (info), ==, PV_FLOW_MOVE_CALLING_PLAN);
@@ -642,8 +521,7 @@ walk_ported (PvWindow        *window,
              PvServiceClient *client)
 {
   PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
-  GtkWidget *row = pv_test_find_widget (GTK_WIDGET (start_page), match_row_title,
-                                        "Move numbers from Calling Plan to Operator Connect");
+  GtkWidget *row = pv_test_find_row (GTK_WIDGET (start_page), "Move numbers from Calling Plan to Operator Connect");
   const char *moved[] = { GAELLE, JOSE };
   const char *numbers[] = { "+33170360101", "+33170360102" };
   PvAssistant *assistant;
@@ -664,20 +542,20 @@ walk_ported (PvWindow        *window,
   choose (assistant, "José Sørensen");
   choose (assistant, "Seán Müller");
   g_assert_cmpuint (pv_move_flow_get_n_selected (flow), ==, 3);
-  next (assistant);
+  pv_test_assistant_next (assistant);
 
   /* Orange Business in France; everyone keeps their number. */
   g_assert_cmpstr (pv_move_flow_get_operator_id (flow), ==, "orange-business");
   g_assert_cmpstr (pv_move_flow_get_country (flow), ==, "FR");
   g_assert_false (pv_move_flow_get_use_operator_numbers (flow));
-  next (assistant);
+  pv_test_assistant_next (assistant);
 
   choose (assistant, "The operator has _completed the port order");
   choose (assistant, "I _understand that the numbers are out of service during the move");
-  next (assistant);
+  pv_test_assistant_next (assistant);
   {
     g_autofree char *target = pv_move_flow_dup_target_number (flow, GAELLE);
-    GtkWidget *review_row = pv_test_find_widget (GTK_WIDGET (current_page (assistant)), match_row_title, "Gaëlle Boyer");
+    GtkWidget *review_row = pv_test_find_row (GTK_WIDGET (pv_assistant_get_current_page (assistant)), "Gaëlle Boyer");
 
     g_assert_cmpstr (target, ==, "+33170360101");
     g_assert_nonnull (review_row);
@@ -685,8 +563,8 @@ walk_ported (PvWindow        *window,
                      "+33170360101, kept: it becomes a number of Orange Business");
   }
 
-  next (assistant);
-  page = current_page (assistant);
+  pv_test_assistant_next (assistant);
+  page = pv_assistant_get_current_page (assistant);
   pv_test_wait_until (page_complete, page);
   steps = pv_move_flow_get_steps (flow);
 
@@ -745,7 +623,7 @@ walk_ported (PvWindow        *window,
 
   /* The operator completes the order; Run Again moves Seán, keeping his
    * number, through every step. */
-  post (client, "/provisio/v1/portOrders/FR-2026-00452/complete", NULL);
+  pv_move_test_post (client, "/provisio/v1/portOrders/FR-2026-00452/complete", NULL);
   run_again (page);
   g_assert_cmpstr (person_subtitle (assistant, "Seán Müller"), ==, "Moved to Operator Connect");
   g_assert_true (pv_move_flow_is_moved (flow, SEAN));
@@ -788,7 +666,7 @@ static int test_status = -1;
 static void
 test_direct_routing (void)
 {
-  prepare_tenant (test_client);
+  pv_move_test_prepare_direct_routing (test_client);
   walk_the_wizard (test_window, test_client);
   g_assert_true (walked);
 }
@@ -839,33 +717,19 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *state = NULL;
-  g_autoptr(PvApplication) application = NULL;
   int status;
 
-  scratch = g_dir_make_tmp ("provisio-move-XXXXXX", &error);
-  g_assert_no_error (error);
-  data = g_build_filename (scratch, "data", NULL);
-  state = g_build_filename (scratch, "state", NULL);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  g_setenv ("PROVISIO_SANDBOX_SEED", PV_SANDBOX_SEED, TRUE);
+  scratch = pv_test_private_home ("provisio-move-XXXXXX", PV_SANDBOX_SEED);
 
   pv_test_init (&argc, &argv);
   g_test_add_func ("/move-wizard/direct-routing-end-to-end", test_direct_routing);
   g_test_add_func ("/move-wizard/calling-plan-end-to-end", test_calling_plan);
   g_test_add_func ("/move-wizard/calling-plan-ported", test_calling_plan_ported);
 
-  application = pv_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (application, "activate", G_CALLBACK (application_activate_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (application), 0, NULL), ==, 0);
-  g_clear_object (&application);
+  pv_test_run_application (application_activate_cb);
   status = test_status;
 
-  remove_tree (scratch);
+  pv_test_remove_tree (scratch);
   g_free (scratch);
   return status;
 }
