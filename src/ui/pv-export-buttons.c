@@ -83,6 +83,35 @@ pv_export_ask_where (GtkWidget         *page,
 }
 
 /**
+ * pv_export_results_into:
+ * @task: (transfer full): the page's own export call, returned %TRUE once
+ *   the whole file is written
+ *
+ * Writes @results to @file off the main loop, whole or not at all; with no
+ * results yet, writes nothing and says so.
+ */
+void
+pv_export_results_into (GTask          *task,
+                        PvExportFormat  format,
+                        PvRunInfo      *info,
+                        GListModel     *results,
+                        GFile          *file)
+{
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (G_IS_LIST_MODEL (results));
+
+  if (g_list_model_get_n_items (results) == 0)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, _("There are no results to export yet."));
+      g_object_unref (task);
+      return;
+    }
+
+  pv_export_to_file_async (format, PV_EXPORT_FLAGS_NONE, info, results, file, g_task_get_cancellable (task),
+                           pv_export_written_cb, task);
+}
+
+/**
  * pv_export_written_cb:
  * @user_data: (transfer full): the #GTask of the page's own export call
  *

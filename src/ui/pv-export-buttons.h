@@ -19,6 +19,11 @@ void        pv_export_ask_where        (GtkWidget           *page,
                                         const char          *extension,
                                         int                  format,
                                         PvExportWriteFunc    write);
+void        pv_export_results_into     (GTask               *task,
+                                        PvExportFormat       format,
+                                        PvRunInfo           *info,
+                                        GListModel          *results,
+                                        GFile               *file);
 void        pv_export_written_cb       (GObject             *object,
                                         GAsyncResult        *result,
                                         gpointer             user_data);

@@ -262,7 +262,6 @@ pv_enable_finish_page_export_async (PvEnableFinishPage  *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(PvRunInfo) info = NULL;
-  GListModel *results;
 
   g_return_if_fail (PV_IS_ENABLE_FINISH_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -270,16 +269,8 @@ pv_enable_finish_page_export_async (PvEnableFinishPage  *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pv_enable_finish_page_export_async);
 
-  results = G_LIST_MODEL (self->results);
-  if (g_list_model_get_n_items (results) == 0)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, _("There are no results to export yet."));
-      return;
-    }
-
   info = pv_enable_flow_dup_run_info (self->flow);
-  pv_export_to_file_async (format, PV_EXPORT_FLAGS_NONE, info, results, file, cancellable,
-                           pv_export_written_cb, g_steal_pointer (&task));
+  pv_export_results_into (g_steal_pointer (&task), format, info, G_LIST_MODEL (self->results), file);
 }
 
 gboolean

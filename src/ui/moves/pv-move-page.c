@@ -765,15 +765,8 @@ pv_move_page_export_async (PvMovePage          *self,
 
   results = format == PV_EXPORT_FORMAT_CSV ? pv_move_flow_dup_step_results (self->flow)
                                            : pv_move_flow_dup_results (self->flow);
-  if (g_list_model_get_n_items (results) == 0)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, _("There are no results to export yet."));
-      return;
-    }
-
   info = pv_move_flow_dup_run_info (self->flow);
-  pv_export_to_file_async (format, PV_EXPORT_FLAGS_NONE, info, results, file, cancellable,
-                           pv_export_written_cb, g_steal_pointer (&task));
+  pv_export_results_into (g_steal_pointer (&task), format, info, results, file);
 }
 
 gboolean
