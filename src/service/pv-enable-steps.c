@@ -118,11 +118,7 @@ enabled_cb (GObject      *object,
   response = pv_service_client_request_finish (PV_SERVICE_CLIENT (object), async_result, &error);
   if (response == NULL)
     {
-      /* Cancelled and unknown outcomes are for the runner to handle;
-       * anything else is this person's failure, with the service's
-       * reason. */
-      if (g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED) ||
-          g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_OUTCOME_UNKNOWN))
+      if (pv_run_steps_error_is_undecided (error))
         g_task_return_error (task, g_steal_pointer (&error));
       else
         g_task_return_pointer (task, make_result (call->item, PV_RESULT_STATUS_FAILED, error->message,
@@ -148,18 +144,8 @@ enabled_cb (GObject      *object,
     }
   else
     {
-      g_task_return_new_error (task, PV_SERVICE_ERROR, PV_SERVICE_ERROR_OUTCOME_UNKNOWN,
-                               _("The service answered in an unexpected way; the change may or may not have been made."));
+      g_task_return_error (task, pv_run_steps_new_outcome_unknown_error ());
     }
-}
-
-static char *
-user_path (const char *item,
-           const char *what)
-{
-  g_autofree char *escaped = g_uri_escape_string (item, NULL, FALSE);
-
-  return g_strdup_printf ("/provisio/v1/users/%s/%s", escaped, what);
 }
 
 static void
@@ -169,7 +155,7 @@ send_enable (GTask *task)
   StepCall *call = g_task_get_task_data (task);
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) body = NULL;
-  g_autofree char *path = user_path (call->item, "enable");
+  g_autofree char *path = pv_run_steps_dup_user_path (call->item, "enable");
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "registrarPool");
@@ -291,7 +277,7 @@ pv_enable_steps_apply_step_async (PvRunSteps          *steps,
   /* A dry run only ever reads. */
   if (verify_first || self->dry_run)
     {
-      g_autofree char *path = user_path (item, "voice");
+      g_autofree char *path = pv_run_steps_dup_user_path (item, "voice");
 
       pv_service_client_request_async (self->client, SOUP_METHOD_GET, path, NULL, PV_REQUEST_FLAGS_NONE,
                                        cancellable, verified_cb, g_steal_pointer (&task));

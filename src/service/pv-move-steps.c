@@ -204,16 +204,14 @@ finish (GTask          *task,
   g_object_unref (task);
 }
 
-/* A call that failed: cancelled and unknown outcomes are the runner's to
- * handle (it checks again before resending); anything else is this
- * person's failure at this step, with the service's reason. */
+/* A call that failed: an undecided step is the runner's to handle;
+ * anything else is this person's failure at this step, with the
+ * service's reason. */
 static void
 fail (GTask  *task,
       GError *error)
 {
-  if (g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED) ||
-      g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_OUTCOME_UNKNOWN) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (pv_run_steps_error_is_undecided (error))
     {
       g_task_return_error (task, error);
       g_object_unref (task);
@@ -222,15 +220,6 @@ fail (GTask  *task,
 
   finish (task, PV_RESULT_STATUS_FAILED, error->message);
   g_error_free (error);
-}
-
-static char *
-user_path (const char *item,
-           const char *what)
-{
-  g_autofree char *escaped = g_uri_escape_string (item, NULL, FALSE);
-
-  return g_strdup_printf ("/provisio/v1/users/%s/%s", escaped, what);
 }
 
 static const char *
@@ -266,21 +255,57 @@ action_user_string (PvServiceResponse *response,
   return pv_json_object_get_string (json_node_get_object (user), member);
 }
 
-static gboolean
-answered (GTask             *task,
-          PvServiceResponse *response)
+/* The answer to an action on the person, when it says the change was
+ * made (or already was); otherwise %NULL, and the step is over. */
+static PvServiceResponse *
+action_answer_finish (GTask        *task,
+                      GObject      *client,
+                      GAsyncResult *async_result)
 {
-  const char *status = action_status (response);
+  g_autoptr(PvServiceResponse) response = NULL;
+  const char *status;
+  GError *error = NULL;
 
-  if (g_strcmp0 (status, "done") != 0 && g_strcmp0 (status, "alreadyDone") != 0)
+  response = pv_service_client_request_finish (PV_SERVICE_CLIENT (client), async_result, &error);
+  if (response == NULL)
     {
-      g_task_return_new_error (task, PV_SERVICE_ERROR, PV_SERVICE_ERROR_OUTCOME_UNKNOWN,
-                               _("The service answered in an unexpected way; the change may or may not have been made."));
-      g_object_unref (task);
-      return FALSE;
+      fail (task, error);
+      return NULL;
     }
 
-  return TRUE;
+  status = action_status (response);
+  if (g_strcmp0 (status, "done") != 0 && g_strcmp0 (status, "alreadyDone") != 0)
+    {
+      g_task_return_error (task, pv_run_steps_new_outcome_unknown_error ());
+      g_object_unref (task);
+      return NULL;
+    }
+
+  return g_steal_pointer (&response);
+}
+
+/* Sends the action @action on the person, clearing @member ({@member: null}). */
+static void
+send_clearing (GTask               *task,
+               const char          *action,
+               const char          *member,
+               GAsyncReadyCallback  callback)
+{
+  PvMoveSteps *self = g_task_get_source_object (task);
+  StepCall *call = g_task_get_task_data (task);
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = pv_run_steps_dup_user_path (call->item, action);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, member);
+  json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  pv_service_client_request_async (self->client, SOUP_METHOD_POST, path, body,
+                                   PV_REQUEST_FLAGS_IDEMPOTENT, g_task_get_cancellable (task),
+                                   callback, task);
 }
 
 /* Step 1, Direct Routing, on-premises: Set-CsUser -LineURI $null. */
@@ -291,17 +316,10 @@ line_removed_cb (GObject      *object,
 {
   GTask *task = user_data;
   StepCall *call = g_task_get_task_data (task);
-  g_autoptr(PvServiceResponse) response = NULL;
+  g_autoptr(PvServiceResponse) response = action_answer_finish (task, object, async_result);
   g_autofree char *message = NULL;
-  GError *error = NULL;
 
-  response = pv_service_client_request_finish (PV_SERVICE_CLIENT (object), async_result, &error);
   if (response == NULL)
-    {
-      fail (task, error);
-      return;
-    }
-  if (!answered (task, response))
     return;
 
   /* Teams sees the removal once the directory has synchronised it; until
@@ -451,21 +469,7 @@ check_prerequisites (GTask *task)
 static void
 send_set_voice_null (GTask *task)
 {
-  PvMoveSteps *self = g_task_get_source_object (task);
-  StepCall *call = g_task_get_task_data (task);
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *path = user_path (call->item, "setVoice");
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "lineUri");
-  json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  pv_service_client_request_async (self->client, SOUP_METHOD_POST, path, body,
-                                   PV_REQUEST_FLAGS_IDEMPOTENT, g_task_get_cancellable (task),
-                                   line_removed_cb, task);
+  send_clearing (task, "setVoice", "lineUri", line_removed_cb);
 }
 
 /* Step 2, Direct Routing: Grant-CsOnlineVoiceRoutingPolicy -PolicyName $null. */
@@ -476,17 +480,10 @@ policy_removed_cb (GObject      *object,
 {
   GTask *task = user_data;
   StepCall *call = g_task_get_task_data (task);
-  g_autoptr(PvServiceResponse) response = NULL;
+  g_autoptr(PvServiceResponse) response = action_answer_finish (task, object, async_result);
   g_autofree char *message = NULL;
-  GError *error = NULL;
 
-  response = pv_service_client_request_finish (PV_SERVICE_CLIENT (object), async_result, &error);
   if (response == NULL)
-    {
-      fail (task, error);
-      return;
-    }
-  if (!answered (task, response))
     return;
 
   /* Translators: %1$s is a voice routing policy, %2$s a person's name. */
@@ -498,11 +495,7 @@ policy_removed_cb (GObject      *object,
 static void
 remove_policy (GTask *task)
 {
-  PvMoveSteps *self = g_task_get_source_object (task);
   StepCall *call = g_task_get_task_data (task);
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *path = NULL;
 
   if (pv_user_get_voice_routing_policy (call->user) == NULL)
     {
@@ -514,17 +507,7 @@ remove_policy (GTask *task)
       return;
     }
 
-  builder = json_builder_new_immutable ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "policyName");
-  json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-  path = user_path (call->item, "grantVoiceRoutingPolicy");
-
-  pv_service_client_request_async (self->client, SOUP_METHOD_POST, path, body,
-                                   PV_REQUEST_FLAGS_IDEMPOTENT, g_task_get_cancellable (task),
-                                   policy_removed_cb, task);
+  send_clearing (task, "grantVoiceRoutingPolicy", "policyName", policy_removed_cb);
 }
 
 /* Step 1, Calling Plan, without a port order to go by: the

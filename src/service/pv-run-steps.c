@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "pv-run-steps.h"
+#include "pv-service-error.h"
 
 G_DEFINE_INTERFACE (PvRunSteps, pv_run_steps, G_TYPE_OBJECT)
 
@@ -61,4 +64,50 @@ pv_run_steps_dup_plan (PvRunSteps *self)
 
   iface = PV_RUN_STEPS_GET_IFACE (self);
   return iface->dup_plan != NULL ? iface->dup_plan (self) : NULL;
+}
+
+/**
+ * pv_run_steps_dup_user_path:
+ * @item: a person's user id
+ * @action: the action on them, as the service names it ("enable")
+ *
+ * Returns: (transfer full): the path of @action on @item in the service's
+ *   own API (docs/api.md)
+ */
+char *
+pv_run_steps_dup_user_path (const char *item,
+                            const char *action)
+{
+  g_autofree char *escaped = g_uri_escape_string (item, NULL, FALSE);
+
+  return g_strdup_printf ("/provisio/v1/users/%s/%s", escaped, action);
+}
+
+/**
+ * pv_run_steps_error_is_undecided:
+ *
+ * Returns: whether a step whose call failed with @error has no outcome of
+ *   its own: cancelled, or the change may or may not have been made. The
+ *   runner handles those (it checks again before resending); any other
+ *   error is the item's failure at this step.
+ */
+gboolean
+pv_run_steps_error_is_undecided (const GError *error)
+{
+  return g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED) ||
+         g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_OUTCOME_UNKNOWN) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/**
+ * pv_run_steps_new_outcome_unknown_error:
+ *
+ * Returns: (transfer full): the error for an answer to a change that says
+ *   neither done nor already done
+ */
+GError *
+pv_run_steps_new_outcome_unknown_error (void)
+{
+  return g_error_new_literal (PV_SERVICE_ERROR, PV_SERVICE_ERROR_OUTCOME_UNKNOWN,
+                              _("The service answered in an unexpected way; the change may or may not have been made."));
 }

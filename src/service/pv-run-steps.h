@@ -62,4 +62,10 @@ PvOperationResult *pv_run_steps_apply_step_finish (PvRunSteps          *self,
                                                    GError             **error);
 JsonNode          *pv_run_steps_dup_plan          (PvRunSteps          *self);
 
+/* For the implementations. */
+char              *pv_run_steps_dup_user_path     (const char          *item,
+                                                   const char          *action);
+gboolean           pv_run_steps_error_is_undecided (const GError       *error);
+GError            *pv_run_steps_new_outcome_unknown_error (void);
+
 G_END_DECLS

@@ -288,3 +288,16 @@ pv_service_error_is_transient (const GError *error)
          g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_SERVER_ERROR) ||
          g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_NETWORK);
 }
+
+/**
+ * pv_service_error_is_cancelled:
+ *
+ * Returns: whether @error only says that the caller gave up, which is
+ *   nothing to report: the service's own cancellation or GIO's
+ */
+gboolean
+pv_service_error_is_cancelled (const GError *error)
+{
+  return g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}

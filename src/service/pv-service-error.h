@@ -58,5 +58,6 @@ const char *pv_service_error_get_service_message (const GError *error);
 const char *pv_service_error_get_request_id     (const GError *error);
 guint       pv_service_error_get_http_status    (const GError *error);
 gboolean    pv_service_error_is_transient       (const GError *error);
+gboolean    pv_service_error_is_cancelled       (const GError *error);
 
 G_END_DECLS

@@ -266,6 +266,58 @@ pv_application_get_client_finish (PvApplication  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+typedef struct
+{
+  GObject           *owner;
+  PvClientReadyFunc  ready;
+} ClientRequest;
+
+static void
+client_for_ready_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  ClientRequest *request = user_data;
+  g_autoptr(PvServiceClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = pv_application_get_client_finish (PV_APPLICATION (object), result, &error);
+  request->ready (request->owner, PV_APPLICATION (object), client, error);
+  g_object_unref (request->owner);
+  g_free (request);
+}
+
+/**
+ * pv_application_load_client_for:
+ * @owner: a flow's state, kept alive until @ready is called
+ *
+ * In the app, a flow talks to the application's service (the sandbox
+ * tenant by default) and starts loading at once: asks the default
+ * application for its client and calls @ready, never before this returns.
+ *
+ * Returns: %FALSE, and calls nothing, when the default application is not
+ *   Provisio's (a test builds a flow alone)
+ */
+gboolean
+pv_application_load_client_for (GObject           *owner,
+                                PvClientReadyFunc  ready)
+{
+  GApplication *application = g_application_get_default ();
+  ClientRequest *request;
+
+  g_return_val_if_fail (G_IS_OBJECT (owner), FALSE);
+  g_return_val_if_fail (ready != NULL, FALSE);
+
+  if (!PV_IS_APPLICATION (application))
+    return FALSE;
+
+  request = g_new0 (ClientRequest, 1);
+  request->owner = g_object_ref (owner);
+  request->ready = ready;
+  pv_application_get_client_async (PV_APPLICATION (application), NULL, client_for_ready_cb, request);
+  return TRUE;
+}
+
 /**
  * pv_application_get_sandbox:
  *

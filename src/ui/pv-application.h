@@ -24,4 +24,14 @@ PvServiceClient *pv_application_get_client_finish (PvApplication     *self,
                                                    GError           **error);
 PvSandboxServer *pv_application_get_sandbox       (PvApplication     *self);
 
+/* Called once the application's client is ready (@client), or could not
+ * be had (@error). */
+typedef void (*PvClientReadyFunc) (GObject         *owner,
+                                   PvApplication   *application,
+                                   PvServiceClient *client,
+                                   const GError    *error);
+
+gboolean       pv_application_load_client_for   (GObject           *owner,
+                                                 PvClientReadyFunc  ready);
+
 G_END_DECLS

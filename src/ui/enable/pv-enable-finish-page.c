@@ -8,8 +8,8 @@
 #include "pv-enable-finish-page.h"
 #include "pv-enable-flow.h"
 #include "pv-enable-result-rows.h"
+#include "pv-export-buttons.h"
 #include "pv-export.h"
-#include "pv-file-chooser.h"
 #include "pv-operation-result.h"
 #include "pv-run-info.h"
 #include "pv-service-error.h"
@@ -247,20 +247,6 @@ pv_enable_finish_page_retry_failed (PvEnableFinishPage *self)
   pv_runner_run_async (self->retry, self->cancellable, retry_finished_cb, g_object_ref (self));
 }
 
-static void
-export_in_thread_done_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (pv_export_to_file_finish (result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 /**
  * pv_enable_finish_page_export_async:
  *
@@ -276,7 +262,6 @@ pv_enable_finish_page_export_async (PvEnableFinishPage  *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(PvRunInfo) info = NULL;
-  GListModel *results;
 
   g_return_if_fail (PV_IS_ENABLE_FINISH_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -284,16 +269,8 @@ pv_enable_finish_page_export_async (PvEnableFinishPage  *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pv_enable_finish_page_export_async);
 
-  results = G_LIST_MODEL (self->results);
-  if (g_list_model_get_n_items (results) == 0)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, _("There are no results to export yet."));
-      return;
-    }
-
   info = pv_enable_flow_dup_run_info (self->flow);
-  pv_export_to_file_async (format, PV_EXPORT_FLAGS_NONE, info, results, file, cancellable,
-                           export_in_thread_done_cb, g_steal_pointer (&task));
+  pv_export_results_into (g_steal_pointer (&task), format, info, G_LIST_MODEL (self->results), file);
 }
 
 gboolean
@@ -307,12 +284,6 @@ pv_enable_finish_page_export_finish (PvEnableFinishPage  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-typedef struct
-{
-  PvEnableFinishPage *self;
-  PvExportFormat      format;
-} ExportRequest;
-
 static void
 exported_cb (GObject      *object,
              GAsyncResult *result,
@@ -323,16 +294,7 @@ exported_cb (GObject      *object,
 
   if (!pv_enable_finish_page_export_finish (self, result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-          GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                      _("The Results Could Not Be Exported"),
-                                                      error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+      pv_export_show_error (GTK_WIDGET (self), _("The Results Could Not Be Exported"), error);
       return;
     }
 
@@ -340,37 +302,21 @@ exported_cb (GObject      *object,
 }
 
 static void
-save_file_chosen_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+write_export (GtkWidget *page,
+              int        format,
+              GFile     *file)
 {
-  ExportRequest *request = user_data;
-  g_autoptr(GFile) file = pv_choose_file_finish (result, NULL);
+  PvEnableFinishPage *self = PV_ENABLE_FINISH_PAGE (page);
 
-  if (file != NULL)
-    pv_enable_finish_page_export_async (request->self, request->format, file, request->self->cancellable,
-                                        exported_cb, NULL);
-  g_object_unref (request->self);
-  g_free (request);
+  pv_enable_finish_page_export_async (self, format, file, self->cancellable, exported_cb, NULL);
 }
 
 static void
 ask_where (PvEnableFinishPage *self,
            PvExportFormat      format)
 {
-  static const char *const extensions[] = { "xml", "ps1", "csv" };
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *name = NULL;
-  ExportRequest *request = g_new0 (ExportRequest, 1);
-
-  /* The date in the name keeps the records of several runs apart. */
-  name = g_strdup_printf ("provisio-enable-users-%s.%s", date,
-                          extensions[MIN ((guint) format, G_N_ELEMENTS (extensions) - 1)]);
-  request->self = g_object_ref (self);
-  request->format = format;
-  pv_choose_save_file_async (GTK_WIDGET (self), _("Export the Results"), name, NULL,
-                             save_file_chosen_cb, request);
+  pv_export_ask_where (GTK_WIDGET (self), _("Export the Results"), "enable-users",
+                       pv_export_format_extension (format), format, write_export);
 }
 
 static void

@@ -430,8 +430,7 @@ static void
 load_failed (PvEnableFlow *self,
              const GError *error)
 {
-  if (g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (pv_service_error_is_cancelled (error))
     return;
 
   g_free (self->load_error);
@@ -531,15 +530,13 @@ pv_enable_flow_cancel (PvEnableFlow *self)
 }
 
 static void
-client_ready_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+client_ready (GObject         *object,
+              PvApplication   *application,
+              PvServiceClient *client,
+              const GError    *error)
 {
-  g_autoptr(PvEnableFlow) self = user_data;
-  g_autoptr(PvServiceClient) client = NULL;
-  g_autoptr(GError) error = NULL;
+  PvEnableFlow *self = PV_ENABLE_FLOW (object);
 
-  client = pv_application_get_client_finish (PV_APPLICATION (object), result, &error);
   if (client == NULL)
     {
       load_failed (self, error);
@@ -547,7 +544,7 @@ client_ready_cb (GObject      *object,
     }
 
   pv_enable_flow_set_client (self, client);
-  self->local_sandbox = pv_application_get_sandbox (PV_APPLICATION (object)) != NULL;
+  self->local_sandbox = pv_application_get_sandbox (application) != NULL;
   pv_enable_flow_load (self);
 }
 
@@ -555,16 +552,10 @@ static GObject *
 create_state (void)
 {
   PvEnableFlow *self = pv_enable_flow_new ();
-  GApplication *application = g_application_get_default ();
 
-  /* In the app, the flow talks to the application's service (the
-   * sandbox tenant by default) and starts loading at once. */
-  if (PV_IS_APPLICATION (application))
-    {
-      pv_enable_flow_set_loading (self, TRUE);
-      pv_application_get_client_async (PV_APPLICATION (application), NULL,
-                                       client_ready_cb, g_object_ref (self));
-    }
+  /* The answer comes later: loading is on before it can end. */
+  if (pv_application_load_client_for (G_OBJECT (self), client_ready))
+    pv_enable_flow_set_loading (self, TRUE);
 
   return G_OBJECT (self);
 }

@@ -234,8 +234,7 @@ static void
 load_failed (PvMoveFlow   *self,
              const GError *error)
 {
-  if (g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (pv_service_error_is_cancelled (error))
     return;
 
   g_free (self->load_error);
@@ -1013,15 +1012,13 @@ pv_move_flow_dup_step_results (PvMoveFlow *self)
 /* --- The flow table's entries. --- */
 
 static void
-client_ready_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+client_ready (GObject         *object,
+              PvApplication   *application,
+              PvServiceClient *client,
+              const GError    *error)
 {
-  g_autoptr(PvMoveFlow) self = user_data;
-  g_autoptr(PvServiceClient) client = NULL;
-  g_autoptr(GError) error = NULL;
+  PvMoveFlow *self = PV_MOVE_FLOW (object);
 
-  client = pv_application_get_client_finish (PV_APPLICATION (object), result, &error);
   if (client == NULL)
     {
       load_failed (self, error);
@@ -1036,14 +1033,9 @@ static GObject *
 create_state (PvMoveKind kind)
 {
   PvMoveFlow *self = pv_move_flow_new (kind);
-  GApplication *application = g_application_get_default ();
 
-  if (PV_IS_APPLICATION (application))
-    {
-      set_loading (self, TRUE);
-      pv_application_get_client_async (PV_APPLICATION (application), NULL,
-                                       client_ready_cb, g_object_ref (self));
-    }
+  if (pv_application_load_client_for (G_OBJECT (self), client_ready))
+    set_loading (self, TRUE);
 
   return G_OBJECT (self);
 }

@@ -4,8 +4,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pv-export-buttons.h"
 #include "pv-export.h"
-#include "pv-file-chooser.h"
 #include "pv-iso-codes.h"
 #include "pv-move-flow.h"
 #include "pv-move-page.h"
@@ -740,20 +740,6 @@ pv_move_page_run_again (PvMovePage *self)
  * off the main loop, whole or not at all. XML and PowerShell take one
  * result a person with the steps inside; CSV a row a step. --- */
 
-static void
-export_in_thread_done_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (pv_export_to_file_finish (result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 /**
  * pv_move_page_export_async:
  *
@@ -779,15 +765,8 @@ pv_move_page_export_async (PvMovePage          *self,
 
   results = format == PV_EXPORT_FORMAT_CSV ? pv_move_flow_dup_step_results (self->flow)
                                            : pv_move_flow_dup_results (self->flow);
-  if (g_list_model_get_n_items (results) == 0)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, _("There are no results to export yet."));
-      return;
-    }
-
   info = pv_move_flow_dup_run_info (self->flow);
-  pv_export_to_file_async (format, PV_EXPORT_FLAGS_NONE, info, results, file, cancellable,
-                           export_in_thread_done_cb, g_steal_pointer (&task));
+  pv_export_results_into (g_steal_pointer (&task), format, info, results, file);
 }
 
 gboolean
@@ -812,16 +791,7 @@ exported_cb (GObject      *object,
 
   if (!pv_move_page_export_finish (self, result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-          GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                      _("The Results Could Not Be Exported"),
-                                                      error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+      pv_export_show_error (GTK_WIDGET (self), _("The Results Could Not Be Exported"), error);
       return;
     }
 
@@ -834,45 +804,23 @@ exported_cb (GObject      *object,
   }
 }
 
-typedef struct
-{
-  PvMovePage     *self;
-  PvExportFormat  format;
-} ExportRequest;
-
 static void
-file_chosen_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+write_export (GtkWidget *page,
+              int        format,
+              GFile     *file)
 {
-  ExportRequest *request = user_data;
-  g_autoptr(GFile) file = pv_choose_file_finish (result, NULL);
+  PvMovePage *self = PV_MOVE_PAGE (page);
 
-  if (file != NULL && !gtk_widget_in_destruction (GTK_WIDGET (request->self)))
-    pv_move_page_export_async (request->self, request->format, file, request->self->cancellable,
-                               exported_cb, g_object_ref (file));
-  g_object_unref (request->self);
-  g_free (request);
+  pv_move_page_export_async (self, format, file, self->cancellable, exported_cb, g_object_ref (file));
 }
 
 static void
 ask_where (PvMovePage     *self,
            PvExportFormat  format)
 {
-  static const char *const extensions[] = { "xml", "ps1", "csv" };
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *name = NULL;
-  ExportRequest *request = g_new0 (ExportRequest, 1);
-
-  /* The date in the name keeps the records of several runs apart. */
-  name = g_strdup_printf ("provisio-%s-%s.%s",
-                          is_direct_routing (self) ? "move-direct-routing" : "move-calling-plan", date,
-                          extensions[MIN ((guint) format, G_N_ELEMENTS (extensions) - 1)]);
-  request->self = g_object_ref (self);
-  request->format = format;
-  pv_choose_save_file_async (GTK_WIDGET (self), _("Export the Results"), name, NULL,
-                             file_chosen_cb, request);
+  pv_export_ask_where (GTK_WIDGET (self), _("Export the Results"),
+                       is_direct_routing (self) ? "move-direct-routing" : "move-calling-plan",
+                       pv_export_format_extension (format), format, write_export);
 }
 
 static void

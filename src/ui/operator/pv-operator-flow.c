@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pv-application.h"
-#include "pv-export.h"
+#include "pv-export-buttons.h"
 #include "pv-operation-result.h"
 #include "pv-operator-catalogue-page.h"
 #include "pv-operator-contact-page.h"
@@ -517,13 +517,6 @@ loading_finished (PvOperatorFlow *self)
 
 static char *dup_country_list (PvOperatorPlan *plan);
 
-static gboolean
-is_cancelled (const GError *error)
-{
-  return g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED) ||
-         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-}
-
 /* Takes @text, a translated sentence. */
 static void
 load_failed (PvOperatorFlow *self,
@@ -549,7 +542,7 @@ operators_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!pv_service_client_list_operators_finish (PV_SERVICE_CLIENT (object), result, &error) &&
-      !is_cancelled (error))
+      !pv_service_error_is_cancelled (error))
     /* Translators: %s says why, as a sentence. */
     load_failed (self, g_strdup_printf (_("The operator catalogue could not be loaded. %s"), error->message));
   loading_finished (self);
@@ -596,7 +589,7 @@ tenant_operators_loaded_cb (GObject      *object,
 
   if (!pv_service_client_list_tenant_operators_finish (PV_SERVICE_CLIENT (object), result, &error))
     {
-      if (!is_cancelled (error))
+      if (!pv_service_error_is_cancelled (error))
         /* Translators: %s says why, as a sentence. */
         load_failed (self, g_strdup_printf (_("Your operators could not be loaded. %s"), error->message));
     }
@@ -631,7 +624,7 @@ organization_loaded_cb (GObject      *object,
   if (organization != NULL)
     pv_operator_flow_set_organization (self, pv_organization_get_id (organization),
                                        pv_organization_get_display_name (organization));
-  else if (!is_cancelled (error))
+  else if (!pv_service_error_is_cancelled (error))
     /* Translators: %s says why, as a sentence. */
     load_failed (self, g_strdup_printf (_("The tenant’s organization could not be read. %s"), error->message));
   loading_finished (self);
@@ -657,7 +650,7 @@ me_loaded_cb (GObject      *object,
     }
   /* The contact can be typed by hand: not knowing who is signed in
    * leaves the fields empty rather than stopping the wizard. */
-  else if (!is_cancelled (error))
+  else if (!pv_service_error_is_cancelled (error))
     g_debug ("The signed-in administrator could not be read: %s", error->message);
   loading_finished (self);
 }
@@ -914,20 +907,6 @@ pv_operator_flow_dup_operator_note (PvOperatorFlow *self)
 }
 
 static void
-xml_written_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (pv_export_to_file_finish (result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
 text_written_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -1003,7 +982,7 @@ pv_operator_flow_export_async (PvOperatorFlow      *self,
         }
       pv_export_to_file_async (PV_EXPORT_FORMAT_XML, PV_EXPORT_FLAGS_NONE, info,
                                G_LIST_MODEL (results), file, cancellable,
-                               xml_written_cb, g_steal_pointer (&task));
+                               pv_export_written_cb, g_steal_pointer (&task));
     }
   else
     {
@@ -1030,19 +1009,17 @@ pv_operator_flow_export_finish (PvOperatorFlow  *self,
 /* --- The flow's entry. --- */
 
 static void
-client_ready_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+client_ready (GObject         *object,
+              PvApplication   *application,
+              PvServiceClient *client,
+              const GError    *error)
 {
-  g_autoptr(PvOperatorFlow) self = user_data;
-  g_autoptr(PvServiceClient) client = NULL;
-  g_autoptr(GError) error = NULL;
+  PvOperatorFlow *self = PV_OPERATOR_FLOW (object);
 
-  client = pv_application_get_client_finish (PV_APPLICATION (object), result, &error);
   loading_finished (self);
   if (client == NULL)
     {
-      if (!is_cancelled (error))
+      if (!pv_service_error_is_cancelled (error))
         /* Translators: %s says why, as a sentence. */
         load_failed (self, g_strdup_printf (_("The service could not be reached. %s"), error->message));
       return;
@@ -1056,16 +1033,9 @@ static GObject *
 create_state (void)
 {
   PvOperatorFlow *self = pv_operator_flow_new ();
-  GApplication *application = g_application_get_default ();
 
-  /* In the app, the flow talks to the application's service (the
-   * sandbox tenant by default) and starts loading at once. */
-  if (PV_IS_APPLICATION (application))
-    {
-      loading_started (self);
-      pv_application_get_client_async (PV_APPLICATION (application), NULL,
-                                       client_ready_cb, g_object_ref (self));
-    }
+  if (pv_application_load_client_for (G_OBJECT (self), client_ready))
+    loading_started (self);
 
   return G_OBJECT (self);
 }

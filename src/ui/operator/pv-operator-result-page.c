@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pv-a11y.h"
-#include "pv-file-chooser.h"
+#include "pv-export-buttons.h"
 #include "pv-operator-result-page.h"
 
 /* Add as my operator: the request itself, sent when the page is shown
@@ -165,43 +165,22 @@ exported_cb (GObject      *object,
 
   if (!pv_operator_flow_export_finish (PV_OPERATOR_FLOW (object), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-          GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                      _("The File Could Not Be Written"),
-                                                      error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          pv_a11y_fix_mnemonic_labels (dialog);
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+      pv_export_show_error (GTK_WIDGET (self), _("The File Could Not Be Written"), error);
       return;
     }
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("The file was saved.")));
 }
 
-typedef struct
-{
-  PvOperatorResultPage *self;
-  PvOperatorExport      format;
-} ExportRequest;
-
 static void
-save_file_chosen_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+write_export (GtkWidget *page,
+              int        format,
+              GFile     *file)
 {
-  ExportRequest *request = user_data;
-  g_autoptr(GFile) file = pv_choose_file_finish (result, NULL);
+  PvOperatorResultPage *self = PV_OPERATOR_RESULT_PAGE (page);
 
-  if (file != NULL)
-    pv_operator_flow_export_async (request->self->flow, request->format, file,
-                                   request->self->cancellable, exported_cb,
-                                   g_object_ref (request->self));
-  g_object_unref (request->self);
-  g_free (request);
+  pv_operator_flow_export_async (self->flow, format, file, self->cancellable, exported_cb,
+                                 g_object_ref (self));
 }
 
 static void
@@ -209,22 +188,14 @@ ask_where (PvOperatorResultPage *self,
            PvOperatorExport      format)
 {
   PvOperator *operator_ = pv_operator_flow_get_add_operator (self->flow);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *name = NULL;
-  ExportRequest *request = g_new0 (ExportRequest, 1);
+  g_autofree char *stem = NULL;
 
-  /* The operator and the date in the name keep several records apart. */
-  name = g_strdup_printf ("provisio-operator-%s-%s.%s",
-                          operator_ != NULL ? pv_operator_get_id (operator_) : "connect", date,
-                          format == PV_OPERATOR_EXPORT_XML ? "xml" : "txt");
-  g_strdelimit (name, "/\\", '-');
-  request->self = g_object_ref (self);
-  request->format = format;
-  pv_choose_save_file_async (GTK_WIDGET (self),
-                             format == PV_OPERATOR_EXPORT_XML ? _("Export the Outcome")
-                                                              : _("Export the Summary for the Operator"),
-                             name, NULL, save_file_chosen_cb, request);
+  /* The operator in the name keeps the records of several apart. */
+  stem = g_strconcat ("operator-", operator_ != NULL ? pv_operator_get_id (operator_) : "connect", NULL);
+  pv_export_ask_where (GTK_WIDGET (self),
+                       format == PV_OPERATOR_EXPORT_XML ? _("Export the Outcome")
+                                                        : _("Export the Summary for the Operator"),
+                       stem, format == PV_OPERATOR_EXPORT_XML ? "xml" : "txt", format, write_export);
 }
 
 static void
