@@ -60,3 +60,33 @@ pv_search_query_matches (const PvSearchQuery *query,
   ascii = g_str_to_ascii (folded, NULL);
   return strstr (ascii, query->ascii != NULL ? query->ascii : query->folded) != NULL;
 }
+
+/**
+ * pv_search_key_append:
+ * @key: a search key being built
+ * @text: (nullable): a name to find the key by
+ *
+ * Appends @text to @key case-folded, then without accents when that
+ * differs, one spelling a line: a key made ahead of time, so that a
+ * query (without a newline) is found in it with strstr() alone, whether
+ * it was typed with accents or without.
+ */
+void
+pv_search_key_append (GString    *key,
+                      const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *ascii = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  folded = g_utf8_casefold (text, -1);
+  g_string_append (key, folded);
+  g_string_append_c (key, '\n');
+  if (g_str_is_ascii (folded))
+    return;
+  ascii = g_str_to_ascii (folded, NULL);
+  g_string_append (key, ascii);
+  g_string_append_c (key, '\n');
+}

@@ -21,4 +21,7 @@ void     pv_search_query_clear    (PvSearchQuery       *query);
 gboolean pv_search_query_matches  (const PvSearchQuery *query,
                                    const char          *text);
 
+void     pv_search_key_append     (GString             *key,
+                                   const char          *text);
+
 G_END_DECLS

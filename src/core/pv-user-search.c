@@ -127,35 +127,15 @@ pv_user_search_model_init (GListModelInterface *iface)
   iface->get_item = pv_user_search_get_item;
 }
 
-static void
-append_folded (GString    *key,
-               const char *text)
-{
-  g_autofree char *folded = NULL;
-  g_autofree char *ascii = NULL;
-
-  if (text == NULL || *text == '\0')
-    return;
-
-  folded = g_utf8_casefold (text, -1);
-  g_string_append (key, folded);
-  g_string_append_c (key, '\n');
-  if (g_str_is_ascii (folded))
-    return;
-  ascii = g_str_to_ascii (folded, NULL);
-  g_string_append (key, ascii);
-  g_string_append_c (key, '\n');
-}
-
 /* Name, e-mail and UPN, so that "cagri" finds Çağrı. */
 static char *
 make_key (PvUser *user)
 {
   GString *key = g_string_new (NULL);
 
-  append_folded (key, pv_user_get_display_name (user));
-  append_folded (key, pv_user_get_mail (user));
-  append_folded (key, pv_user_get_user_principal_name (user));
+  pv_search_key_append (key, pv_user_get_display_name (user));
+  pv_search_key_append (key, pv_user_get_mail (user));
+  pv_search_key_append (key, pv_user_get_user_principal_name (user));
   return g_string_free (key, FALSE);
 }
 

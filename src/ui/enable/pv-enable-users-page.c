@@ -35,10 +35,9 @@ struct _PvEnableUsersPage
   GtkButton          *select_all_button;
   GtkButton          *import_button;
   GCancellable       *import_cancellable;
-  /* An imported list read while the directory is still arriving, and
-   * its task: applied once the directory is whole. */
+  /* The import of a list read while the directory is still arriving,
+   * the list as its task data: applied once the directory is whole. */
   GTask              *pending_import;
-  PvUserList         *pending_list;
   GtkButton          *clear_button;
   GtkLabel           *count_label;
   GtkSpinner         *loading_spinner;
@@ -74,7 +73,7 @@ update_status (PvEnableUsersPage *self)
                                    : complete ? NULL : reason);
   pv_page_set_complete (PV_PAGE (self), complete);
 
-  if (loading && self->pending_list != NULL)
+  if (loading && self->pending_import != NULL)
     /* Translators: shown while the directory loads, after a list of people
      * was imported; %u counts the people received so far. */
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -317,7 +316,6 @@ drop_pending_import (PvEnableUsersPage *self)
 {
   g_autoptr(GTask) task = g_steal_pointer (&self->pending_import);
 
-  g_clear_object (&self->pending_list);
   if (task != NULL)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("The import was cancelled."));
 }
@@ -344,7 +342,7 @@ list_loaded_cb (GObject      *object,
   if (pv_enable_flow_get_loading (self->flow))
     {
       drop_pending_import (self);
-      self->pending_list = g_steal_pointer (&list);
+      g_task_set_task_data (task, g_steal_pointer (&list), g_object_unref);
       self->pending_import = g_steal_pointer (&task);
       update_status (self);
       return;
@@ -360,19 +358,16 @@ static void
 loading_changed_cb (PvEnableUsersPage *self)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(PvUserList) list = NULL;
 
   if (self->pending_import == NULL || pv_enable_flow_get_loading (self->flow))
     return;
 
   task = g_steal_pointer (&self->pending_import);
-  list = g_steal_pointer (&self->pending_list);
   if (g_task_return_error_if_cancelled (task))
     return;
-  apply_list (self, list);
+  apply_list (self, g_task_get_task_data (task));
   g_task_return_boolean (task, TRUE);
 }
-
 
 /**
  * pv_enable_users_page_import_async:

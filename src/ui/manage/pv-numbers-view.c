@@ -11,6 +11,7 @@
 #include "pv-numbers-view.h"
 #include "pv-operator.h"
 #include "pv-person-chooser.h"
+#include "pv-search-query.h"
 #include "pv-service-error.h"
 #include "pv-tenant-operator.h"
 #include "pv-voice-calls.h"
@@ -193,24 +194,6 @@ search_key_quark (void)
   return g_quark_from_static_string ("pv-numbers-search-key");
 }
 
-static void
-append_folded (GString    *key,
-               const char *text)
-{
-  g_autofree char *folded = NULL;
-  g_autofree char *ascii = NULL;
-
-  if (text == NULL || *text == '\0')
-    return;
-
-  folded = g_utf8_casefold (text, -1);
-  ascii = g_str_to_ascii (folded, NULL);
-  g_string_append (key, folded);
-  g_string_append_c (key, '\n');
-  g_string_append (key, ascii);
-  g_string_append_c (key, '\n');
-}
-
 /* Case-folded, with and without accents, one spelling a line. */
 static char *
 fold_for_search (const char *first,
@@ -218,8 +201,8 @@ fold_for_search (const char *first,
 {
   GString *key = g_string_new (NULL);
 
-  append_folded (key, first);
-  append_folded (key, second);
+  pv_search_key_append (key, first);
+  pv_search_key_append (key, second);
   return g_string_free (key, FALSE);
 }
 
