@@ -37,5 +37,6 @@
 #include "pv-user-search.h"
 #include "pv-user.h"
 #include "pv-validate.h"
+#include "pv-voice-readiness.h"
 #include "pv-voice-routing-policy.h"
 #include "pv-xml.h"

@@ -11,6 +11,7 @@
 #include "pv-service-error.h"
 #include "pv-user.h"
 #include "pv-voice-calls.h"
+#include "pv-voice-readiness.h"
 
 /* The two guided moves to Operator Connect as run steps, four a person.
  *
@@ -27,7 +28,7 @@
  * number is assigned, so the first step refuses, before any change, a
  * person who could not receive one (not TeamsOnly, or no Phone System). */
 
-#define USER_SELECT "id,displayName,userPrincipalName,teamsUpgradeEffectiveMode,assignedPlans," \
+#define USER_SELECT "id,displayName,userPrincipalName,usageLocation,teamsUpgradeEffectiveMode,assignedPlans," \
                     "sipAddress,registrarPool,lineUri,onPremLineUri,voiceRoutingPolicy"
 
 typedef struct
@@ -446,16 +447,13 @@ static gboolean
 check_prerequisites (GTask *task)
 {
   StepCall *call = g_task_get_task_data (task);
+  g_autofree char *reason = pv_voice_readiness_dup_reason (call->user, PV_NUMBER_TYPE_OPERATOR_CONNECT);
   g_autofree char *message = NULL;
 
-  if (pv_user_get_teams_upgrade_effective_mode (call->user) != PV_COEXISTENCE_MODE_TEAMS_ONLY)
-    /* Translators: %s is a person's name. */
-    message = g_strdup_printf (_("Nothing was changed: %s is not in TeamsOnly mode, and only TeamsOnly users can get an Operator Connect number. Upgrade them to TeamsOnly first."),
-                               display_name (call));
-  else if (!pv_user_has_phone_system (call->user))
-    /* Translators: %s is a person's name. */
-    message = g_strdup_printf (_("Nothing was changed: %s has no Phone System licence, which an Operator Connect number needs. Assign a licence that includes Phone System first."),
-                               display_name (call));
+  if (reason != NULL)
+    /* Translators: %s says what the person lacks and what to do, as sentences. */
+    message = g_strdup_printf (_("Nothing was changed, since removing the number would leave this person without one. %s"),
+                               reason);
 
   if (message != NULL)
     {

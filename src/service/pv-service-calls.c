@@ -64,6 +64,41 @@ pv_service_client_list_users_finish (PvServiceClient  *self,
   return pv_service_client_list_finish (self, result, total_count, error);
 }
 
+/**
+ * pv_service_client_list_voice_users_async:
+ * @parse: (nullable): what to make of each person, in the client's worker
+ *   thread (a #PvUser, perhaps with data attached for the caller), or
+ *   %NULL for a plain #PvUser
+ * @store: filled a page (999 people) at a time
+ *
+ * Lists the whole directory with what deciding whether a person can have
+ * a phone number needs (pv_voice_readiness_check()): the coexistence
+ * mode, the service plans of the licences and the usage location, beside
+ * the members every flow reads.
+ */
+void
+pv_service_client_list_voice_users_async (PvServiceClient     *self,
+                                          PvJsonParseFunc      parse,
+                                          GListStore          *store,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_return_if_fail (g_type_is_a (g_list_model_get_item_type (G_LIST_MODEL (store)), PV_TYPE_USER));
+
+  pv_service_client_list_async (self, "/v1.0/users?$top=999&$select=" PV_USER_SELECT ",assignedPlans",
+                                PV_REQUEST_FLAGS_NONE, parse != NULL ? parse : parse_user, store,
+                                cancellable, callback, user_data);
+}
+
+gboolean
+pv_service_client_list_voice_users_finish (PvServiceClient  *self,
+                                           GAsyncResult     *result,
+                                           GError          **error)
+{
+  return pv_service_client_list_finish (self, result, NULL, error);
+}
+
 void
 pv_service_client_list_pools_async (PvServiceClient     *self,
                                     GListStore          *store,

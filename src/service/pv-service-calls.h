@@ -22,6 +22,15 @@ gboolean pv_service_client_list_users_finish       (PvServiceClient     *self,
                                                     GAsyncResult        *result,
                                                     gint64              *total_count,
                                                     GError             **error);
+void     pv_service_client_list_voice_users_async  (PvServiceClient     *self,
+                                                    PvJsonParseFunc      parse,
+                                                    GListStore          *store,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean pv_service_client_list_voice_users_finish (PvServiceClient     *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 void     pv_service_client_list_pools_async        (PvServiceClient     *self,
                                                     GListStore          *store,
                                                     GCancellable        *cancellable,

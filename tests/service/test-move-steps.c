@@ -431,7 +431,7 @@ test_failures_stop_one_person (Fixture       *fixture,
 
     g_assert_cmpint (pv_operation_result_get_status (refused), ==, PV_RESULT_STATUS_FAILED);
     g_assert_cmpuint (pv_operation_result_get_n_steps (refused), ==, 1);
-    g_assert_nonnull (strstr (pv_operation_result_get_message (refused), "TeamsOnly"));
+    g_assert_nonnull (strstr (pv_operation_result_get_message (refused), "not Teams only"));
   }
 
   /* Hélène's number is freed for Inès; the operator uploads Émilie's

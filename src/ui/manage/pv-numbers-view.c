@@ -12,9 +12,11 @@
 #include "pv-operator.h"
 #include "pv-person-chooser.h"
 #include "pv-search-query.h"
+#include "pv-service-calls.h"
 #include "pv-service-error.h"
 #include "pv-tenant-operator.h"
 #include "pv-voice-calls.h"
+#include "pv-voice-readiness.h"
 
 /* Phone numbers: every number of the tenant, loaded a page at a time,
  * searched and filtered, and the actions on the one selected. It must
@@ -26,11 +28,6 @@
  * people (folded in the worker thread that reads their page), not to each
  * number; and nothing on the main loop walks every number in one go when
  * a page arrives, a lookup list arrives, or a filter changes. */
-
-/* The members the person chooser and the checks before assigning need:
- * the coexistence mode and the service plans of the licences. */
-#define PEOPLE_PATH "/v1.0/users?$top=999&$select=id,displayName,userPrincipalName,mail," \
-                    "teamsUpgradeEffectiveMode,assignedPlans,lineUri"
 
 /* Where an operator's contact is found: the catalogue has no contact of
  * its own, the vendor's directory lists each operator's site. */
@@ -938,7 +935,7 @@ people_loaded_cb (GObject      *object,
   g_autoptr(PvNumbersView) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!pv_service_client_list_finish (PV_SERVICE_CLIENT (object), result, NULL, &error))
+  if (!pv_service_client_list_voice_users_finish (PV_SERVICE_CLIENT (object), result, &error))
     {
       if (is_cancelled (error))
         return;
@@ -1009,8 +1006,8 @@ reload (PvNumbersView *self)
   pv_service_client_list_emergency_addresses_async (self->client, self->addresses, self->cancellable,
                                                     addresses_loaded_cb, g_object_ref (self));
   set_loading (self, TRUE);
-  pv_service_client_list_async (self->client, PEOPLE_PATH, PV_REQUEST_FLAGS_NONE, parse_person,
-                                self->people, self->cancellable, people_loaded_cb, g_object_ref (self));
+  pv_service_client_list_voice_users_async (self->client, parse_person, self->people, self->cancellable,
+                                            people_loaded_cb, g_object_ref (self));
   set_loading (self, TRUE);
   pv_number_filter_init (&filter);
   pv_service_client_list_numbers_async (self->client, &filter, PV_NUMBERS_PAGE_SIZE, self->numbers,
@@ -1339,9 +1336,8 @@ release_action (GtkWidget  *widget,
  * @assigned_to: (nullable): the person @number is assigned to, if known
  *
  * What the service would refuse, checked before asking it: the number
- * must be free (or already this person's), and the person must be in
- * Teams only mode (for Operator Connect and Calling Plan numbers) and
- * hold Phone System through a licence's service plan.
+ * must be free (or already this person's), and the person ready for a
+ * number of its kind (pv_voice_readiness_check()).
  *
  * Returns: (transfer full) (nullable): what is missing and what to do,
  *   or %NULL when the assignment can be asked for
@@ -1351,11 +1347,7 @@ pv_numbers_check_assignment (PvPhoneNumber *number,
                              PvUser        *person,
                              PvUser        *assigned_to)
 {
-  const char *name = person_label (person);
   const char *holder = pv_phone_number_get_assigned_user_id (number);
-  gboolean needs_teams_only = pv_phone_number_get_number_type (number) != PV_NUMBER_TYPE_DIRECT_ROUTING;
-  gboolean teams_only = pv_user_get_teams_upgrade_effective_mode (person) == PV_COEXISTENCE_MODE_TEAMS_ONLY;
-  gboolean phone_system = pv_user_has_phone_system (person);
 
   if (pv_phone_number_get_status (number) == PV_NUMBER_STATUS_PENDING)
     return g_strdup_printf (/* Translators: %s is a phone number. */
@@ -1369,32 +1361,7 @@ pv_numbers_check_assignment (PvPhoneNumber *number,
                             pv_phone_number_get_telephone_number (number),
                             assigned_to != NULL ? person_label (assigned_to) : holder);
 
-  if (needs_teams_only && !teams_only && !phone_system)
-    return g_strdup_printf (/* Translators: %s is a person. */
-                            _("%s is not in Teams only mode and has no Phone System. Give them a "
-                              "licence that includes the Phone System service plan (for example "
-                              "Office 365 E5, or Phone System as an add-on) in the Microsoft 365 "
-                              "admin center, and set their coexistence mode to Teams only in the "
-                              "Teams admin center (Users, then the Account tab, Teams upgrade). "
-                              "Then assign the number."),
-                            name);
-  if (needs_teams_only && !teams_only)
-    return g_strdup_printf (/* Translators: the first %s is a person, the second a coexistence mode. */
-                            _("%s is in the coexistence mode “%s”, not Teams only. Numbers from an "
-                              "operator or a Calling Plan can only be assigned to people in Teams "
-                              "only mode: set their coexistence mode to Teams only in the Teams "
-                              "admin center (Users, then the Account tab, Teams upgrade), then "
-                              "assign the number."),
-                            name, pv_enum_get_label (PV_TYPE_COEXISTENCE_MODE,
-                                                     pv_user_get_teams_upgrade_effective_mode (person)));
-  if (!phone_system)
-    return g_strdup_printf (/* Translators: %s is a person. */
-                            _("%s has no Phone System: none of their licences includes the Phone "
-                              "System service plan. Give them a licence that includes it (for "
-                              "example Office 365 E5, or Phone System as an add-on) in the "
-                              "Microsoft 365 admin center, then assign the number."),
-                            name);
-  return NULL;
+  return pv_voice_readiness_dup_reason (person, pv_phone_number_get_number_type (number));
 }
 
 static void

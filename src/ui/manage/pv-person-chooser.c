@@ -5,6 +5,7 @@
 
 #include "pv-a11y.h"
 #include "pv-person-chooser.h"
+#include "pv-voice-readiness.h"
 
 /* Who gets a number: the directory, searched as the user types, one
  * recycling list. Each person says whether they are in Teams only mode
@@ -74,26 +75,6 @@ search_changed_cb (PvPersonChooser *self)
                                  gtk_single_selection_get_selected_item (self->selection) != NULL);
 }
 
-static char *
-person_facts (PvUser *person)
-{
-  gboolean teams_only = pv_user_get_teams_upgrade_effective_mode (person) == PV_COEXISTENCE_MODE_TEAMS_ONLY;
-  gboolean phone_system = pv_user_has_phone_system (person);
-  const char *upn = pv_user_get_user_principal_name (person);
-
-  if (upn == NULL)
-    upn = "";
-  /* Translators: %s is a user principal name, followed by what the
-   * person has and lacks for a phone number. */
-  if (teams_only && phone_system)
-    return g_strdup_printf (_("%s · Teams only · Phone System"), upn);
-  if (teams_only)
-    return g_strdup_printf (_("%s · Teams only · no Phone System"), upn);
-  if (phone_system)
-    return g_strdup_printf (_("%s · not Teams only · Phone System"), upn);
-  return g_strdup_printf (_("%s · not Teams only · no Phone System"), upn);
-}
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item)
@@ -121,7 +102,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *name = gtk_widget_get_first_child (box);
   GtkWidget *facts = gtk_widget_get_next_sibling (name);
-  g_autofree char *text = person_facts (person);
+  g_autofree char *text = pv_voice_readiness_dup_facts (person);
   const char *display_name = pv_user_get_display_name (person);
 
   gtk_label_set_text (GTK_LABEL (name), display_name != NULL ? display_name : "");

@@ -13,16 +13,13 @@
 #include "pv-service-error.h"
 #include "pv-tenant-operator.h"
 #include "pv-voice-calls.h"
+#include "pv-voice-readiness.h"
 
 /* The state the pages of a guided move share: who has a number of the
  * kind being moved, the tenant's operators and numbers to choose the
  * destination from, and the choices made. Pages bind to it and never to
  * each other; the run's steps live in the service layer
  * (pv-move-steps.c). */
-
-/* The directory with what the move checks before it starts: the
- * coexistence mode and the licences' service plans. */
-#define MOVE_USER_SELECT PV_USER_SELECT ",assignedPlans"
 
 struct _PvMoveFlow
 {
@@ -318,7 +315,7 @@ users_loaded_cb (GObject      *object,
   g_autoptr(PvMoveFlow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!pv_service_client_list_finish (PV_SERVICE_CLIENT (object), result, NULL, &error))
+  if (!pv_service_client_list_voice_users_finish (PV_SERVICE_CLIENT (object), result, &error))
     {
       load_failed (self, error);
       return;
@@ -326,14 +323,6 @@ users_loaded_cb (GObject      *object,
 
   compute_candidates (self);
   set_loading (self, FALSE);
-}
-
-static GObject *
-parse_user (JsonNode    *node,
-            const char  *path,
-            GError     **error)
-{
-  return G_OBJECT (pv_user_new_from_json (node, path, error));
 }
 
 static void
@@ -350,9 +339,8 @@ numbers_loaded_cb (GObject      *object,
       return;
     }
 
-  pv_service_client_list_async (self->client, "/v1.0/users?$top=999&$select=" MOVE_USER_SELECT,
-                                PV_REQUEST_FLAGS_NONE, parse_user, self->directory, self->cancellable,
-                                users_loaded_cb, g_object_ref (self));
+  pv_service_client_list_voice_users_async (self->client, NULL, self->directory, self->cancellable,
+                                            users_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -506,12 +494,8 @@ pv_move_flow_dup_problem (PvMoveFlow *self,
 {
   g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
 
-  if (pv_user_get_teams_upgrade_effective_mode (user) != PV_COEXISTENCE_MODE_TEAMS_ONLY)
-    return g_strdup (_("Not in TeamsOnly mode: upgrade them to TeamsOnly first"));
-  if (!pv_user_has_phone_system (user))
-    return g_strdup (_("No Phone System licence: assign one first"));
-
-  return NULL;
+  /* Every move ends with an Operator Connect number. */
+  return pv_voice_readiness_dup_summary (user, PV_NUMBER_TYPE_OPERATOR_CONNECT);
 }
 
 gboolean
