@@ -322,13 +322,31 @@ DIRECT_ROUTING = [
 ]
 
 
+# Listed by the same move with what to do first: TeamsOnly, her number
+# assigned on-premises, but her E3 licence has no Phone System.
+# (number in user_id order, on-premises line URI, registrar pool, policy)
+DIRECT_ROUTING_NO_PHONE_SYSTEM = (102, "tel:+33123456713", "pool01.contoso.com",
+                                  "France-National")
+
+
+def give_line(u, online, on_prem, pool, policy):
+    """A Direct Routing number as the deployment gave it: online, or
+    on-premises for someone homed on a pool."""
+    assert u["teamsUpgradeEffectiveMode"] == "TeamsOnly" and u["usageLocation"] == "FR"
+    assert u["onPremisesSyncEnabled"] and u["sipAddress"] is None and u["lineUri"] is None
+    u["sipAddress"] = "sip:" + u["userPrincipalName"]
+    u["registrarPool"] = pool or "sipfed.online.lync.com"
+    u["enterpriseVoiceEnabled"] = True
+    u["lineUri"] = "tel:" + online if online else on_prem
+    u["onPremLineUri"] = on_prem
+    u["voiceRoutingPolicy"] = policy
+
+
 def give_direct_routing(people):
     """The Direct Routing people get their names, addresses and numbers."""
     by_id = {u["id"]: u for u in people}
     for n, given, surname, online, on_prem, pool, policy in DIRECT_ROUTING:
         u = by_id[user_id(n)]
-        assert u["teamsUpgradeEffectiveMode"] == "TeamsOnly" and u["usageLocation"] == "FR"
-        assert u["onPremisesSyncEnabled"] and u["sipAddress"] is None and u["lineUri"] is None
         assert any(p["service"] == "MCOEV" for p in u["assignedPlans"])
         upn = "%s@contoso.com" % ascii_part(given + "." + surname)
         u["displayName"] = "%s %s" % (given, surname)
@@ -336,12 +354,11 @@ def give_direct_routing(people):
         u["surname"] = surname
         u["userPrincipalName"] = upn
         u["mail"] = upn
-        u["sipAddress"] = "sip:" + upn
-        u["registrarPool"] = pool or "sipfed.online.lync.com"
-        u["enterpriseVoiceEnabled"] = True
-        u["lineUri"] = "tel:" + online if online else on_prem
-        u["onPremLineUri"] = on_prem
-        u["voiceRoutingPolicy"] = policy
+        give_line(u, online, on_prem, pool, policy)
+    n, on_prem, pool, policy = DIRECT_ROUTING_NO_PHONE_SYSTEM
+    u = by_id[user_id(n)]
+    assert not any(p["service"] == "MCOEV" for p in u["assignedPlans"]) and u["assignedPlans"]
+    give_line(u, None, on_prem, pool, policy)
 
 
 def port_orders():
@@ -572,7 +589,8 @@ def check_moves(seed):
         assert u["lineUri"] == "tel:" + number["telephoneNumber"], u["displayName"]
     not_ready = [u for u in users if (u["onPremLineUri"] or holds(u, "directRouting"))
                  and not ready(u)]
-    assert not_ready, "a Direct Routing person the wizard says what to do first for"
+    assert {u["teamsUpgradeEffectiveMode"] == "TeamsOnly" for u in not_ready} == {True, False}, \
+        "Direct Routing people the wizard says what to do first for: TeamsOnly, Phone System"
     free = {}
     for n in numbers:
         if n["numberType"] == "operatorConnect" and n["assignmentStatus"] == "unassigned" and \

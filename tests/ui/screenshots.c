@@ -406,8 +406,9 @@ select_in_country (PvMoveFlow *flow,
 
 /* "Move numbers from Direct Routing to Operator Connect" on the seed
  * tenant as a person gets it: the people ready chosen (two with numbers
- * assigned online, two on-premises; the Islands users listed, not
- * choosable), the operator's free numbers given to them, all moved. Then
+ * assigned online, two on-premises; those not TeamsOnly or without Phone
+ * System listed, not choosable), the operator's free numbers given to
+ * them, all moved. Then
  * "Calling Plan to Operator Connect": the people with French Calling
  * Plan numbers keep them, the port confirmed; Orange Business has
  * completed the port order of four, whose numbers it uploads a moment

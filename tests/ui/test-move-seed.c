@@ -41,8 +41,11 @@ static const Person direct_routing[] = {
   { "6a0cae0a-796d-5bc5-98c5-a648932305ba", "Joaquín Ibáñez", "+33123456712", TRUE },
 };
 
-/* Listed with a Direct Routing number, not ready (Islands). */
-static const char * const direct_routing_not_ready[] = { "Thomas Vasseur", "Gaëlle Texier" };
+/* Listed with a Direct Routing number, not ready: Islands, Islands, and
+ * TeamsOnly without Phone System. */
+static const char * const direct_routing_not_ready[] = {
+  "Thomas Vasseur", "Gaëlle Texier", "Marie-Hélène D'Angelo",
+};
 
 /* Ready for the Calling Plan move, their French numbers in Orange
  * Business's port orders: the first four complete, Seán Müller's
