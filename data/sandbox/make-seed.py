@@ -303,6 +303,64 @@ def give_calling_plans(people):
         u["lineUri"] = "tel:" + number
 
 
+# People ready for the move from Direct Routing to Operator Connect:
+# TeamsOnly, a licence with Phone System, a usage location, an online
+# voice routing policy and a Direct Routing number, the first two
+# assigned online (a number of the tenant), the last two on-premises
+# (OnPremLineURI, homed on a pool of the topology, so that Set-CsUser
+# -LineURI $null reaches them). Drawn people already TeamsOnly with Phone
+# System in France, renamed so that each is found by name alone.
+# (number in user_id order, given name, surname, online number, on-premises
+# line URI, registrar pool, voice routing policy)
+DIRECT_ROUTING = [
+    (80, "Élodie", "Charpentier", "+33190001001", None, None, "France-National"),
+    (202, "Raphaël", "Benoît", "+33190001002", None, None, "International"),
+    (168, "Małgorzata", "Wiśniewska", None, "tel:+33123456711", "pool01.contoso.com",
+     "France-National"),
+    (277, "Joaquín", "Ibáñez", None, "tel:+33123456712;ext=6712", "se01.contoso.com",
+     "International"),
+]
+
+
+# Listed by the same move with what to do first: TeamsOnly, her number
+# assigned on-premises, but her E3 licence has no Phone System.
+# (number in user_id order, on-premises line URI, registrar pool, policy)
+DIRECT_ROUTING_NO_PHONE_SYSTEM = (102, "tel:+33123456713", "pool01.contoso.com",
+                                  "France-National")
+
+
+def give_line(u, online, on_prem, pool, policy):
+    """A Direct Routing number as the deployment gave it: online, or
+    on-premises for someone homed on a pool."""
+    assert u["teamsUpgradeEffectiveMode"] == "TeamsOnly" and u["usageLocation"] == "FR"
+    assert u["onPremisesSyncEnabled"] and u["sipAddress"] is None and u["lineUri"] is None
+    u["sipAddress"] = "sip:" + u["userPrincipalName"]
+    u["registrarPool"] = pool or "sipfed.online.lync.com"
+    u["enterpriseVoiceEnabled"] = True
+    u["lineUri"] = "tel:" + online if online else on_prem
+    u["onPremLineUri"] = on_prem
+    u["voiceRoutingPolicy"] = policy
+
+
+def give_direct_routing(people):
+    """The Direct Routing people get their names, addresses and numbers."""
+    by_id = {u["id"]: u for u in people}
+    for n, given, surname, online, on_prem, pool, policy in DIRECT_ROUTING:
+        u = by_id[user_id(n)]
+        assert any(p["service"] == "MCOEV" for p in u["assignedPlans"])
+        upn = "%s@contoso.com" % ascii_part(given + "." + surname)
+        u["displayName"] = "%s %s" % (given, surname)
+        u["givenName"] = given
+        u["surname"] = surname
+        u["userPrincipalName"] = upn
+        u["mail"] = upn
+        give_line(u, online, on_prem, pool, policy)
+    n, on_prem, pool, policy = DIRECT_ROUTING_NO_PHONE_SYSTEM
+    u = by_id[user_id(n)]
+    assert not any(p["service"] == "MCOEV" for p in u["assignedPlans"]) and u["assignedPlans"]
+    give_line(u, None, on_prem, pool, policy)
+
+
 def port_orders():
     """Port orders as the operator holds them (sandbox only: not Graph)."""
     def order(ident, numbers, status, submitted, completed):
@@ -334,6 +392,10 @@ def numbers(users):
         add("+3319000%04d" % i, "directRouting", "unassigned", location=addresses[0])
     add("+33190009998", "directRouting", "userAssigned", target=user_id(21),
         location=addresses[0])
+    for n, _, _, online, _, _, _ in DIRECT_ROUTING:
+        if online:
+            add(online, "directRouting", "userAssigned", target=user_id(n),
+                location=addresses[0])
     add("+33190009999", "directRouting", "pending", location=addresses[0])
     for i in range(6):
         add("+1425555%04d" % i, "callingPlan", "unassigned", country="US",
@@ -362,6 +424,7 @@ def main():
     people = hard_cases()
     people += generated(len(people) + 1, 320 - len(people))
     give_calling_plans(people)
+    give_direct_routing(people)
     for sku in SKUS:
         sku["consumedUnits"] = sum(1 for u in people for l in u["assignedLicenses"]
                                    if l["skuId"] == sku["skuId"])
@@ -489,9 +552,58 @@ def check(seed, text, path):
             assert number["numberType"] == "callingPlan", entry
             assert number["isoCountryCode"] == o["isoCountryCode"], entry
             assert number["assignmentStatus"] == "userAssigned", entry
+    check_moves(seed)
     parts = {s["skuPartNumber"] for s in seed["subscribedSkus"]}
     assert {"ENTERPRISEPREMIUM", "MCOEV"} <= parts
     print("seed tenant: %d people, %d operators, %d numbers" % (len(users), len(ops), len(numbers)))
+
+
+def check_moves(seed):
+    """Both moves to Operator Connect can be walked on the seed as it is:
+    people ready for each, the operator's numbers to give them, and
+    people the wizard lists with what to do first."""
+    users = seed["users"]
+    numbers = seed["phoneNumbers"]
+    pools = {p["fqdn"] for p in seed["pools"] if p["kind"] != "director"}
+    active = {(o["operatorId"], c) for o in seed["tenantOperators"] if o["status"] == "active"
+              for c in o["countries"]}
+    held = {}
+    for n in numbers:
+        if n["assignmentStatus"] == "userAssigned":
+            held.setdefault(n["assignmentTargetId"], []).append(n)
+
+    def ready(u):
+        return (u["teamsUpgradeEffectiveMode"] == "TeamsOnly" and u["usageLocation"] is not None
+                and any(p["service"] == "MCOEV" and p["capabilityStatus"] == "Enabled"
+                        for p in u["assignedPlans"]))
+
+    def holds(u, kind):
+        return any(n["numberType"] == kind for n in held.get(u["id"], []))
+
+    online = [u for u in users if ready(u) and not u["onPremLineUri"] and holds(u, "directRouting")]
+    on_prem = [u for u in users if ready(u) and u["onPremLineUri"] and u["sipAddress"]
+               and u["registrarPool"] in pools]
+    assert online and on_prem and len(online) + len(on_prem) >= 3, "Direct Routing people"
+    for u in online:
+        number = [n for n in held[u["id"]] if n["numberType"] == "directRouting"][0]
+        assert u["lineUri"] == "tel:" + number["telephoneNumber"], u["displayName"]
+    not_ready = [u for u in users if (u["onPremLineUri"] or holds(u, "directRouting"))
+                 and not ready(u)]
+    assert {u["teamsUpgradeEffectiveMode"] == "TeamsOnly" for u in not_ready} == {True, False}, \
+        "Direct Routing people the wizard says what to do first for: TeamsOnly, Phone System"
+    free = {}
+    for n in numbers:
+        if n["numberType"] == "operatorConnect" and n["assignmentStatus"] == "unassigned" and \
+                (n["operatorId"], n["isoCountryCode"]) in active:
+            key = (n["operatorId"], n["isoCountryCode"])
+            free[key] = free.get(key, 0) + 1
+    assert max(free.values()) >= len(online) + len(on_prem), "the operator's numbers"
+    ported = {e["telephoneNumber"] for o in seed["portOrders"] if o["status"] == "complete"
+              and (o["operatorId"], o["isoCountryCode"]) in active for e in o["numbers"]}
+    calling_plan = [u for u in users if ready(u) and any(
+        n["numberType"] == "callingPlan" and n["telephoneNumber"] in ported
+        for n in held.get(u["id"], []))]
+    assert len(calling_plan) >= 3, "Calling Plan people"
 
 
 if __name__ == "__main__":
