@@ -50,6 +50,14 @@ gboolean          pv_operator_plan_get_step_status        (PvOperatorPlan  *self
                                                            char           **reason);
 gboolean          pv_operator_plan_is_complete            (PvOperatorPlan  *self,
                                                            char           **reason);
+char             *pv_operator_plan_dup_country_names      (PvOperatorPlan  *self,
+                                                           gboolean         with_codes);
 char             *pv_operator_plan_dup_summary            (PvOperatorPlan  *self);
+char             *pv_operator_plan_dup_added_message      (PvOperatorPlan  *self,
+                                                           const char      *operator_name);
+char             *pv_operator_plan_dup_operator_note      (PvOperatorPlan  *self,
+                                                           PvOperator      *operator_,
+                                                           const char      *tenant_id,
+                                                           const char      *organization_name);
 
 G_END_DECLS

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pv-company-size.h"
 #include "pv-enums.h"
 #include "pv-flow.h"
+#include "pv-operator-labels.h"
 #include "pv-operator-plan.h"
 #include "pv-service-client.h"
 #include "pv-tenant-operator.h"
@@ -34,14 +36,6 @@ typedef enum
   PV_OPERATOR_EXPORT_XML,
   PV_OPERATOR_EXPORT_TEXT,
 } PvOperatorExport;
-
-/* The company sizes offered, as ranges of employees. */
-guint        pv_operator_company_size_n_ranges    (void);
-const char  *pv_operator_company_size_range_label (guint index);
-int          pv_operator_company_size_range_value (guint index);
-guint        pv_operator_company_size_find_range  (int   company_size);
-
-const char  *pv_operator_region_label             (const char *region);
 
 #define PV_TYPE_OPERATOR_FLOW (pv_operator_flow_get_type ())
 
