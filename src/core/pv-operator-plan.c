@@ -7,12 +7,14 @@
 
 #include "pv-company-size.h"
 #include "pv-iso-codes.h"
+#include "pv-operator-labels.h"
 #include "pv-operator-plan.h"
 #include "pv-validate.h"
 
 /* The state of the Connect an Operator flow, in the order of the Teams
  * admin center: operator, countries it serves, contact details (company
- * size required, phone optional), data transfer notice, review. */
+ * size required, phone optional), data transfer notice, review; and the
+ * operators the tenant already has, which cannot be chosen again. */
 
 G_DEFINE_QUARK (pv-operator-plan-error-quark, pv_operator_plan_error)
 
@@ -25,6 +27,7 @@ struct _PvOperatorPlan
   GListStore *countries;
   PvContactDetails *contact;
   gboolean notice_accepted;
+  GHashTable *tenant_status;   /* operator id → PvOperatorStatus */
 };
 
 G_DEFINE_FINAL_TYPE (PvOperatorPlan, pv_operator_plan, G_TYPE_OBJECT)
@@ -81,6 +84,16 @@ pv_operator_plan_dispose (GObject *object)
   g_clear_object (&self->countries);
 
   G_OBJECT_CLASS (pv_operator_plan_parent_class)->dispose (object);
+}
+
+static void
+pv_operator_plan_finalize (GObject *object)
+{
+  PvOperatorPlan *self = (PvOperatorPlan *) object;
+
+  g_clear_pointer (&self->tenant_status, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pv_operator_plan_parent_class)->finalize (object);
 }
 
 static void
@@ -147,6 +160,7 @@ pv_operator_plan_class_init (PvOperatorPlanClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = pv_operator_plan_dispose;
+  object_class->finalize = pv_operator_plan_finalize;
   object_class->get_property = pv_operator_plan_get_property;
   object_class->set_property = pv_operator_plan_set_property;
 
@@ -200,6 +214,7 @@ pv_operator_plan_init (PvOperatorPlan *self)
   self->available = g_list_store_new (PV_TYPE_COUNTRY);
   self->countries = g_list_store_new (PV_TYPE_COUNTRY);
   self->contact = pv_contact_details_new ();
+  self->tenant_status = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect (self->contact, "notify", G_CALLBACK (on_contact_notify), self);
 }
 
@@ -431,6 +446,98 @@ pv_operator_plan_prefill_contact (PvOperatorPlan *self,
   current = pv_contact_details_get_email (self->contact);
   if (current == NULL || *current == '\0')
     pv_contact_details_set_email (self->contact, email);
+}
+
+/**
+ * pv_operator_plan_get_tenant_status:
+ * @status: (out) (optional): the operator's status in the tenant
+ *
+ * Returns: whether the tenant already has @operator_id
+ */
+gboolean
+pv_operator_plan_get_tenant_status (PvOperatorPlan   *self,
+                                    const char       *operator_id,
+                                    PvOperatorStatus *status)
+{
+  gpointer value;
+
+  g_return_val_if_fail (PV_IS_OPERATOR_PLAN (self), FALSE);
+
+  if (operator_id == NULL ||
+      !g_hash_table_lookup_extended (self->tenant_status, operator_id, NULL, &value))
+    return FALSE;
+
+  if (status != NULL)
+    *status = (PvOperatorStatus) GPOINTER_TO_INT (value);
+  return TRUE;
+}
+
+/**
+ * pv_operator_plan_set_tenant_status:
+ * @has_operator: whether the tenant has @operator_id
+ * @status: its status there, when it has it
+ */
+void
+pv_operator_plan_set_tenant_status (PvOperatorPlan   *self,
+                                    const char       *operator_id,
+                                    gboolean          has_operator,
+                                    PvOperatorStatus  status)
+{
+  g_return_if_fail (PV_IS_OPERATOR_PLAN (self));
+  g_return_if_fail (operator_id != NULL);
+
+  if (has_operator)
+    g_hash_table_replace (self->tenant_status, g_strdup (operator_id), GINT_TO_POINTER (status));
+  else
+    g_hash_table_remove (self->tenant_status, operator_id);
+}
+
+/**
+ * pv_operator_plan_set_tenant_operators:
+ * @operators: (element-type PvTenantOperator): every operator the tenant
+ *   has, as the service lists them
+ *
+ * Replaces what the plan knows of the tenant's operators: those removed
+ * since the last look (under My operators, or elsewhere) are forgotten.
+ */
+void
+pv_operator_plan_set_tenant_operators (PvOperatorPlan *self,
+                                       GListModel     *operators)
+{
+  g_return_if_fail (PV_IS_OPERATOR_PLAN (self));
+  g_return_if_fail (G_IS_LIST_MODEL (operators));
+
+  g_hash_table_remove_all (self->tenant_status);
+  for (guint i = 0; i < g_list_model_get_n_items (operators); i++)
+    {
+      g_autoptr(PvTenantOperator) tenant_operator = g_list_model_get_item (operators, i);
+      const char *id = pv_tenant_operator_get_operator_id (tenant_operator);
+
+      if (id != NULL)
+        pv_operator_plan_set_tenant_status (self, id, TRUE,
+                                            pv_tenant_operator_get_status (tenant_operator));
+    }
+}
+
+/**
+ * pv_operator_plan_dup_unavailable_reason:
+ *
+ * Returns: (transfer full) (nullable): why @operator_ cannot be chosen,
+ *   a translated sentence; %NULL when it can
+ */
+char *
+pv_operator_plan_dup_unavailable_reason (PvOperatorPlan *self,
+                                         PvOperator     *operator_)
+{
+  PvOperatorStatus status;
+
+  g_return_val_if_fail (PV_IS_OPERATOR_PLAN (self), NULL);
+  g_return_val_if_fail (PV_IS_OPERATOR (operator_), NULL);
+
+  if (!pv_operator_plan_get_tenant_status (self, pv_operator_get_id (operator_), &status))
+    return NULL;
+
+  return pv_operator_dup_unavailable_reason (operator_, status);
 }
 
 gboolean

@@ -241,6 +241,82 @@ test_unavailable_reason (void)
     }
 }
 
+/* --- The operators the tenant already has. --- */
+
+static void
+add_tenant_operator (GListStore       *store,
+                     const char       *id,
+                     PvOperatorStatus  status)
+{
+  g_autoptr(PvTenantOperator) tenant_operator = pv_tenant_operator_new ();
+
+  pv_tenant_operator_set_operator_id (tenant_operator, id);
+  pv_tenant_operator_set_status (tenant_operator, status);
+  g_list_store_append (store, tenant_operator);
+}
+
+/* What the plan says of each operator after each look at the tenant. */
+static void
+check_tenant (PvOperatorPlan *plan,
+              const char     *expected)
+{
+  static const char * const ids[] = { "bt", "orange", "telco" };
+  g_autoptr(GString) got = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(PvOperator) op = pv_operator_new ();
+      g_autofree char *reason = NULL;
+      PvOperatorStatus status = PV_OPERATOR_STATUS_ACTIVE;
+      gboolean has;
+
+      pv_operator_set_id (op, ids[i]);
+      pv_operator_set_name (op, "X");
+      has = pv_operator_plan_get_tenant_status (plan, ids[i], &status);
+      reason = pv_operator_plan_dup_unavailable_reason (plan, op);
+      g_assert_true (has == (reason != NULL));
+      g_string_append_printf (got, "%s%s=%s", i > 0 ? " " : "", ids[i],
+                              !has ? "free" : status == PV_OPERATOR_STATUS_SUSPENDED
+                                              ? "suspended" : "active");
+      if (has)
+        g_assert_true (g_str_has_prefix (reason, "X is already one of your operators"));
+    }
+  g_assert_cmpstr (got->str, ==, expected);
+}
+
+static void
+test_tenant_operators (void)
+{
+  g_autoptr(PvOperatorPlan) plan = pv_operator_plan_new ();
+  g_autoptr(GListStore) first = g_list_store_new (PV_TYPE_TENANT_OPERATOR);
+  g_autoptr(GListStore) second = g_list_store_new (PV_TYPE_TENANT_OPERATOR);
+  g_autoptr(GListStore) none = g_list_store_new (PV_TYPE_TENANT_OPERATOR);
+
+  check_tenant (plan, "bt=free orange=free telco=free");
+  g_assert_false (pv_operator_plan_get_tenant_status (plan, NULL, NULL));
+
+  add_tenant_operator (first, "bt", PV_OPERATOR_STATUS_ACTIVE);
+  add_tenant_operator (first, "orange", PV_OPERATOR_STATUS_SUSPENDED);
+  add_tenant_operator (first, NULL, PV_OPERATOR_STATUS_ACTIVE);
+  pv_operator_plan_set_tenant_operators (plan, G_LIST_MODEL (first));
+  check_tenant (plan, "bt=active orange=suspended telco=free");
+
+  /* Added by this wizard. */
+  pv_operator_plan_set_tenant_status (plan, "telco", TRUE, PV_OPERATOR_STATUS_ACTIVE);
+  check_tenant (plan, "bt=active orange=suspended telco=active");
+
+  /* The next look: bt was removed elsewhere, orange resumed. */
+  add_tenant_operator (second, "orange", PV_OPERATOR_STATUS_ACTIVE);
+  add_tenant_operator (second, "telco", PV_OPERATOR_STATUS_ACTIVE);
+  pv_operator_plan_set_tenant_operators (plan, G_LIST_MODEL (second));
+  check_tenant (plan, "bt=free orange=active telco=active");
+
+  pv_operator_plan_set_tenant_status (plan, "orange", FALSE, PV_OPERATOR_STATUS_ACTIVE);
+  check_tenant (plan, "bt=free orange=free telco=active");
+  pv_operator_plan_set_tenant_operators (plan, G_LIST_MODEL (none));
+  check_tenant (plan, "bt=free orange=free telco=free");
+}
+
 /* --- The plan's texts: countries, the outcome, the note. --- */
 
 static PvOperatorPlan *
@@ -475,6 +551,7 @@ main (int   argc,
   g_test_add_func ("/operator/labels/en", test_operator_labels);
   g_test_add_func ("/operator/labels/fr", test_operator_labels_fr);
   g_test_add_func ("/operator/unavailable-reason", test_unavailable_reason);
+  g_test_add_func ("/operator/tenant-operators", test_tenant_operators);
   g_test_add_func ("/operator/country-texts", test_country_texts);
   g_test_add_func ("/operator/note", test_operator_note);
   g_test_add_func ("/operator/note/operator", test_operator_note_operator);

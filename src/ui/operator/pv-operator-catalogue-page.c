@@ -9,6 +9,7 @@
 #include "pv-iso-codes.h"
 #include "pv-column-view.h"
 #include "pv-operator-catalogue-page.h"
+#include "pv-operator-labels.h"
 #include "pv-search-query.h"
 
 /* All operators: the catalogue, filtered by region and by service and

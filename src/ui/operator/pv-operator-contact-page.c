@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pv-company-size.h"
 #include "pv-operator-contact-page.h"
 #include "pv-validate.h"
 

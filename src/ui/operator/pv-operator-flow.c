@@ -18,11 +18,12 @@
 #include "pv-voice-calls.h"
 
 /* The state the pages of "Connect an operator" share: the plan that
- * decides, what it chooses from (the operator catalogue and which of
- * those the tenant already has), who the signed-in administrator and the
- * tenant are, and the outcome of "Add as my operator". Pages bind to it
- * and never to each other; everything that talks to the service is here,
- * so that the pages stay thin. */
+ * decides (in core, with the operators the tenant already has and every
+ * text the flow shows of it), what it chooses from (the operator
+ * catalogue), who the signed-in administrator and the tenant are, and
+ * the outcome of "Add as my operator". Pages bind to it and never to
+ * each other; everything that talks to the service is here, so that the
+ * pages stay thin. */
 
 struct _PvOperatorFlow
 {
@@ -30,7 +31,6 @@ struct _PvOperatorFlow
 
   PvOperatorPlan     *plan;
   GListStore         *catalogue;
-  GHashTable         *tenant_status;   /* operator id → PvOperatorStatus */
   char               *tenant_id;
   char               *organization_name;
   PvServiceClient    *client;
@@ -101,7 +101,6 @@ pv_operator_flow_finalize (GObject *object)
 
   g_clear_object (&self->plan);
   g_clear_object (&self->catalogue);
-  g_clear_pointer (&self->tenant_status, g_hash_table_unref);
   g_clear_pointer (&self->tenant_id, g_free);
   g_clear_pointer (&self->organization_name, g_free);
   g_clear_object (&self->client);
@@ -161,7 +160,6 @@ pv_operator_flow_init (PvOperatorFlow *self)
 {
   self->plan = pv_operator_plan_new ();
   self->catalogue = g_list_store_new (PV_TYPE_OPERATOR);
-  self->tenant_status = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->results = g_list_store_new (PV_TYPE_OPERATION_RESULT);
 }
 
@@ -192,80 +190,50 @@ pv_operator_flow_get_catalogue (PvOperatorFlow *self)
   return self->catalogue;
 }
 
-/**
- * pv_operator_flow_get_tenant_status:
- * @status: (out) (optional): the operator's status in the tenant
- *
- * Returns: whether the tenant already has @operator_id
- */
 gboolean
 pv_operator_flow_get_tenant_status (PvOperatorFlow   *self,
                                     const char       *operator_id,
                                     PvOperatorStatus *status)
 {
-  gpointer value;
-
   g_return_val_if_fail (PV_IS_OPERATOR_FLOW (self), FALSE);
 
-  if (operator_id == NULL ||
-      !g_hash_table_lookup_extended (self->tenant_status, operator_id, NULL, &value))
-    return FALSE;
-
-  if (status != NULL)
-    *status = (PvOperatorStatus) GPOINTER_TO_INT (value);
-  return TRUE;
+  return pv_operator_plan_get_tenant_status (self->plan, operator_id, status);
 }
 
-/**
- * pv_operator_flow_set_tenant_status:
- * @has_operator: whether the tenant has @operator_id
- * @status: its status there, when it has it
- */
+/* An operator the tenant has can no longer be chosen, unless it is the
+ * one this wizard has just added. */
+static void
+tenant_changed (PvOperatorFlow *self)
+{
+  PvOperator *chosen = pv_operator_plan_get_operator (self->plan);
+
+  if (chosen != NULL && self->add_state != PV_OPERATOR_ADD_STATE_DONE &&
+      pv_operator_plan_get_tenant_status (self->plan, pv_operator_get_id (chosen), NULL))
+    pv_operator_plan_set_operator (self->plan, NULL);
+
+  g_signal_emit (self, signals[TENANT_CHANGED], 0);
+}
+
 void
 pv_operator_flow_set_tenant_status (PvOperatorFlow   *self,
                                     const char       *operator_id,
                                     gboolean          has_operator,
                                     PvOperatorStatus  status)
 {
-  PvOperator *chosen;
-
   g_return_if_fail (PV_IS_OPERATOR_FLOW (self));
   g_return_if_fail (operator_id != NULL);
 
-  if (has_operator)
-    g_hash_table_replace (self->tenant_status, g_strdup (operator_id), GINT_TO_POINTER (status));
-  else
-    g_hash_table_remove (self->tenant_status, operator_id);
-
-  /* An operator the tenant has can no longer be chosen, unless it is the
-   * one this wizard has just added. */
-  chosen = pv_operator_plan_get_operator (self->plan);
-  if (has_operator && chosen != NULL && self->add_state != PV_OPERATOR_ADD_STATE_DONE &&
-      g_strcmp0 (pv_operator_get_id (chosen), operator_id) == 0)
-    pv_operator_plan_set_operator (self->plan, NULL);
-
-  g_signal_emit (self, signals[TENANT_CHANGED], 0);
+  pv_operator_plan_set_tenant_status (self->plan, operator_id, has_operator, status);
+  tenant_changed (self);
 }
 
-/**
- * pv_operator_flow_dup_unavailable_reason:
- *
- * Returns: (transfer full) (nullable): why @operator_ cannot be chosen,
- *   a translated sentence; %NULL when it can
- */
 char *
 pv_operator_flow_dup_unavailable_reason (PvOperatorFlow *self,
                                          PvOperator     *operator_)
 {
-  PvOperatorStatus status;
-
   g_return_val_if_fail (PV_IS_OPERATOR_FLOW (self), NULL);
-  g_return_val_if_fail (PV_IS_OPERATOR (operator_), NULL);
 
-  if (!pv_operator_flow_get_tenant_status (self, pv_operator_get_id (operator_), &status))
-    return NULL;
-
-  return pv_operator_dup_unavailable_reason (operator_, status);
+  return pv_operator_plan_dup_unavailable_reason (self->plan, operator_);
 }
 
 const char *
@@ -451,36 +419,6 @@ operators_loaded_cb (GObject      *object,
 }
 
 static void
-read_tenant_operators (PvOperatorFlow *self,
-                       GListModel     *operators)
-{
-  g_autoptr(GHashTable) had = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, self->tenant_status);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (had, g_strdup (key));
-
-  for (guint i = 0; i < g_list_model_get_n_items (operators); i++)
-    {
-      g_autoptr(PvTenantOperator) tenant_operator = g_list_model_get_item (operators, i);
-      const char *id = pv_tenant_operator_get_operator_id (tenant_operator);
-
-      if (id == NULL)
-        continue;
-      g_hash_table_remove (had, id);
-      pv_operator_flow_set_tenant_status (self, id, TRUE,
-                                          pv_tenant_operator_get_status (tenant_operator));
-    }
-
-  /* Removed since the last look (under My operators, or elsewhere). */
-  g_hash_table_iter_init (&iter, had);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    pv_operator_flow_set_tenant_status (self, key, FALSE, PV_OPERATOR_STATUS_ACTIVE);
-}
-
-static void
 tenant_operators_loaded_cb (GObject      *object,
                             GAsyncResult *result,
                             gpointer      user_data)
@@ -497,7 +435,8 @@ tenant_operators_loaded_cb (GObject      *object,
     }
   else
     {
-      read_tenant_operators (self, G_LIST_MODEL (operators));
+      pv_operator_plan_set_tenant_operators (self->plan, G_LIST_MODEL (operators));
+      tenant_changed (self);
     }
   loading_finished (self);
 }

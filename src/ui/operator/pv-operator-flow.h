@@ -1,10 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "pv-company-size.h"
 #include "pv-enums.h"
 #include "pv-flow.h"
-#include "pv-operator-labels.h"
 #include "pv-operator-plan.h"
 #include "pv-service-client.h"
 #include "pv-tenant-operator.h"

@@ -4,6 +4,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pv-company-size.h"
+#include "pv-operator-labels.h"
 #include "pv-operator-review-page.h"
 
 /* Review: everything the previous steps chose, read back from the plan,
