@@ -476,6 +476,9 @@ pv_operator_plan_get_tenant_status (PvOperatorPlan   *self,
  * pv_operator_plan_set_tenant_status:
  * @has_operator: whether the tenant has @operator_id
  * @status: its status there, when it has it
+ *
+ * No step depends on it, so #PvOperatorPlan::changed is not emitted; the
+ * flow that looked at the tenant says so itself.
  */
 void
 pv_operator_plan_set_tenant_status (PvOperatorPlan   *self,
