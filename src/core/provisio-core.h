@@ -5,6 +5,7 @@
 
 #include "pv-assigned-licence.h"
 #include "pv-assigned-plan.h"
+#include "pv-company-size.h"
 #include "pv-contact-details.h"
 #include "pv-country.h"
 #include "pv-csv.h"
@@ -17,6 +18,7 @@
 #include "pv-json.h"
 #include "pv-licence-sku.h"
 #include "pv-operation-result.h"
+#include "pv-operator-labels.h"
 #include "pv-operator-plan.h"
 #include "pv-operator.h"
 #include "pv-organization.h"

@@ -5,13 +5,16 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pv-company-size.h"
 #include "pv-iso-codes.h"
+#include "pv-operator-labels.h"
 #include "pv-operator-plan.h"
 #include "pv-validate.h"
 
 /* The state of the Connect an Operator flow, in the order of the Teams
  * admin center: operator, countries it serves, contact details (company
- * size required, phone optional), data transfer notice, review. */
+ * size required, phone optional), data transfer notice, review; and the
+ * operators the tenant already has, which cannot be chosen again. */
 
 G_DEFINE_QUARK (pv-operator-plan-error-quark, pv_operator_plan_error)
 
@@ -24,6 +27,7 @@ struct _PvOperatorPlan
   GListStore *countries;
   PvContactDetails *contact;
   gboolean notice_accepted;
+  GHashTable *tenant_status;   /* operator id → PvOperatorStatus */
 };
 
 G_DEFINE_FINAL_TYPE (PvOperatorPlan, pv_operator_plan, G_TYPE_OBJECT)
@@ -80,6 +84,16 @@ pv_operator_plan_dispose (GObject *object)
   g_clear_object (&self->countries);
 
   G_OBJECT_CLASS (pv_operator_plan_parent_class)->dispose (object);
+}
+
+static void
+pv_operator_plan_finalize (GObject *object)
+{
+  PvOperatorPlan *self = (PvOperatorPlan *) object;
+
+  g_clear_pointer (&self->tenant_status, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pv_operator_plan_parent_class)->finalize (object);
 }
 
 static void
@@ -146,6 +160,7 @@ pv_operator_plan_class_init (PvOperatorPlanClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = pv_operator_plan_dispose;
+  object_class->finalize = pv_operator_plan_finalize;
   object_class->get_property = pv_operator_plan_get_property;
   object_class->set_property = pv_operator_plan_set_property;
 
@@ -199,6 +214,7 @@ pv_operator_plan_init (PvOperatorPlan *self)
   self->available = g_list_store_new (PV_TYPE_COUNTRY);
   self->countries = g_list_store_new (PV_TYPE_COUNTRY);
   self->contact = pv_contact_details_new ();
+  self->tenant_status = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect (self->contact, "notify", G_CALLBACK (on_contact_notify), self);
 }
 
@@ -432,6 +448,101 @@ pv_operator_plan_prefill_contact (PvOperatorPlan *self,
     pv_contact_details_set_email (self->contact, email);
 }
 
+/**
+ * pv_operator_plan_get_tenant_status:
+ * @status: (out) (optional): the operator's status in the tenant
+ *
+ * Returns: whether the tenant already has @operator_id
+ */
+gboolean
+pv_operator_plan_get_tenant_status (PvOperatorPlan   *self,
+                                    const char       *operator_id,
+                                    PvOperatorStatus *status)
+{
+  gpointer value;
+
+  g_return_val_if_fail (PV_IS_OPERATOR_PLAN (self), FALSE);
+
+  if (operator_id == NULL ||
+      !g_hash_table_lookup_extended (self->tenant_status, operator_id, NULL, &value))
+    return FALSE;
+
+  if (status != NULL)
+    *status = (PvOperatorStatus) GPOINTER_TO_INT (value);
+  return TRUE;
+}
+
+/**
+ * pv_operator_plan_set_tenant_status:
+ * @has_operator: whether the tenant has @operator_id
+ * @status: its status there, when it has it
+ *
+ * No step depends on it, so #PvOperatorPlan::changed is not emitted; the
+ * flow that looked at the tenant says so itself.
+ */
+void
+pv_operator_plan_set_tenant_status (PvOperatorPlan   *self,
+                                    const char       *operator_id,
+                                    gboolean          has_operator,
+                                    PvOperatorStatus  status)
+{
+  g_return_if_fail (PV_IS_OPERATOR_PLAN (self));
+  g_return_if_fail (operator_id != NULL);
+
+  if (has_operator)
+    g_hash_table_replace (self->tenant_status, g_strdup (operator_id), GINT_TO_POINTER (status));
+  else
+    g_hash_table_remove (self->tenant_status, operator_id);
+}
+
+/**
+ * pv_operator_plan_set_tenant_operators:
+ * @operators: (element-type PvTenantOperator): every operator the tenant
+ *   has, as the service lists them
+ *
+ * Replaces what the plan knows of the tenant's operators: those removed
+ * since the last look (under My operators, or elsewhere) are forgotten.
+ */
+void
+pv_operator_plan_set_tenant_operators (PvOperatorPlan *self,
+                                       GListModel     *operators)
+{
+  g_return_if_fail (PV_IS_OPERATOR_PLAN (self));
+  g_return_if_fail (G_IS_LIST_MODEL (operators));
+
+  g_hash_table_remove_all (self->tenant_status);
+  for (guint i = 0; i < g_list_model_get_n_items (operators); i++)
+    {
+      g_autoptr(PvTenantOperator) tenant_operator = g_list_model_get_item (operators, i);
+      const char *id = pv_tenant_operator_get_operator_id (tenant_operator);
+
+      if (id != NULL)
+        pv_operator_plan_set_tenant_status (self, id, TRUE,
+                                            pv_tenant_operator_get_status (tenant_operator));
+    }
+}
+
+/**
+ * pv_operator_plan_dup_unavailable_reason:
+ *
+ * Returns: (transfer full) (nullable): why @operator_ cannot be chosen,
+ *   a translated sentence; %NULL when it can
+ */
+char *
+pv_operator_plan_dup_unavailable_reason (PvOperatorPlan *self,
+                                         PvOperator     *operator_)
+{
+  PvOperatorStatus status;
+
+  g_return_val_if_fail (PV_IS_OPERATOR_PLAN (self), NULL);
+  g_return_val_if_fail (PV_IS_OPERATOR (operator_), NULL);
+
+  if (!pv_operator_plan_get_tenant_status (self, pv_operator_get_id (operator_), &status))
+    return NULL;
+
+  return pv_operator_dup_unavailable_reason (operator_, status);
+}
+
 gboolean
 pv_operator_plan_get_notice_accepted (PvOperatorPlan *self)
 {
@@ -581,6 +692,38 @@ pv_operator_plan_is_complete (PvOperatorPlan  *self,
 }
 
 /**
+ * pv_operator_plan_dup_country_names:
+ * @with_codes: whether each name is followed by its ISO code
+ *
+ * Returns: (transfer full): the selected countries in the user's
+ *   language, as a list in a sentence; empty when there are none
+ */
+char *
+pv_operator_plan_dup_country_names (PvOperatorPlan *self,
+                                    gboolean        with_codes)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (PV_IS_OPERATOR_PLAN (self), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->countries)); i++)
+    {
+      g_autoptr(PvCountry) country = g_list_model_get_item (G_LIST_MODEL (self->countries), i);
+
+      if (i > 0)
+        g_string_append (names, C_("list separator", ", "));
+      if (with_codes)
+        /* Translators: a country in a list: its name, then its ISO code. */
+        g_string_append_printf (names, C_("country with code", "%s (%s)"),
+                                pv_country_get_name (country), pv_country_get_code (country));
+      else
+        g_string_append (names, pv_country_get_name (country));
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/**
  * pv_operator_plan_dup_summary:
  *
  * Returns: (transfer full) (nullable): the sentence for the Review page,
@@ -590,7 +733,7 @@ pv_operator_plan_is_complete (PvOperatorPlan  *self,
 char *
 pv_operator_plan_dup_summary (PvOperatorPlan *self)
 {
-  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *names = NULL;
   guint n;
 
   g_return_val_if_fail (PV_IS_OPERATOR_PLAN (self), NULL);
@@ -599,19 +742,138 @@ pv_operator_plan_dup_summary (PvOperatorPlan *self)
   if (self->operator_ == NULL || n == 0)
     return NULL;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PvCountry) country = g_list_model_get_item (G_LIST_MODEL (self->countries), i);
-
-      if (i > 0)
-        g_string_append (names, C_("list separator", ", "));
-      g_string_append (names, pv_country_get_name (country));
-    }
-
+  names = pv_operator_plan_dup_country_names (self, FALSE);
   /* Translators: the first %s is an operator name, the second a list of countries. */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%s will be added as your operator in this country: %s.",
                                        "%s will be added as your operator in these countries: %s.",
                                        n),
-                          pv_operator_get_name (self->operator_), names->str);
+                          pv_operator_get_name (self->operator_), names);
+}
+
+/**
+ * pv_operator_plan_dup_added_message:
+ * @operator_name: the operator that was added
+ *
+ * Returns: (transfer full): what "Add as my operator" came to once the
+ *   service took the plan, a translated sentence naming the countries
+ *   with their codes
+ */
+char *
+pv_operator_plan_dup_added_message (PvOperatorPlan *self,
+                                    const char     *operator_name)
+{
+  g_autofree char *countries = NULL;
+
+  g_return_val_if_fail (PV_IS_OPERATOR_PLAN (self), NULL);
+
+  countries = pv_operator_plan_dup_country_names (self, TRUE);
+  /* Translators: the first %s is an operator name, the second a list
+   * of countries. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s is now your operator in this country: %s.",
+                                       "%s is now your operator in these countries: %s.",
+                                       g_list_model_get_n_items (G_LIST_MODEL (self->countries))),
+                          operator_name != NULL ? operator_name : "", countries);
+}
+
+static const char *
+or_empty (const char *value)
+{
+  return value != NULL ? value : "";
+}
+
+/* Each "label: value" of the note stays on its one line: a line break
+ * in a name must not forge another line ("Tenant ID: …") in what the
+ * operator reads. */
+static void append_line (GString    *text,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (2, 3);
+
+static void
+append_line (GString    *text,
+             const char *format,
+             ...)
+{
+  g_autofree char *formatted = NULL;
+  g_autofree char *valid = NULL;
+  va_list args;
+
+  va_start (args, format);
+  formatted = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  valid = g_utf8_make_valid (formatted, -1);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+        g_string_append_c (text, ' ');
+      else
+        g_string_append_unichar (text, c);
+    }
+  g_string_append_c (text, '\n');
+}
+
+/**
+ * pv_operator_plan_dup_operator_note:
+ * @operator_: (nullable): the operator the note is for; %NULL for the
+ *   plan's
+ * @tenant_id: (nullable): the tenant ID the operator needs
+ * @organization_name: (nullable): the tenant's organization
+ *
+ * Returns: (transfer full): a plain text summary for the operator, in the
+ *   user's language: what was chosen, who to contact, and the tenant ID
+ *   the operator needs to provide numbers; each value on its own line
+ */
+char *
+pv_operator_plan_dup_operator_note (PvOperatorPlan *self,
+                                    PvOperator     *operator_,
+                                    const char     *tenant_id,
+                                    const char     *organization_name)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *countries = NULL;
+  const char *phone;
+  const char *size;
+
+  g_return_val_if_fail (PV_IS_OPERATOR_PLAN (self), NULL);
+  g_return_val_if_fail (operator_ == NULL || PV_IS_OPERATOR (operator_), NULL);
+
+  if (operator_ == NULL)
+    operator_ = self->operator_;
+  countries = pv_operator_plan_dup_country_names (self, TRUE);
+  phone = pv_contact_details_get_phone (self->contact);
+  size = pv_company_size_label (pv_contact_details_get_company_size (self->contact));
+
+  /* Translators: the heading of the summary sent to an operator; %s is
+   * the operator's name. */
+  append_line (text, _("Operator Connect: %s"),
+               operator_ != NULL ? or_empty (pv_operator_get_name (operator_)) : "");
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("We have added you as our operator in Microsoft Teams (Operator "
+                           "Connect). Please use the tenant ID below to provide our phone "
+                           "numbers."));
+  g_string_append (text, "\n\n");
+  /* Translators: the lines below are "label: value" pairs of a plain text
+   * summary; keep each on one line. */
+  append_line (text, _("Tenant ID: %s"), or_empty (tenant_id));
+  if (organization_name != NULL)
+    append_line (text, _("Organization: %s"), organization_name);
+  append_line (text, _("Countries: %s"), countries);
+  g_string_append_c (text, '\n');
+  append_line (text, _("Contact: %s"), or_empty (pv_contact_details_get_full_name (self->contact)));
+  append_line (text, _("E-mail: %s"), or_empty (pv_contact_details_get_email (self->contact)));
+  if (phone != NULL && *phone != '\0')
+    append_line (text, _("Phone: %s"), phone);
+  if (size != NULL)
+    append_line (text, _("Company size (employees): %s"), size);
+  g_string_append_c (text, '\n');
+  g_string_append (text, self->notice_accepted
+                         ? _("The data transfer notice was accepted.")
+                         : _("The data transfer notice was not accepted."));
+  g_string_append_c (text, '\n');
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

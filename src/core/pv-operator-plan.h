@@ -7,6 +7,7 @@
 #include "pv-country.h"
 #include "pv-enums.h"
 #include "pv-operator.h"
+#include "pv-tenant-operator.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,17 @@ PvContactDetails *pv_operator_plan_get_contact            (PvOperatorPlan  *self
 void              pv_operator_plan_prefill_contact        (PvOperatorPlan  *self,
                                                            const char      *full_name,
                                                            const char      *email);
+gboolean          pv_operator_plan_get_tenant_status      (PvOperatorPlan   *self,
+                                                           const char       *operator_id,
+                                                           PvOperatorStatus *status);
+void              pv_operator_plan_set_tenant_status      (PvOperatorPlan   *self,
+                                                           const char       *operator_id,
+                                                           gboolean          has_operator,
+                                                           PvOperatorStatus  status);
+void              pv_operator_plan_set_tenant_operators   (PvOperatorPlan  *self,
+                                                           GListModel      *operators);
+char             *pv_operator_plan_dup_unavailable_reason (PvOperatorPlan  *self,
+                                                           PvOperator      *operator_);
 gboolean          pv_operator_plan_get_notice_accepted    (PvOperatorPlan  *self);
 void              pv_operator_plan_set_notice_accepted    (PvOperatorPlan  *self,
                                                            gboolean         accepted);
@@ -50,6 +62,14 @@ gboolean          pv_operator_plan_get_step_status        (PvOperatorPlan  *self
                                                            char           **reason);
 gboolean          pv_operator_plan_is_complete            (PvOperatorPlan  *self,
                                                            char           **reason);
+char             *pv_operator_plan_dup_country_names      (PvOperatorPlan  *self,
+                                                           gboolean         with_codes);
 char             *pv_operator_plan_dup_summary            (PvOperatorPlan  *self);
+char             *pv_operator_plan_dup_added_message      (PvOperatorPlan  *self,
+                                                           const char      *operator_name);
+char             *pv_operator_plan_dup_operator_note      (PvOperatorPlan  *self,
+                                                           PvOperator      *operator_,
+                                                           const char      *tenant_id,
+                                                           const char      *organization_name);
 
 G_END_DECLS

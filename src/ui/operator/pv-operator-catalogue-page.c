@@ -9,6 +9,7 @@
 #include "pv-iso-codes.h"
 #include "pv-column-view.h"
 #include "pv-operator-catalogue-page.h"
+#include "pv-operator-labels.h"
 #include "pv-search-query.h"
 
 /* All operators: the catalogue, filtered by region and by service and
@@ -59,55 +60,6 @@ struct _PvOperatorCataloguePage
 };
 
 G_DEFINE_FINAL_TYPE (PvOperatorCataloguePage, pv_operator_catalogue_page, PV_TYPE_PAGE)
-
-static char *
-dup_regions (PvOperator *operator_)
-{
-  const char * const *regions = pv_operator_get_regions (operator_);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; regions != NULL && regions[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (text, C_("list separator", ", "));
-      g_string_append (text, pv_operator_region_label (regions[i]));
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static char *
-dup_services (PvOperator *operator_)
-{
-  PvOperatorServices services = pv_operator_get_services (operator_);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 1; i < G_N_ELEMENTS (service_filters); i++)
-    {
-      if (!(services & service_filters[i]))
-        continue;
-      if (text->len > 0)
-        g_string_append (text, C_("list separator", ", "));
-      g_string_append (text, pv_enum_get_label (PV_TYPE_OPERATOR_SERVICES, service_filters[i]));
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static char *
-dup_countries (PvOperator *operator_)
-{
-  const char * const *codes = pv_operator_get_countries (operator_);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
-    {
-      const char *name = pv_iso_codes_get_country_name (codes[i]);
-
-      if (i > 0)
-        g_string_append (text, C_("list separator", ", "));
-      g_string_append (text, name != NULL ? name : codes[i]);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
 
 static gboolean
 filter_func (gpointer item,
@@ -468,13 +420,13 @@ bind_label_cb (GtkSignalListItemFactory *factory,
   switch ((Column) GPOINTER_TO_INT (user_data))
     {
     case COLUMN_REGIONS:
-      text = dup_regions (operator_);
+      text = pv_operator_dup_regions_label (operator_);
       break;
     case COLUMN_SERVICES:
-      text = dup_services (operator_);
+      text = pv_operator_dup_services_label (operator_);
       break;
     case COLUMN_COUNTRIES:
-      text = dup_countries (operator_);
+      text = pv_operator_dup_countries_label (operator_);
       break;
     case COLUMN_OPERATOR:
     default:

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pv-company-size.h"
 #include "pv-operator-contact-page.h"
 #include "pv-validate.h"
 
@@ -98,7 +99,7 @@ static void
 contact_notify_cb (PvOperatorContactPage *self)
 {
   PvContactDetails *contact = get_contact (self);
-  guint range = pv_operator_company_size_find_range (pv_contact_details_get_company_size (contact));
+  guint range = pv_company_size_find_range (pv_contact_details_get_company_size (contact));
 
   if (!self->updating)
     {
@@ -147,7 +148,7 @@ size_selected_cb (PvOperatorContactPage *self)
   self->updating = TRUE;
   pv_contact_details_set_company_size (get_contact (self),
                                        selected > 0 && selected != GTK_INVALID_LIST_POSITION
-                                         ? pv_operator_company_size_range_value (selected - 1)
+                                         ? pv_company_size_range_value (selected - 1)
                                          : 0);
   self->updating = FALSE;
 
@@ -165,11 +166,11 @@ static void
 fill_sizes (PvOperatorContactPage *self)
 {
   g_autoptr(GtkStringList) sizes = gtk_string_list_new (NULL);
-  guint range = pv_operator_company_size_find_range (pv_contact_details_get_company_size (get_contact (self)));
+  guint range = pv_company_size_find_range (pv_contact_details_get_company_size (get_contact (self)));
 
   gtk_string_list_append (sizes, C_("company size", "Choose a range"));
-  for (guint i = 0; i < pv_operator_company_size_n_ranges (); i++)
-    gtk_string_list_append (sizes, pv_operator_company_size_range_label (i));
+  for (guint i = 0; i < pv_company_size_n_ranges (); i++)
+    gtk_string_list_append (sizes, pv_company_size_range_label (i));
 
   self->updating = TRUE;
   adw_combo_row_set_model (self->size_row, G_LIST_MODEL (sizes));

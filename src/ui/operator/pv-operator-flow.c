@@ -18,11 +18,12 @@
 #include "pv-voice-calls.h"
 
 /* The state the pages of "Connect an operator" share: the plan that
- * decides, what it chooses from (the operator catalogue and which of
- * those the tenant already has), who the signed-in administrator and the
- * tenant are, and the outcome of "Add as my operator". Pages bind to it
- * and never to each other; everything that talks to the service is here,
- * so that the pages stay thin. */
+ * decides (in core, with the operators the tenant already has and every
+ * text the flow shows of it), what it chooses from (the operator
+ * catalogue), who the signed-in administrator and the tenant are, and
+ * the outcome of "Add as my operator". Pages bind to it and never to
+ * each other; everything that talks to the service is here, so that the
+ * pages stay thin. */
 
 struct _PvOperatorFlow
 {
@@ -30,7 +31,6 @@ struct _PvOperatorFlow
 
   PvOperatorPlan     *plan;
   GListStore         *catalogue;
-  GHashTable         *tenant_status;   /* operator id → PvOperatorStatus */
   char               *tenant_id;
   char               *organization_name;
   PvServiceClient    *client;
@@ -64,93 +64,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* --- Company sizes and regions, as the user reads them. --- */
-
-typedef struct
-{
-  const char *label;
-  int         value;
-} SizeRange;
-
-/* The contract takes a number of employees; the Teams admin center asks
- * for a range. A range is sent as its upper bound (the last one as its
- * lower bound), and shown back as the range it came from. */
-/* Translators: ranges of a number of employees, kept short: they are
- * shown in a narrow list whose title says what they count. */
-static const SizeRange size_ranges[] = {
-  { NC_("company size", "1–50"), 50 },
-  { NC_("company size", "51–250"), 250 },
-  { NC_("company size", "251–1,000"), 1000 },
-  { NC_("company size", "1,001–5,000"), 5000 },
-  { NC_("company size", "5,001–10,000"), 10000 },
-  { NC_("company size", "More than 10,000"), 10001 },
-};
-
-guint
-pv_operator_company_size_n_ranges (void)
-{
-  return G_N_ELEMENTS (size_ranges);
-}
-
-const char *
-pv_operator_company_size_range_label (guint index)
-{
-  g_return_val_if_fail (index < G_N_ELEMENTS (size_ranges), NULL);
-
-  return g_dpgettext2 (GETTEXT_PACKAGE, "company size", size_ranges[index].label);
-}
-
-int
-pv_operator_company_size_range_value (guint index)
-{
-  g_return_val_if_fail (index < G_N_ELEMENTS (size_ranges), 0);
-
-  return size_ranges[index].value;
-}
-
-/**
- * pv_operator_company_size_find_range:
- *
- * Returns: the range that holds @company_size, or %G_MAXUINT when none
- *   was given
- */
-guint
-pv_operator_company_size_find_range (int company_size)
-{
-  if (company_size <= 0)
-    return G_MAXUINT;
-
-  for (guint i = 0; i < G_N_ELEMENTS (size_ranges) - 1; i++)
-    if (company_size <= size_ranges[i].value)
-      return i;
-
-  return G_N_ELEMENTS (size_ranges) - 1;
-}
-
-/**
- * pv_operator_region_label:
- *
- * Returns: the region in the user's language when it is one the
- *   catalogue is known to use; otherwise as the service wrote it
- */
-const char *
-pv_operator_region_label (const char *region)
-{
-  static const char *const known[] = {
-    NC_("region", "Europe"),
-    NC_("region", "Middle East and Africa"),
-    NC_("region", "North America"),
-    NC_("region", "Latin America"),
-    NC_("region", "Asia Pacific"),
-  };
-
-  for (guint i = 0; region != NULL && i < G_N_ELEMENTS (known); i++)
-    if (g_str_equal (region, known[i]))
-      return g_dpgettext2 (GETTEXT_PACKAGE, "region", known[i]);
-
-  return region;
-}
 
 /* --- The object. --- */
 
@@ -188,7 +101,6 @@ pv_operator_flow_finalize (GObject *object)
 
   g_clear_object (&self->plan);
   g_clear_object (&self->catalogue);
-  g_clear_pointer (&self->tenant_status, g_hash_table_unref);
   g_clear_pointer (&self->tenant_id, g_free);
   g_clear_pointer (&self->organization_name, g_free);
   g_clear_object (&self->client);
@@ -248,7 +160,6 @@ pv_operator_flow_init (PvOperatorFlow *self)
 {
   self->plan = pv_operator_plan_new ();
   self->catalogue = g_list_store_new (PV_TYPE_OPERATOR);
-  self->tenant_status = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->results = g_list_store_new (PV_TYPE_OPERATION_RESULT);
 }
 
@@ -279,89 +190,50 @@ pv_operator_flow_get_catalogue (PvOperatorFlow *self)
   return self->catalogue;
 }
 
-/**
- * pv_operator_flow_get_tenant_status:
- * @status: (out) (optional): the operator's status in the tenant
- *
- * Returns: whether the tenant already has @operator_id
- */
 gboolean
 pv_operator_flow_get_tenant_status (PvOperatorFlow   *self,
                                     const char       *operator_id,
                                     PvOperatorStatus *status)
 {
-  gpointer value;
-
   g_return_val_if_fail (PV_IS_OPERATOR_FLOW (self), FALSE);
 
-  if (operator_id == NULL ||
-      !g_hash_table_lookup_extended (self->tenant_status, operator_id, NULL, &value))
-    return FALSE;
-
-  if (status != NULL)
-    *status = (PvOperatorStatus) GPOINTER_TO_INT (value);
-  return TRUE;
+  return pv_operator_plan_get_tenant_status (self->plan, operator_id, status);
 }
 
-/**
- * pv_operator_flow_set_tenant_status:
- * @has_operator: whether the tenant has @operator_id
- * @status: its status there, when it has it
- */
+/* An operator the tenant has can no longer be chosen, unless it is the
+ * one this wizard has just added. */
+static void
+tenant_changed (PvOperatorFlow *self)
+{
+  PvOperator *chosen = pv_operator_plan_get_operator (self->plan);
+
+  if (chosen != NULL && self->add_state != PV_OPERATOR_ADD_STATE_DONE &&
+      pv_operator_plan_get_tenant_status (self->plan, pv_operator_get_id (chosen), NULL))
+    pv_operator_plan_set_operator (self->plan, NULL);
+
+  g_signal_emit (self, signals[TENANT_CHANGED], 0);
+}
+
 void
 pv_operator_flow_set_tenant_status (PvOperatorFlow   *self,
                                     const char       *operator_id,
                                     gboolean          has_operator,
                                     PvOperatorStatus  status)
 {
-  PvOperator *chosen;
-
   g_return_if_fail (PV_IS_OPERATOR_FLOW (self));
   g_return_if_fail (operator_id != NULL);
 
-  if (has_operator)
-    g_hash_table_replace (self->tenant_status, g_strdup (operator_id), GINT_TO_POINTER (status));
-  else
-    g_hash_table_remove (self->tenant_status, operator_id);
-
-  /* An operator the tenant has can no longer be chosen, unless it is the
-   * one this wizard has just added. */
-  chosen = pv_operator_plan_get_operator (self->plan);
-  if (has_operator && chosen != NULL && self->add_state != PV_OPERATOR_ADD_STATE_DONE &&
-      g_strcmp0 (pv_operator_get_id (chosen), operator_id) == 0)
-    pv_operator_plan_set_operator (self->plan, NULL);
-
-  g_signal_emit (self, signals[TENANT_CHANGED], 0);
+  pv_operator_plan_set_tenant_status (self->plan, operator_id, has_operator, status);
+  tenant_changed (self);
 }
 
-/**
- * pv_operator_flow_dup_unavailable_reason:
- *
- * Returns: (transfer full) (nullable): why @operator_ cannot be chosen,
- *   a translated sentence; %NULL when it can
- */
 char *
 pv_operator_flow_dup_unavailable_reason (PvOperatorFlow *self,
                                          PvOperator     *operator_)
 {
-  PvOperatorStatus status;
-
   g_return_val_if_fail (PV_IS_OPERATOR_FLOW (self), NULL);
-  g_return_val_if_fail (PV_IS_OPERATOR (operator_), NULL);
 
-  if (!pv_operator_flow_get_tenant_status (self, pv_operator_get_id (operator_), &status))
-    return NULL;
-
-  if (status == PV_OPERATOR_STATUS_SUSPENDED)
-    /* Translators: %s is an operator name. */
-    return g_strdup_printf (_("%s is already one of your operators, suspended. Resume it or "
-                              "change its countries under My operators."),
-                            pv_operator_get_name (operator_));
-
-  /* Translators: %s is an operator name. */
-  return g_strdup_printf (_("%s is already one of your operators. Change its countries under "
-                            "My operators."),
-                          pv_operator_get_name (operator_));
+  return pv_operator_plan_dup_unavailable_reason (self->plan, operator_);
 }
 
 const char *
@@ -515,8 +387,6 @@ loading_finished (PvOperatorFlow *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-static char *dup_country_list (PvOperatorPlan *plan);
-
 /* Takes @text, a translated sentence. */
 static void
 load_failed (PvOperatorFlow *self,
@@ -549,36 +419,6 @@ operators_loaded_cb (GObject      *object,
 }
 
 static void
-read_tenant_operators (PvOperatorFlow *self,
-                       GListModel     *operators)
-{
-  g_autoptr(GHashTable) had = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, self->tenant_status);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (had, g_strdup (key));
-
-  for (guint i = 0; i < g_list_model_get_n_items (operators); i++)
-    {
-      g_autoptr(PvTenantOperator) tenant_operator = g_list_model_get_item (operators, i);
-      const char *id = pv_tenant_operator_get_operator_id (tenant_operator);
-
-      if (id == NULL)
-        continue;
-      g_hash_table_remove (had, id);
-      pv_operator_flow_set_tenant_status (self, id, TRUE,
-                                          pv_tenant_operator_get_status (tenant_operator));
-    }
-
-  /* Removed since the last look (under My operators, or elsewhere). */
-  g_hash_table_iter_init (&iter, had);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    pv_operator_flow_set_tenant_status (self, key, FALSE, PV_OPERATOR_STATUS_ACTIVE);
-}
-
-static void
 tenant_operators_loaded_cb (GObject      *object,
                             GAsyncResult *result,
                             gpointer      user_data)
@@ -595,7 +435,8 @@ tenant_operators_loaded_cb (GObject      *object,
     }
   else
     {
-      read_tenant_operators (self, G_LIST_MODEL (operators));
+      pv_operator_plan_set_tenant_operators (self->plan, G_LIST_MODEL (operators));
+      tenant_changed (self);
     }
   loading_finished (self);
 }
@@ -702,6 +543,25 @@ set_add_state (PvOperatorFlow     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADD_STATE]);
 }
 
+/* The outcome of "Add as my operator", the only one the flow keeps;
+ * takes @message, a translated sentence. */
+static void
+set_outcome (PvOperatorFlow  *self,
+             PvResultStatus   status,
+             char            *message)
+{
+  g_autoptr(PvOperationResult) outcome = pv_operation_result_new ();
+  PvOperator *operator_ = self->add_operator;
+
+  g_free (self->add_message);
+  self->add_message = message;
+  pv_operation_result_set_item (outcome, operator_ != NULL ? pv_operator_get_id (operator_) : NULL);
+  pv_operation_result_set_status (outcome, status);
+  pv_operation_result_set_message (outcome, message);
+  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+                       (gpointer *) &outcome, 1);
+}
+
 static void
 added_cb (GObject      *object,
           GAsyncResult *result,
@@ -709,31 +569,16 @@ added_cb (GObject      *object,
 {
   g_autoptr(PvOperatorFlow) self = user_data;
   g_autoptr(PvTenantOperator) added = NULL;
-  g_autoptr(PvOperationResult) outcome = pv_operation_result_new ();
   g_autoptr(GError) error = NULL;
   PvOperator *operator_ = self->add_operator;
-  const char *name = operator_ != NULL ? pv_operator_get_name (operator_) : NULL;
 
   added = pv_service_client_add_operator_finish (PV_SERVICE_CLIENT (object), result, &error);
-
-  pv_operation_result_set_item (outcome, operator_ != NULL ? pv_operator_get_id (operator_) : NULL);
-  g_free (self->add_message);
   if (added != NULL)
     {
-      g_autofree char *countries = dup_country_list (self->plan);
-      guint n = g_list_model_get_n_items (pv_operator_plan_get_countries (self->plan));
-
-      /* Translators: the first %s is an operator name, the second a list
-       * of countries. */
-      self->add_message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                        "%s is now your operator in this country: %s.",
-                                                        "%s is now your operator in these countries: %s.",
-                                                        n),
-                                           name, countries);
-      pv_operation_result_set_status (outcome, PV_RESULT_STATUS_DONE);
-      pv_operation_result_set_message (outcome, self->add_message);
-      g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
-                           (gpointer *) &outcome, 1);
+      set_outcome (self, PV_RESULT_STATUS_DONE,
+                   pv_operator_plan_dup_added_message (self->plan, operator_ != NULL
+                                                                   ? pv_operator_get_name (operator_)
+                                                                   : NULL));
       /* Done before the tenant changes, so that the plan keeps it. */
       set_add_state (self, PV_OPERATOR_ADD_STATE_DONE);
       pv_operator_flow_set_tenant_status (self, pv_tenant_operator_get_operator_id (added), TRUE,
@@ -742,11 +587,7 @@ added_cb (GObject      *object,
     }
 
   /* The service's refusal already says what is wrong and what to do. */
-  self->add_message = g_strdup (error->message);
-  pv_operation_result_set_status (outcome, PV_RESULT_STATUS_FAILED);
-  pv_operation_result_set_message (outcome, self->add_message);
-  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
-                       (gpointer *) &outcome, 1);
+  set_outcome (self, PV_RESULT_STATUS_FAILED, g_strdup (error->message));
   set_add_state (self, PV_OPERATOR_ADD_STATE_FAILED);
 
   /* Someone else may have added the operator meanwhile: the catalogue
@@ -766,7 +607,6 @@ void
 pv_operator_flow_add (PvOperatorFlow *self)
 {
   g_autofree char *reason = NULL;
-  g_autoptr(PvOperationResult) outcome = NULL;
 
   g_return_if_fail (PV_IS_OPERATOR_FLOW (self));
 
@@ -777,18 +617,10 @@ pv_operator_flow_add (PvOperatorFlow *self)
 
   if (self->client == NULL || !pv_operator_plan_is_complete (self->plan, &reason))
     {
-      PvOperator *operator_ = self->add_operator;
-
-      g_free (self->add_message);
-      self->add_message = self->client == NULL
-                          ? g_strdup (_("No service to talk to: the operator cannot be added."))
-                          : g_steal_pointer (&reason);
-      outcome = pv_operation_result_new ();
-      pv_operation_result_set_item (outcome, operator_ != NULL ? pv_operator_get_id (operator_) : NULL);
-      pv_operation_result_set_status (outcome, PV_RESULT_STATUS_SKIPPED);
-      pv_operation_result_set_message (outcome, self->add_message);
-      g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
-                           (gpointer *) &outcome, 1);
+      set_outcome (self, PV_RESULT_STATUS_SKIPPED,
+                   self->client == NULL
+                   ? g_strdup (_("No service to talk to: the operator cannot be added."))
+                   : g_steal_pointer (&reason));
       set_add_state (self, PV_OPERATOR_ADD_STATE_FAILED);
       return;
     }
@@ -817,93 +649,19 @@ pv_operator_flow_cancel (PvOperatorFlow *self)
 
 /* --- What the operator gets. --- */
 
-static char *
-dup_country_list (PvOperatorPlan *plan)
-{
-  GListModel *countries = pv_operator_plan_get_countries (plan);
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
-    {
-      g_autoptr(PvCountry) country = g_list_model_get_item (countries, i);
-
-      if (i > 0)
-        g_string_append (names, C_("list separator", ", "));
-      /* Translators: a country in a list: its name, then its ISO code. */
-      g_string_append_printf (names, C_("country with code", "%s (%s)"),
-                              pv_country_get_name (country), pv_country_get_code (country));
-    }
-
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
 /**
  * pv_operator_flow_dup_operator_note:
  *
- * Returns: (transfer full): a plain text summary for the operator, in the
- *   user's language: what was chosen, who to contact, and the tenant ID
- *   the operator needs to provide numbers
+ * Returns: (transfer full): the plan's plain text summary for the
+ *   operator last added (or chosen), with the tenant's ID and name
  */
 char *
 pv_operator_flow_dup_operator_note (PvOperatorFlow *self)
 {
-  PvContactDetails *contact;
-  PvOperator *operator_;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *countries = NULL;
-  const char *phone;
-  guint range;
-
   g_return_val_if_fail (PV_IS_OPERATOR_FLOW (self), NULL);
 
-  operator_ = self->add_operator != NULL ? self->add_operator : pv_operator_plan_get_operator (self->plan);
-  contact = pv_operator_plan_get_contact (self->plan);
-  countries = dup_country_list (self->plan);
-  phone = pv_contact_details_get_phone (contact);
-  range = pv_operator_company_size_find_range (pv_contact_details_get_company_size (contact));
-
-  /* Translators: the heading of the summary sent to an operator; %s is
-   * the operator's name. */
-  g_string_append_printf (text, _("Operator Connect: %s"),
-                          operator_ != NULL ? pv_operator_get_name (operator_) : "");
-  g_string_append (text, "\n\n");
-  g_string_append (text, _("We have added you as our operator in Microsoft Teams (Operator "
-                           "Connect). Please use the tenant ID below to provide our phone "
-                           "numbers."));
-  g_string_append (text, "\n\n");
-  /* Translators: the lines below are "label: value" pairs of a plain text
-   * summary; keep each on one line. */
-  g_string_append_printf (text, _("Tenant ID: %s"), self->tenant_id != NULL ? self->tenant_id : "");
-  g_string_append_c (text, '\n');
-  if (self->organization_name != NULL)
-    {
-      g_string_append_printf (text, _("Organization: %s"), self->organization_name);
-      g_string_append_c (text, '\n');
-    }
-  g_string_append_printf (text, _("Countries: %s"), countries);
-  g_string_append (text, "\n\n");
-  g_string_append_printf (text, _("Contact: %s"), pv_contact_details_get_full_name (contact));
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("E-mail: %s"), pv_contact_details_get_email (contact));
-  g_string_append_c (text, '\n');
-  if (phone != NULL && *phone != '\0')
-    {
-      g_string_append_printf (text, _("Phone: %s"), phone);
-      g_string_append_c (text, '\n');
-    }
-  if (range != G_MAXUINT)
-    {
-      g_string_append_printf (text, _("Company size (employees): %s"),
-                              pv_operator_company_size_range_label (range));
-      g_string_append_c (text, '\n');
-    }
-  g_string_append_c (text, '\n');
-  g_string_append (text, pv_operator_plan_get_notice_accepted (self->plan)
-                         ? _("The data transfer notice was accepted.")
-                         : _("The data transfer notice was not accepted."));
-  g_string_append_c (text, '\n');
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return pv_operator_plan_dup_operator_note (self->plan, self->add_operator, self->tenant_id,
+                                             self->organization_name);
 }
 
 static void

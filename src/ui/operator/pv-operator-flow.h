@@ -35,14 +35,6 @@ typedef enum
   PV_OPERATOR_EXPORT_TEXT,
 } PvOperatorExport;
 
-/* The company sizes offered, as ranges of employees. */
-guint        pv_operator_company_size_n_ranges    (void);
-const char  *pv_operator_company_size_range_label (guint index);
-int          pv_operator_company_size_range_value (guint index);
-guint        pv_operator_company_size_find_range  (int   company_size);
-
-const char  *pv_operator_region_label             (const char *region);
-
 #define PV_TYPE_OPERATOR_FLOW (pv_operator_flow_get_type ())
 
 G_DECLARE_FINAL_TYPE (PvOperatorFlow, pv_operator_flow, PV, OPERATOR_FLOW, GObject)

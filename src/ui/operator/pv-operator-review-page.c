@@ -4,6 +4,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pv-company-size.h"
+#include "pv-operator-labels.h"
 #include "pv-operator-review-page.h"
 
 /* Review: everything the previous steps chose, read back from the plan,
@@ -38,54 +40,15 @@ set_value (AdwActionRow *row,
   adw_action_row_set_subtitle (row, value != NULL && *value != '\0' ? value : C_("review value", "Not given"));
 }
 
-static char *
-dup_services (PvOperator *operator_)
-{
-  static const PvOperatorServices all[] = {
-    PV_OPERATOR_SERVICE_CALLING,
-    PV_OPERATOR_SERVICE_AUDIO_CONFERENCING,
-    PV_OPERATOR_SERVICE_TEAMS_PHONE_MOBILE,
-  };
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; operator_ != NULL && i < G_N_ELEMENTS (all); i++)
-    {
-      if (!(pv_operator_get_services (operator_) & all[i]))
-        continue;
-      if (text->len > 0)
-        g_string_append (text, C_("list separator", ", "));
-      g_string_append (text, pv_enum_get_label (PV_TYPE_OPERATOR_SERVICES, all[i]));
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static char *
-dup_countries (PvOperatorPlan *plan)
-{
-  GListModel *countries = pv_operator_plan_get_countries (plan);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
-    {
-      g_autoptr(PvCountry) country = g_list_model_get_item (countries, i);
-
-      if (i > 0)
-        g_string_append (text, C_("list separator", ", "));
-      g_string_append (text, pv_country_get_name (country));
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static void
 update (PvOperatorReviewPage *self)
 {
   PvOperatorPlan *plan = pv_operator_flow_get_plan (self->flow);
   PvOperator *operator_ = pv_operator_plan_get_operator (plan);
   PvContactDetails *contact = pv_operator_plan_get_contact (plan);
-  guint range = pv_operator_company_size_find_range (pv_contact_details_get_company_size (contact));
   g_autofree char *summary = pv_operator_plan_dup_summary (plan);
-  g_autofree char *services = dup_services (operator_);
-  g_autofree char *countries = dup_countries (plan);
+  g_autofree char *services = pv_operator_dup_services_label (operator_);
+  g_autofree char *countries = pv_operator_plan_dup_country_names (plan, FALSE);
   g_autofree char *reason = NULL;
   gboolean complete;
 
@@ -96,7 +59,7 @@ update (PvOperatorReviewPage *self)
   set_value (self->tenant_row, pv_operator_flow_get_tenant_id (self->flow));
   set_value (self->name_row, pv_contact_details_get_full_name (contact));
   set_value (self->email_row, pv_contact_details_get_email (contact));
-  set_value (self->size_row, range != G_MAXUINT ? pv_operator_company_size_range_label (range) : NULL);
+  set_value (self->size_row, pv_company_size_label (pv_contact_details_get_company_size (contact)));
   set_value (self->phone_row, pv_contact_details_get_phone (contact));
   set_value (self->notice_row, pv_operator_plan_get_notice_accepted (plan)
                                  ? _("Accepted")
