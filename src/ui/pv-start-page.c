@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "pv-run-store.h"
 #include "pv-start-page.h"
 #include "pv-view.h"
 
@@ -133,21 +134,6 @@ find_flow (PvStartPage *self,
   return NULL;
 }
 
-static char *
-runs_dir (void)
-{
-  return g_build_filename (g_get_user_state_dir (), "provisio", "runs", NULL);
-}
-
-static char *
-journal_path (PvRunState *run)
-{
-  g_autofree char *dir = runs_dir ();
-  g_autofree char *name = g_strconcat (pv_run_state_get_run_id (run), ".jsonl", NULL);
-
-  return g_build_filename (dir, name, NULL);
-}
-
 static void
 resume_clicked_cb (GtkButton   *button,
                    PvStartPage *self)
@@ -155,7 +141,7 @@ resume_clicked_cb (GtkButton   *button,
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
   PvRunState *run = g_object_get_data (G_OBJECT (row), "pv-run");
   const PvFlowInfo *flow = g_object_get_data (G_OBJECT (row), "pv-flow");
-  g_autofree char *path = journal_path (run);
+  g_autofree char *path = pv_run_store_dup_journal_path (NULL, pv_run_state_get_run_id (run));
 
   g_signal_emit (self, signals[RESUME_RUN], 0, flow, path, run);
 }
@@ -168,8 +154,7 @@ discarded_cb (GObject      *object,
   g_autoptr(PvStartPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_move_finish (G_FILE (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+  if (!pv_run_store_discard_finish (result, &error))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
       GtkWidget *alert;
@@ -193,22 +178,13 @@ discard_response_cb (AdwMessageDialog *dialog,
 {
   GtkWidget *self = gtk_widget_get_ancestor (row, PV_TYPE_START_PAGE);
   PvRunState *run = g_object_get_data (G_OBJECT (row), "pv-run");
-  g_autofree char *path = NULL;
-  g_autofree char *kept = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) destination = NULL;
 
   if (self == NULL || g_strcmp0 (response, "discard") != 0)
     return;
 
   /* The journal stays on disk as the record of what the run did; it is
    * only no longer offered (nor resumable from the command line). */
-  path = journal_path (run);
-  kept = g_strconcat (path, ".discarded", NULL);
-  file = g_file_new_for_path (path);
-  destination = g_file_new_for_path (kept);
-  g_file_move_async (file, destination, G_FILE_COPY_NONE, G_PRIORITY_DEFAULT, NULL, NULL, NULL,
-                     discarded_cb, g_object_ref (self));
+  pv_run_store_discard_async (NULL, pv_run_state_get_run_id (run), NULL, discarded_cb, g_object_ref (self));
 }
 
 static void
@@ -301,7 +277,7 @@ runs_listed_cb (GObject      *object,
 {
   g_autoptr(PvStartPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) runs = pv_run_state_list_resumable_finish (result, &error);
+  g_autoptr(GPtrArray) runs = pv_run_store_list_finish (result, &error);
   GtkWidget *child;
 
   /* A listing that a newer one replaced was cut short: its own result
@@ -337,16 +313,14 @@ runs_listed_cb (GObject      *object,
 void
 pv_start_page_refresh_runs (PvStartPage *self)
 {
-  g_autofree char *dir = NULL;
-
   g_return_if_fail (PV_IS_START_PAGE (self));
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  dir = runs_dir ();
-  pv_run_state_list_resumable_async (dir, self->cancellable, runs_listed_cb, g_object_ref (self));
+  pv_run_store_list_async (NULL, PV_RUN_STORE_LIST_RESUMABLE, self->cancellable, runs_listed_cb,
+                           g_object_ref (self));
 }
 
 guint
