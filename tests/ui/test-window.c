@@ -9,6 +9,7 @@
 #include "pv-assistant.h"
 #include "pv-language.h"
 #include "pv-preferences-window.h"
+#include "pv-run-row.h"
 #include "pv-start-page.h"
 #include "pv-test-flow.h"
 #include "pv-flow.h"
@@ -147,6 +148,13 @@ runs_listed_cb (PvStartPage *start_page,
 }
 
 static gboolean
+match_trash_button (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "user-trash-symbolic") == 0;
+}
+
+static gboolean
 listed_once (gpointer data)
 {
   return ((GArray *) data)->len > 0;
@@ -165,6 +173,8 @@ test_start_page_lists_stopped_runs (void)
   g_autofree char *journal = g_build_filename (runs, "stopped.jsonl", NULL);
   g_autoptr(GArray) listed = g_array_new (FALSE, FALSE, sizeof (guint));
   GtkWidget *resume;
+  GtkWidget *discard;
+  GtkWidget *row;
 
   g_assert_cmpint (g_mkdir_with_parents (runs, 0700), ==, 0);
   g_assert_true (g_file_set_contents (journal,
@@ -188,6 +198,15 @@ test_start_page_lists_stopped_runs (void)
   g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (resume), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (resume), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Resume the unfinished run of “Test flow”");
+  /* The row's other controls say what they act on, and its icon where
+   * the run stands. */
+  discard = pv_test_find_widget (GTK_WIDGET (start_page), match_trash_button, NULL);
+  g_assert_nonnull (discard);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Discard the run of “Test flow”");
+  row = gtk_widget_get_ancestor (resume, PV_TYPE_RUN_ROW);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Stopped"));
 
   /* Gone from the disk, gone from the page. */
   g_assert_cmpint (g_remove (journal), ==, 0);

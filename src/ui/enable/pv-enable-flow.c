@@ -39,6 +39,7 @@ struct _PvEnableFlow
   /* When the flow continues a run that stopped before its end. */
   PvRunState   *resume;
   char         *journal;
+  gboolean      retrying;   /* the failures of the resumed run are tried again */
   PvEnableSteps *steps;     /* the steps of the latest run */
   char         *load_error;
 };
@@ -572,6 +573,33 @@ create_resume_state (const char *journal_path,
   return G_OBJECT (self);
 }
 
+/* The run is read back as for resuming it (what it had not reached is
+ * done too), then its failures are tried again. */
+static GObject *
+create_retry_state (const char *journal_path,
+                    PvRunState *run)
+{
+  PvEnableFlow *self = PV_ENABLE_FLOW (create_resume_state (journal_path, run));
+
+  self->retrying = TRUE;
+
+  return G_OBJECT (self);
+}
+
+/**
+ * pv_enable_flow_get_retrying:
+ *
+ * Returns: whether the flow was opened to try again the failures of a
+ *   run of the history
+ */
+gboolean
+pv_enable_flow_get_retrying (PvEnableFlow *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), FALSE);
+
+  return self->retrying;
+}
+
 /* A resumed run was decided before it stopped: its wizard is the run and
  * its outcome. */
 #define SKIPPED_WHEN_RESUMING(state) \
@@ -648,4 +676,5 @@ const PvFlowInfo pv_enable_flow_info = {
   .create_state = create_state,
   .pages = enable_pages,
   .create_resume_state = create_resume_state,
+  .create_retry_state = create_retry_state,
 };

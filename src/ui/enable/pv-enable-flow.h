@@ -38,6 +38,7 @@ PvRunner     *pv_enable_flow_new_runner    (PvEnableFlow        *self,
 PvRunner     *pv_enable_flow_get_runner    (PvEnableFlow    *self);
 PvRunInfo    *pv_enable_flow_dup_run_info  (PvEnableFlow    *self);
 gboolean      pv_enable_flow_get_resuming  (PvEnableFlow    *self);
+gboolean      pv_enable_flow_get_retrying  (PvEnableFlow    *self);
 
 extern const PvFlowInfo pv_enable_flow_info;
 

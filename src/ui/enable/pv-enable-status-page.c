@@ -28,7 +28,8 @@ struct _PvEnableStatusPage
 
   PvEnableFlow *flow;
   PvRunner     *runner;
-  GCancellable *cancellable;  /* of the pass this page started */
+  GCancellable *cancellable;  /* of the passes this page started */
+  gboolean      retried;
   gint64        started;    /* monotonic µs */
   gint64        eta_drawn;
   guint         finished_here;
@@ -212,6 +213,22 @@ notify_if_away (PvEnableStatusPage *self)
   g_application_send_notification (application, "run-finished", notification);
 }
 
+static void run_ended (PvEnableStatusPage *self,
+                       gboolean            ok,
+                       const GError       *error);
+
+static void
+retry_finished_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PvEnableStatusPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = pv_runner_retry_failed_finish (PV_RUNNER (object), result, &error);
+
+  run_ended (self, ok, error);
+}
+
 static void
 run_finished_cb (GObject      *object,
                  GAsyncResult *result,
@@ -219,13 +236,36 @@ run_finished_cb (GObject      *object,
 {
   g_autoptr(PvEnableStatusPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean ok = pv_runner_run_finish (PV_RUNNER (object), result, &error);
+
+  /* Opened from the history to retry the failures: the run read back
+   * from its journal has them; now they are tried again, each from the
+   * step that failed. */
+  if (ok && pv_enable_flow_get_retrying (self->flow) && !self->retried &&
+      pv_run_results_get_count (pv_runner_get_run_results (self->runner), PV_RESULT_STATUS_FAILED) > 0)
+    {
+      self->retried = TRUE;
+      gtk_label_set_text (self->heading_label, _("Trying the people who failed again…"));
+      pv_runner_retry_failed_async (self->runner, self->cancellable, retry_finished_cb, g_object_ref (self));
+      update_progress (self);
+      return;
+    }
+
+  run_ended (self, ok, error);
+}
+
+static void
+run_ended (PvEnableStatusPage *self,
+           gboolean            ok,
+           const GError       *error)
+{
   gboolean dry_run = pv_enable_plan_get_dry_run (pv_enable_flow_get_plan (self->flow));
 
   gtk_widget_set_visible (GTK_WIDGET (self->stop_button), FALSE);
   g_clear_handle_id (&self->eta_source, g_source_remove);
   update_eta (self, TRUE);
 
-  if (!pv_runner_run_finish (PV_RUNNER (object), result, &error))
+  if (!ok)
     {
       if (g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED))
         {
