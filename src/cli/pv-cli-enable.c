@@ -19,6 +19,7 @@
 #include "pv-json.h"
 #include "pv-run-info.h"
 #include "pv-run-journal.h"
+#include "pv-run-store.h"
 #include "pv-runner.h"
 #include "pv-sandbox-server.h"
 #include "pv-service-calls.h"
@@ -62,8 +63,6 @@ typedef struct
   gboolean      dry_run;
   gboolean      earlier;      /* the results being reported come from the journal */
   guint         n_earlier;
-  guint         n_failed;
-  guint         n_skipped;
   gint64        started_us;
   gint64        drawn_us;
   gboolean      bar_shown;
@@ -99,12 +98,6 @@ format_for_path (const char *path,
     return PV_EXPORT_FORMAT_CSV;
   *ok = FALSE;
   return PV_EXPORT_FORMAT_XML;
-}
-
-static char *
-runs_dir (void)
-{
-  return g_build_filename (g_get_user_state_dir (), "provisio", "runs", NULL);
 }
 
 /* --- Progress. --- */
@@ -148,6 +141,10 @@ draw_bar (Progress *progress,
   guint percent = n_items > 0 ? (guint) ((guint64) n_finished * 100 / n_items) : 100;
   guint done_here = n_finished - progress->n_earlier;
   gint64 elapsed = now - progress->started_us;
+  PvRunResults *results = pv_runner_get_run_results (progress->runner);
+  guint n_failed = pv_run_results_get_count (results, PV_RESULT_STATUS_FAILED);
+  guint n_skipped = pv_run_results_get_count (results, PV_RESULT_STATUS_SKIPPED) -
+                    (progress->dry_run ? pv_run_results_get_n_proposed (results) : 0);
   guint columns = terminal_columns ();
   g_autoptr(GString) line = g_string_new ("\r");
   g_autoptr(GString) text = g_string_new (NULL);
@@ -162,19 +159,19 @@ draw_bar (Progress *progress,
   /* Translators: the progress of a run: people finished, people in all,
    * and the share finished, as in “120/400 (30%)”. */
   g_string_append_printf (text, _("%u/%u (%u%%)"), n_finished, n_items, percent);
-  if (progress->n_failed > 0)
+  if (n_failed > 0)
     {
       g_string_append (text, " · ");
       /* Translators: part of the progress line of a run. */
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u failed", "%u failed",
-                                                 progress->n_failed), progress->n_failed);
+                                                 n_failed), n_failed);
     }
-  if (progress->n_skipped > 0)
+  if (n_skipped > 0)
     {
       g_string_append (text, " · ");
       /* Translators: part of the progress line of a run. */
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped",
-                                                 progress->n_skipped), progress->n_skipped);
+                                                 n_skipped), n_skipped);
     }
   /* The pace is known once this process has finished someone and run
    * for a second; less than a second left is not worth saying. */
@@ -225,22 +222,24 @@ print_result_line (PvRunner          *runner,
               item, status, message != NULL ? " — " : "", message != NULL ? shown : "");
 }
 
+/* Those that went well, and, for a dry run, those it would enable (it
+ * gives them the address they would get). */
+static gboolean
+result_is_ok (PvOperationResult *result,
+              gboolean           dry_run)
+{
+  PvResultStatus status = pv_operation_result_get_status (result);
+
+  return status == PV_RESULT_STATUS_DONE || status == PV_RESULT_STATUS_ALREADY_DONE ||
+         (dry_run && status == PV_RESULT_STATUS_SKIPPED && pv_operation_result_get_after (result) != NULL);
+}
+
 static void
 item_finished_cb (PvRunner          *runner,
                   PvOperationResult *result,
                   Progress          *progress)
 {
-  PvResultStatus status = pv_operation_result_get_status (result);
-  /* A dry run gives those it would enable the address they would get. */
-  gboolean would_enable = progress->dry_run && status == PV_RESULT_STATUS_SKIPPED &&
-                          pv_operation_result_get_after (result) != NULL;
-  gboolean ok = status == PV_RESULT_STATUS_DONE || status == PV_RESULT_STATUS_ALREADY_DONE ||
-                would_enable;
-
-  if (status == PV_RESULT_STATUS_FAILED)
-    progress->n_failed++;
-  else if (status == PV_RESULT_STATUS_SKIPPED && !would_enable)
-    progress->n_skipped++;
+  gboolean ok = result_is_ok (result, progress->dry_run);
 
   /* What the earlier part of a resumed run did is counted, not listed
    * again. */
@@ -284,17 +283,6 @@ interrupted_cb (gpointer user_data)
 
 /* --- Resuming. --- */
 
-static gboolean
-is_run_id (const char *id)
-{
-  if (*id == '\0' || strlen (id) > 128)
-    return FALSE;
-  for (const char *p = id; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
-      return FALSE;
-  return TRUE;
-}
-
 static char *
 format_started (gint64 seconds)
 {
@@ -310,28 +298,18 @@ format_started (gint64 seconds)
 static char *
 describe_resumable_runs (void)
 {
-  g_autofree char *dir_path = runs_dir ();
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) runs = pv_run_store_list (NULL, PV_RUN_STORE_LIST_RESUMABLE, NULL);
   g_autoptr(GString) out = g_string_new (NULL);
-  const char *name;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+  for (guint i = 0; runs != NULL && i < runs->len; i++)
     {
-      g_autofree char *path = NULL;
-      g_autoptr(PvRunState) state = NULL;
+      PvRunState *state = g_ptr_array_index (runs, i);
+      const char *id = pv_run_state_get_run_id (state);
       g_autofree char *started = NULL;
-      g_autofree char *id = NULL;
 
-      if (!g_str_has_suffix (name, ".jsonl"))
-        continue;
-      path = g_build_filename (dir_path, name, NULL);
-      state = pv_run_state_load (path, NULL, NULL);
-      if (state == NULL || g_strcmp0 (pv_run_state_get_flow (state), FLOW) != 0 ||
-          pv_run_state_get_plan (state) == NULL ||
-          (pv_run_state_get_ended (state) && !pv_run_state_get_cancelled (state)))
+      if (g_strcmp0 (pv_run_state_get_flow (state), FLOW) != 0)
         continue;
 
-      id = g_strndup (name, strlen (name) - strlen (".jsonl"));
       started = format_started (pv_run_state_get_started (state));
       g_string_append (out, "  ");
       if (pv_run_state_get_cancelled (state))
@@ -373,19 +351,16 @@ static PvRunState *
 load_run (const char  *run_id,
           char       **journal)
 {
-  g_autofree char *dir = runs_dir ();
-  g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   g_autoptr(PvRunState) state = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!is_run_id (run_id))
+  if (!pv_run_store_is_run_id (run_id))
     {
       fail_unknown_run (run_id);
       return NULL;
     }
-  name = g_strconcat (run_id, ".jsonl", NULL);
-  path = g_build_filename (dir, name, NULL);
+  path = pv_run_store_dup_journal_path (NULL, run_id);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       fail_unknown_run (run_id);
@@ -443,7 +418,8 @@ make_steps (PvServiceClient  *client,
             gboolean          skip_problems,
             gboolean          dry_run,
             guint            *n_unmatched,
-            PvEnableSteps   **steps)
+            PvEnableSteps   **steps,
+            GHashTable      **names)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_auto(PvCliWaiter) waiter = { loop, NULL };
@@ -530,6 +506,15 @@ make_steps (PvServiceClient  *client,
     }
 
   *steps = pv_enable_steps_new (client, plan);
+  /* For the history, which shows people by name. */
+  *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr(PvUser) user = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (pv_user_get_display_name (user) != NULL)
+        g_hash_table_insert (*names, g_strdup (pv_user_get_id (user)), g_strdup (pv_user_get_display_name (user)));
+    }
   return EXIT_OK;
 
 service_failed:
@@ -542,47 +527,27 @@ print_summary (PvRunner *runner,
                gboolean  dry_run,
                guint    *n_not_ok)
 {
-  GListModel *results = pv_runner_get_results (runner);
-  guint n_done = 0, n_already = 0, n_would = 0, n_skipped = 0, n_failed = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
-    {
-      g_autoptr(PvOperationResult) result = g_list_model_get_item (results, i);
-
-      switch (pv_operation_result_get_status (result))
-        {
-        case PV_RESULT_STATUS_DONE:
-          n_done++;
-          break;
-        case PV_RESULT_STATUS_ALREADY_DONE:
-          n_already++;
-          break;
-        case PV_RESULT_STATUS_SKIPPED:
-          /* A dry run gives those it would enable the address they would
-           * get; those it would refuse or skip have none. */
-          if (dry_run && pv_operation_result_get_after (result) != NULL)
-            n_would++;
-          else
-            n_skipped++;
-          break;
-        case PV_RESULT_STATUS_FAILED:
-        default:
-          n_failed++;
-          break;
-        }
-    }
+  PvRunResults *results = pv_runner_get_run_results (runner);
+  guint n_done = pv_run_results_get_count (results, PV_RESULT_STATUS_DONE);
+  guint n_already = pv_run_results_get_count (results, PV_RESULT_STATUS_ALREADY_DONE);
+  /* A dry run gives those it would enable the address they would get;
+   * those it would refuse or skip have none. */
+  guint n_would = dry_run ? pv_run_results_get_n_proposed (results) : 0;
+  guint n_skipped = pv_run_results_get_count (results, PV_RESULT_STATUS_SKIPPED) - n_would;
+  /* Whatever is neither done nor skipped has not gone well. */
+  guint n_other = g_list_model_get_n_items (G_LIST_MODEL (results)) - n_done - n_already - n_would - n_skipped;
 
   if (dry_run)
     /* Translators: the summary of a dry run; each %u counts people. */
     g_printerr (_("Dry run, nothing was changed. Would be enabled: %u. Already enabled: %u. Would "
                   "be skipped or refused: %u. Failed: %u.\n"),
-                n_would, n_done + n_already, n_skipped, n_failed);
+                n_would, n_done + n_already, n_skipped, n_other);
   else
     /* Translators: the summary of a run; each %u counts people. */
     g_printerr (_("Enabled or already enabled: %u. Skipped: %u. Failed: %u.\n"),
-                n_done + n_already, n_skipped, n_failed);
+                n_done + n_already, n_skipped, n_other);
 
-  *n_not_ok = n_skipped + n_failed;
+  *n_not_ok = n_skipped + n_other;
 }
 
 int
@@ -654,6 +619,7 @@ pv_cli_enable (int    argc,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_auto(GStrv) items = NULL;
   g_autofree char *journal = NULL;
+  g_autoptr(GHashTable) names = NULL;
   g_auto(PvCliWaiter) waiter = { loop, NULL };
   PvSipFormat format = PV_SIP_FORMAT_EMAIL;
   PvExportFormat export_format = PV_EXPORT_FORMAT_XML;
@@ -767,21 +733,36 @@ pv_cli_enable (int    argc,
     }
   else
     {
-      g_autofree char *dir = runs_dir ();
-      g_autofree char *run_id = g_uuid_string_random ();
-      g_autofree char *name = g_strconcat (run_id, ".jsonl", NULL);
-
       status = make_steps (client, pool_name, format, domain, all, users_file, skip_problems,
-                           dry_run, &n_unmatched, &steps);
+                           dry_run, &n_unmatched, &steps, &names);
       if (status != EXIT_OK)
         return status;
       pv_enable_steps_set_local_sandbox (steps, sandbox != NULL);
-      journal = g_build_filename (dir, name, NULL);
     }
 
   items = pv_enable_steps_dup_items (steps);
+  /* A new run gets its id and journal in the user's runs folder. */
   runner = pv_runner_new (PV_RUN_STEPS (steps), (const char *const *) items, FLOW, journal, state);
   pv_runner_set_concurrency (runner, (guint) concurrency);
+  if (pv_runner_get_info (runner) == NULL)
+    {
+      g_autoptr(PvRunInfo) info = pv_run_info_new (PV_FLOW_ENABLE_USERS);
+
+      pv_run_info_set_pool (info, pv_enable_steps_get_pool (steps));
+      pv_run_info_set_sip_format (info, pv_enable_steps_get_format (steps));
+      pv_run_info_set_sip_domain (info, pv_enable_steps_get_domain (steps));
+      pv_run_info_set_service (info, pv_service_client_get_base_url (client));
+      pv_runner_set_info (runner, info);
+    }
+  if (names != NULL)
+    {
+      GHashTableIter iter;
+      gpointer id, name;
+
+      g_hash_table_iter_init (&iter, names);
+      while (g_hash_table_iter_next (&iter, &id, &name))
+        pv_run_results_set_name (pv_runner_get_run_results (runner), id, name);
+    }
 
   progress.runner = runner;
   progress.cancellable = cancellable;
@@ -850,13 +831,10 @@ pv_cli_enable (int    argc,
 
   if (export_file != NULL)
     {
-      g_autoptr(PvRunInfo) info = pv_run_info_new (PV_FLOW_ENABLE_USERS);
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (export_file);
 
-      pv_run_info_set_pool (info, pv_enable_steps_get_pool (steps));
-      pv_run_info_set_sip_format (info, pv_enable_steps_get_format (steps));
-      pv_run_info_set_sip_domain (info, pv_enable_steps_get_domain (steps));
-      if (!pv_export_to_file (export_format, PV_EXPORT_FLAGS_NONE, info, pv_runner_get_results (runner),
+      if (!pv_export_to_file (export_format, PV_EXPORT_FLAGS_NONE, pv_runner_get_info (runner),
+                              pv_runner_get_results (runner),
                               file, NULL, &error))
         {
           fail (error->message);

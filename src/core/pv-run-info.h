@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "pv-contact-details.h"
 #include "pv-enable-plan.h"
@@ -17,6 +18,10 @@ G_DECLARE_FINAL_TYPE (PvRunInfo, pv_run_info, PV, RUN_INFO, GObject)
 PvRunInfo          *pv_run_info_new                      (PvFlow            flow);
 PvRunInfo          *pv_run_info_new_for_enable_plan      (PvEnablePlan     *plan);
 PvRunInfo          *pv_run_info_new_for_operator_plan    (PvOperatorPlan   *plan);
+PvRunInfo          *pv_run_info_new_from_json            (JsonNode         *node,
+                                                          GError          **error);
+JsonNode           *pv_run_info_to_json                  (PvRunInfo        *self);
+PvRunInfo          *pv_run_info_copy                     (PvRunInfo        *self);
 PvFlow              pv_run_info_get_flow                 (PvRunInfo        *self);
 void                pv_run_info_set_flow                 (PvRunInfo        *self,
                                                           PvFlow            flow);
@@ -29,6 +34,12 @@ void                pv_run_info_set_service              (PvRunInfo        *self
 GDateTime          *pv_run_info_get_started              (PvRunInfo        *self);
 void                pv_run_info_set_started              (PvRunInfo        *self,
                                                           GDateTime        *started);
+GDateTime          *pv_run_info_get_ended                (PvRunInfo        *self);
+void                pv_run_info_set_ended                (PvRunInfo        *self,
+                                                          GDateTime        *ended);
+const char         *pv_run_info_get_ran_by               (PvRunInfo        *self);
+void                pv_run_info_set_ran_by               (PvRunInfo        *self,
+                                                          const char       *ran_by);
 const char         *pv_run_info_get_pool                 (PvRunInfo        *self);
 void                pv_run_info_set_pool                 (PvRunInfo        *self,
                                                           const char       *pool);

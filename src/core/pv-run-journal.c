@@ -207,13 +207,16 @@ begin_event (const char *event)
  * @plan: (nullable): what the flow needs to run the same items again (its
  *   settings and each item's target), recorded once, by the run that
  *   starts the journal; readers that do not know it ignore it
+ * @info: (nullable): the run's facts (settings, service, who, when), for
+ *   the history; recorded like @plan
  */
 void
 pv_run_journal_begin (PvRunJournal *self,
                       const char   *run_id,
                       const char   *flow,
                       guint         n_items,
-                      JsonNode     *plan)
+                      JsonNode     *plan,
+                      PvRunInfo    *info)
 {
   g_autoptr(JsonBuilder) builder = begin_event ("run");
 
@@ -230,6 +233,11 @@ pv_run_journal_begin (PvRunJournal *self,
     {
       json_builder_set_member_name (builder, "plan");
       json_builder_add_value (builder, json_node_copy (plan));
+    }
+  if (info != NULL)
+    {
+      json_builder_set_member_name (builder, "info");
+      json_builder_add_value (builder, pv_run_info_to_json (info));
     }
   push_event (self, builder);
 }
@@ -276,9 +284,16 @@ pv_run_journal_step_finished (PvRunJournal      *self,
   push_event (self, builder);
 }
 
+/**
+ * pv_run_journal_end:
+ * @cancelled: whether the run was stopped before its end
+ * @waiting: (nullable): when the run is over for now but its flow still
+ *   waits for something (an operator's upload), what, in words
+ */
 void
 pv_run_journal_end (PvRunJournal *self,
-                    gboolean      cancelled)
+                    gboolean      cancelled,
+                    const char   *waiting)
 {
   g_autoptr(JsonBuilder) builder = begin_event ("end");
 
@@ -286,6 +301,11 @@ pv_run_journal_end (PvRunJournal *self,
 
   json_builder_set_member_name (builder, "cancelled");
   json_builder_add_boolean_value (builder, cancelled);
+  if (waiting != NULL)
+    {
+      json_builder_set_member_name (builder, "waiting");
+      json_builder_add_string_value (builder, waiting);
+    }
   push_event (self, builder);
 }
 
@@ -375,10 +395,14 @@ struct _PvRunState
   gboolean    ended;
   gboolean    cancelled;
   gint64      started;
+  gint64      ended_time;
+  char       *waiting;
   guint       n_items;
   guint       n_finished;
   JsonNode   *plan;
+  PvRunInfo  *info;
   GHashTable *items;  /* item id → ItemState */
+  GPtrArray  *order;  /* item ids, in the order they first finished */
 };
 
 G_DEFINE_FINAL_TYPE (PvRunState, pv_run_state, G_TYPE_OBJECT)
@@ -391,7 +415,10 @@ pv_run_state_finalize (GObject *object)
   g_clear_pointer (&self->run_id, g_free);
   g_clear_pointer (&self->flow, g_free);
   g_clear_pointer (&self->plan, json_node_unref);
+  g_clear_pointer (&self->waiting, g_free);
+  g_clear_object (&self->info);
   g_clear_pointer (&self->items, g_hash_table_unref);
+  g_clear_pointer (&self->order, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pv_run_state_parent_class)->finalize (object);
 }
@@ -406,6 +433,7 @@ static void
 pv_run_state_init (PvRunState *self)
 {
   self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) item_state_free);
+  self->order = g_ptr_array_new_with_free_func (g_free);
 }
 
 static ItemState *
@@ -467,6 +495,85 @@ pv_run_state_get_started (PvRunState *self)
 {
   g_return_val_if_fail (PV_IS_RUN_STATE (self), 0);
   return self->started;
+}
+
+/**
+ * pv_run_state_get_ended_time:
+ *
+ * Returns: when the run last ended (finished or stopped), in seconds
+ *   since the epoch, or 0 when it did not record an end since it last
+ *   started
+ */
+gint64
+pv_run_state_get_ended_time (PvRunState *self)
+{
+  g_return_val_if_fail (PV_IS_RUN_STATE (self), 0);
+  return self->ended ? self->ended_time : 0;
+}
+
+PvRunStatus
+pv_run_state_get_status (PvRunState *self)
+{
+  g_return_val_if_fail (PV_IS_RUN_STATE (self), PV_RUN_STATUS_INTERRUPTED);
+
+  if (!self->ended)
+    return PV_RUN_STATUS_INTERRUPTED;
+  if (self->cancelled)
+    return PV_RUN_STATUS_STOPPED;
+  if (self->waiting != NULL)
+    return PV_RUN_STATUS_WAITING;
+  return PV_RUN_STATUS_FINISHED;
+}
+
+/**
+ * pv_run_state_get_waiting:
+ *
+ * Returns: (nullable): what the run waits for, as its flow said it when
+ *   it last ended, or %NULL
+ */
+const char *
+pv_run_state_get_waiting (PvRunState *self)
+{
+  g_return_val_if_fail (PV_IS_RUN_STATE (self), NULL);
+  return self->ended && !self->cancelled ? self->waiting : NULL;
+}
+
+/**
+ * pv_run_state_get_info:
+ *
+ * Returns: (transfer none) (nullable): the run's facts as recorded when
+ *   it started, with when it last ended; for a journal written before
+ *   they were recorded, its flow and times; %NULL for a flow this version
+ *   does not know
+ */
+PvRunInfo *
+pv_run_state_get_info (PvRunState *self)
+{
+  g_return_val_if_fail (PV_IS_RUN_STATE (self), NULL);
+  return self->info;
+}
+
+/**
+ * pv_run_state_dup_final_results:
+ *
+ * Returns: (transfer container) (element-type PvOperationResult): the
+ *   outcome of each finished item, in the order they first finished
+ */
+GPtrArray *
+pv_run_state_dup_final_results (PvRunState *self)
+{
+  GPtrArray *results;
+
+  g_return_val_if_fail (PV_IS_RUN_STATE (self), NULL);
+
+  results = g_ptr_array_new_full (self->order->len, g_object_unref);
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      ItemState *state = lookup_item (self, g_ptr_array_index (self->order, i), FALSE);
+
+      g_ptr_array_add (results, g_object_ref (state->final_result));
+    }
+  return results;
 }
 
 /* How many items the run had when it started. */
@@ -623,6 +730,7 @@ apply_line (PvRunState  *self,
       if (self->started == 0)
         {
           JsonNode *plan = json_object_get_member (object, "plan");
+          JsonNode *info = json_object_get_member (object, "info");
           gint64 value;
 
           if (read_int_member (object, "time", &value) && value > 0)
@@ -635,6 +743,10 @@ apply_line (PvRunState  *self,
                 goto corrupt;
               self->plan = json_node_copy (plan);
             }
+          /* Facts that cannot be read are left out: they are for the
+           * history, and resuming does not need them. */
+          if (info != NULL)
+            self->info = pv_run_info_new_from_json (info, NULL);
         }
     }
   else if (g_strcmp0 (event, "started") == 0)
@@ -667,15 +779,23 @@ apply_line (PvRunState  *self,
       if (json_node_get_boolean (final_node))
         {
           if (state->final_result == NULL)
-            self->n_finished++;
+            {
+              self->n_finished++;
+              g_ptr_array_add (self->order, g_strdup (pv_operation_result_get_item (result)));
+            }
           g_set_object (&state->final_result, result);
         }
     }
   else if (g_strcmp0 (event, "end") == 0)
     {
       JsonNode *cancelled = json_object_get_member (object, "cancelled");
+      gint64 time = 0;
 
       self->ended = TRUE;
+      if (read_int_member (object, "time", &time))
+        self->ended_time = time;
+      g_free (self->waiting);
+      self->waiting = g_strdup (read_string_member (object, "waiting"));
       self->cancelled = cancelled != NULL && JSON_NODE_HOLDS_VALUE (cancelled) &&
                         json_node_get_value_type (cancelled) == G_TYPE_BOOLEAN &&
                         json_node_get_boolean (cancelled);
@@ -766,6 +886,40 @@ pv_run_state_load (const char    *path,
       return NULL;
     }
 
+  /* A journal of an earlier version: what it says of the run is its flow
+   * (its id is the flow's nick, written with dashes) and its times. */
+  if (self->info == NULL)
+    {
+      g_autoptr(GString) nick = g_string_new (NULL);
+      int flow;
+
+      for (const char *p = self->flow; *p != '\0'; p++)
+        {
+          if (*p == '-' && p[1] != '\0')
+            g_string_append_c (nick, g_ascii_toupper (*++p));
+          else
+            g_string_append_c (nick, *p);
+        }
+      if (pv_enum_from_nick (PV_TYPE_FLOW, nick->str, &flow))
+        {
+          self->info = pv_run_info_new ((PvFlow) flow);
+          if (self->started > 0)
+            {
+              g_autoptr(GDateTime) started = g_date_time_new_from_unix_utc (self->started);
+
+              pv_run_info_set_started (self->info, started);
+            }
+        }
+    }
+
+  if (self->info != NULL)
+    {
+      g_autoptr(GDateTime) ended = self->ended && self->ended_time > 0
+                                   ? g_date_time_new_from_unix_utc (self->ended_time) : NULL;
+
+      pv_run_info_set_ended (self->info, ended);
+    }
+
   return g_steal_pointer (&self);
 }
 
@@ -811,102 +965,6 @@ pv_run_state_load_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_async_result_is_tagged (result, pv_run_state_load_async), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* --- The runs that can be resumed. --- */
-
-static gint
-compare_started (gconstpointer a,
-                 gconstpointer b)
-{
-  gint64 sa = pv_run_state_get_started (*(PvRunState **) a);
-  gint64 sb = pv_run_state_get_started (*(PvRunState **) b);
-
-  return sa < sb ? 1 : sa > sb ? -1 : 0;
-}
-
-static void
-list_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  const char *dir_path = task_data;
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
-  const char *name;
-
-  /* No directory yet is no run yet. */
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      PvRunState *state;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      if (!g_str_has_suffix (name, ".jsonl"))
-        continue;
-
-      /* A journal that cannot be read is not offered; the command line
-       * names it when asked for by its id. */
-      path = g_build_filename (dir_path, name, NULL);
-      state = pv_run_state_load (path, cancellable, NULL);
-      if (state == NULL)
-        continue;
-      if (pv_run_state_get_plan (state) == NULL ||
-          (pv_run_state_get_ended (state) && !pv_run_state_get_cancelled (state)) ||
-          pv_run_state_get_n_finished (state) >= pv_run_state_get_n_items (state))
-        {
-          g_object_unref (state);
-          continue;
-        }
-      g_ptr_array_add (states, state);
-    }
-
-  /* A listing cut short is not the list of runs. */
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  g_ptr_array_sort (states, compare_started);
-  g_task_return_pointer (task, g_steal_pointer (&states), (GDestroyNotify) g_ptr_array_unref);
-}
-
-/**
- * pv_run_state_list_resumable_async:
- * @dir: the directory of the journals
- *
- * Reads, off the main loop, the journals in @dir of the runs that stopped
- * before their end (cancelled, or killed) and record their plan.
- */
-void
-pv_run_state_list_resumable_async (const char          *dir,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (dir != NULL);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pv_run_state_list_resumable_async);
-  g_task_set_task_data (task, g_strdup (dir), g_free);
-  g_task_run_in_thread (task, list_in_thread);
-}
-
-/**
- * pv_run_state_list_resumable_finish:
- *
- * Returns: (transfer full) (element-type PvRunState): the runs, the most
- *   recent first
- */
-GPtrArray *
-pv_run_state_list_resumable_finish (GAsyncResult  *result,
-                                    GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, pv_run_state_list_resumable_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

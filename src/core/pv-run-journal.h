@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "pv-operation-result.h"
+#include "pv-run-info.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +30,8 @@ void          pv_run_journal_begin          (PvRunJournal       *self,
                                              const char         *run_id,
                                              const char         *flow,
                                              guint               n_items,
-                                             JsonNode           *plan);
+                                             JsonNode           *plan,
+                                             PvRunInfo          *info);
 void          pv_run_journal_step_started   (PvRunJournal       *self,
                                              const char         *item,
                                              guint               step);
@@ -38,7 +40,8 @@ void          pv_run_journal_step_finished  (PvRunJournal       *self,
                                              PvOperationResult  *result,
                                              gboolean            final);
 void          pv_run_journal_end            (PvRunJournal       *self,
-                                             gboolean            cancelled);
+                                             gboolean            cancelled,
+                                             const char         *waiting);
 void          pv_run_journal_close_async    (PvRunJournal       *self,
                                              GCancellable       *cancellable,
                                              GAsyncReadyCallback callback,
@@ -46,6 +49,18 @@ void          pv_run_journal_close_async    (PvRunJournal       *self,
 gboolean      pv_run_journal_close_finish   (PvRunJournal       *self,
                                              GAsyncResult       *result,
                                              GError            **error);
+
+/* Where a run stands, as its journal says it. */
+typedef enum
+{
+  /* It never recorded its end: killed, or running in another process. */
+  PV_RUN_STATUS_INTERRUPTED,
+  /* Stopped by the person before its end; it can be resumed. */
+  PV_RUN_STATUS_STOPPED,
+  /* It ended, but its flow says it waits for something (the reason). */
+  PV_RUN_STATUS_WAITING,
+  PV_RUN_STATUS_FINISHED,
+} PvRunStatus;
 
 /* What a journal says about a run, read back to resume it. */
 #define PV_TYPE_RUN_STATE (pv_run_state_get_type ())
@@ -57,6 +72,11 @@ const char        *pv_run_state_get_flow            (PvRunState  *self);
 gboolean           pv_run_state_get_ended           (PvRunState  *self);
 gboolean           pv_run_state_get_cancelled       (PvRunState  *self);
 gint64             pv_run_state_get_started         (PvRunState  *self);
+gint64             pv_run_state_get_ended_time      (PvRunState  *self);
+PvRunStatus        pv_run_state_get_status          (PvRunState  *self);
+const char        *pv_run_state_get_waiting         (PvRunState  *self);
+PvRunInfo         *pv_run_state_get_info            (PvRunState  *self);
+GPtrArray         *pv_run_state_dup_final_results   (PvRunState  *self);
 guint              pv_run_state_get_n_items         (PvRunState  *self);
 guint              pv_run_state_get_n_finished      (PvRunState  *self);
 JsonNode          *pv_run_state_get_plan            (PvRunState  *self);
@@ -73,12 +93,6 @@ void               pv_run_state_load_async          (const char          *path,
                                                      gpointer             user_data);
 PvRunState        *pv_run_state_load_finish         (GAsyncResult        *result,
                                                      GError             **error);
-void               pv_run_state_list_resumable_async  (const char          *dir,
-                                                       GCancellable        *cancellable,
-                                                       GAsyncReadyCallback  callback,
-                                                       gpointer             user_data);
-GPtrArray         *pv_run_state_list_resumable_finish (GAsyncResult        *result,
-                                                       GError             **error);
 PvRunState        *pv_run_state_load                (const char          *path,
                                                      GCancellable        *cancellable,
                                                      GError             **error);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "pv-run-store.h"
 #include "pv-runner.h"
 #include "pv-service-error.h"
 
@@ -13,7 +14,13 @@
  * that a run that was cancelled or killed resumes where each item
  * stopped: finished items are never touched again, and a step whose
  * outcome was never recorded is checked against the service before
- * anything is sent (verify-first), never blindly repeated. */
+ * anything is sent (verify-first), never blindly repeated.
+ *
+ * The run is the one owner of its results (a #PvRunResults, one outcome a
+ * person) and of its facts (a #PvRunInfo recorded in the journal). Retry
+ * Failed is the same run again for the items that failed, each from the
+ * step that failed, appended to the same journal; when a pass ends, the
+ * results are kept beside the journal for the history. */
 
 #define DEFAULT_CONCURRENCY 8
 
@@ -22,20 +29,29 @@ struct _PvRunner
   GObject       parent_instance;
 
   PvRunSteps   *steps;
-  GPtrArray    *items;         /* char * */
+  GPtrArray    *items;         /* char *, every item of the run */
   char         *flow;
   char         *run_id;
   char         *journal_path;
   PvRunState   *resume;
+  PvRunInfo    *info;
+  char         *waiting;
   guint         concurrency;
   guint         n_items;
 
-  GListStore   *results;
+  PvRunResults *results;
   guint         n_finished;
+  GHashTable   *next_steps;    /* item → first step not known done */
+  gboolean      begun;         /* the journal has the run's first line */
 
-  /* While running. */
+  /* While a pass runs. */
   GTask        *task;
+  GCancellable *cancellable;   /* the pass's own, cancelled by stop or by the caller's */
+  GCancellable *caller_cancellable;
+  gulong        cancel_id;
   PvRunJournal *journal;
+  GPtrArray    *pending;       /* char *, the items of the pass */
+  gboolean      resuming;      /* the pass continues a journal read back */
   guint         next_item;
   guint         in_flight;
   gboolean      closing;
@@ -47,6 +63,7 @@ enum {
   PROP_0,
   PROP_CONCURRENCY,
   PROP_N_FINISHED,
+  PROP_RUNNING,
   N_PROPS
 };
 
@@ -69,8 +86,13 @@ pv_runner_finalize (GObject *object)
   g_clear_pointer (&self->run_id, g_free);
   g_clear_pointer (&self->journal_path, g_free);
   g_clear_object (&self->resume);
+  g_clear_object (&self->info);
+  g_clear_pointer (&self->waiting, g_free);
   g_clear_object (&self->results);
+  g_clear_pointer (&self->next_steps, g_hash_table_unref);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->journal);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pv_runner_parent_class)->finalize (object);
 }
@@ -90,6 +112,9 @@ pv_runner_get_property (GObject    *object,
       break;
     case PROP_N_FINISHED:
       g_value_set_uint (value, self->n_finished);
+      break;
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->task != NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -126,9 +151,15 @@ pv_runner_class_init (PvRunnerClass *klass)
   properties[PROP_CONCURRENCY] =
     g_param_spec_uint ("concurrency", NULL, NULL, 1, 256, DEFAULT_CONCURRENCY,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Items with a final outcome; a retry takes its items out until they
+   * have a new one. */
   properties[PROP_N_FINISHED] =
     g_param_spec_uint ("n-finished", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether a pass (the run, its resumption or a retry) is under way. */
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -150,7 +181,8 @@ static void
 pv_runner_init (PvRunner *self)
 {
   self->concurrency = DEFAULT_CONCURRENCY;
-  self->results = g_list_store_new (PV_TYPE_OPERATION_RESULT);
+  self->results = pv_run_results_new ();
+  self->next_steps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -158,8 +190,9 @@ pv_runner_init (PvRunner *self)
  * @steps: what to apply
  * @items: (array zero-terminated=1): the items, by id, each once
  * @flow: the flow's name, recorded in the journal
- * @journal_path: where the run is journaled; a journal named ID.jsonl gives
- *   the run the id ID
+ * @journal_path: (nullable): where the run is journaled, or %NULL for a
+ *   new run in the user's runs folder (pv_run_store_dup_dir()); a journal
+ *   named ID.jsonl gives the run the id ID
  * @resume: (nullable): the state of an earlier run of the same items, read
  *   from @journal_path, to continue it
  */
@@ -173,7 +206,8 @@ pv_runner_new (PvRunSteps        *steps,
   PvRunner *self;
 
   g_return_val_if_fail (PV_IS_RUN_STEPS (steps), NULL);
-  g_return_val_if_fail (items != NULL && flow != NULL && journal_path != NULL, NULL);
+  g_return_val_if_fail (items != NULL && flow != NULL, NULL);
+  g_return_val_if_fail (journal_path != NULL || resume == NULL, NULL);
   g_return_val_if_fail (!resume || PV_IS_RUN_STATE (resume), NULL);
 
   self = g_object_new (PV_TYPE_RUNNER, NULL);
@@ -183,22 +217,32 @@ pv_runner_new (PvRunSteps        *steps,
     g_ptr_array_add (self->items, g_strdup (items[i]));
   self->n_items = self->items->len;
   self->flow = g_strdup (flow);
-  self->journal_path = g_strdup (journal_path);
-  if (resume != NULL)
+
+  if (journal_path == NULL)
     {
-      self->resume = g_object_ref (resume);
-      self->run_id = g_strdup (pv_run_state_get_run_id (resume));
+      self->run_id = pv_run_store_new_run_id ();
+      self->journal_path = pv_run_store_dup_journal_path (NULL, self->run_id);
     }
   else
     {
-      g_autofree char *name = g_path_get_basename (journal_path);
-
+      self->journal_path = g_strdup (journal_path);
       /* A run is known by its journal's name, so that a person given the
        * id can find the journal (and resume the run) from it. */
-      if (g_str_has_suffix (name, ".jsonl") && strlen (name) > strlen (".jsonl"))
-        self->run_id = g_strndup (name, strlen (name) - strlen (".jsonl"));
-      else
-        self->run_id = g_uuid_string_random ();
+      self->run_id = resume != NULL ? g_strdup (pv_run_state_get_run_id (resume))
+                                    : pv_run_store_dup_run_id (journal_path);
+      if (self->run_id == NULL)
+        self->run_id = pv_run_store_new_run_id ();
+    }
+
+  if (resume != NULL)
+    {
+      self->resume = g_object_ref (resume);
+      self->begun = TRUE;
+      for (guint i = 0; items[i] != NULL; i++)
+        g_hash_table_insert (self->next_steps, g_strdup (items[i]),
+                             GUINT_TO_POINTER (pv_run_state_get_next_step (resume, items[i])));
+      if (pv_run_state_get_info (resume) != NULL)
+        pv_runner_set_info (self, pv_run_state_get_info (resume));
     }
 
   return self;
@@ -210,6 +254,96 @@ pv_runner_get_run_id (PvRunner *self)
   g_return_val_if_fail (PV_IS_RUNNER (self), NULL);
 
   return self->run_id;
+}
+
+/* The flow's name, as the journal records it. */
+const char *
+pv_runner_get_flow (PvRunner *self)
+{
+  g_return_val_if_fail (PV_IS_RUNNER (self), NULL);
+
+  return self->flow;
+}
+
+const char *
+pv_runner_get_journal_path (PvRunner *self)
+{
+  g_return_val_if_fail (PV_IS_RUNNER (self), NULL);
+
+  return self->journal_path;
+}
+
+/**
+ * pv_runner_get_info:
+ *
+ * Returns: (transfer none) (nullable): the run's facts: its flow and
+ *   settings, service, who ran it, when it started and last ended
+ */
+PvRunInfo *
+pv_runner_get_info (PvRunner *self)
+{
+  g_return_val_if_fail (PV_IS_RUNNER (self), NULL);
+
+  return self->info;
+}
+
+/**
+ * pv_runner_set_info:
+ *
+ * Gives the run its facts, recorded in its journal when it starts (so
+ * set them before) and kept with its results. The run fills in when it
+ * started and ended, and who ran it when @info does not say.
+ */
+void
+pv_runner_set_info (PvRunner  *self,
+                    PvRunInfo *info)
+{
+  g_return_if_fail (PV_IS_RUNNER (self));
+  g_return_if_fail (!info || PV_IS_RUN_INFO (info));
+
+  /* A copy: the run's facts are its own, whatever the flow does next. */
+  g_clear_object (&self->info);
+  self->info = info != NULL ? pv_run_info_copy (info) : NULL;
+  pv_run_results_set_info (self->results, self->info);
+}
+
+/**
+ * pv_runner_get_waiting:
+ *
+ * Returns: (nullable): what the run waits for once its steps are done
+ */
+const char *
+pv_runner_get_waiting (PvRunner *self)
+{
+  g_return_val_if_fail (PV_IS_RUNNER (self), NULL);
+
+  return self->waiting;
+}
+
+/**
+ * pv_runner_set_waiting:
+ * @waiting: (nullable): what the run still waits for when its pass ends
+ *   (an operator's upload, a port order), in words, or %NULL
+ *
+ * A run that waits is not finished: its end records @waiting, and the
+ * history shows it as waiting rather than finished (pv_run_state_get_status()).
+ */
+void
+pv_runner_set_waiting (PvRunner   *self,
+                       const char *waiting)
+{
+  g_return_if_fail (PV_IS_RUNNER (self));
+
+  g_free (self->waiting);
+  self->waiting = g_strdup (waiting);
+}
+
+gboolean
+pv_runner_get_running (PvRunner *self)
+{
+  g_return_val_if_fail (PV_IS_RUNNER (self), FALSE);
+
+  return self->task != NULL;
 }
 
 guint
@@ -254,7 +388,8 @@ pv_runner_get_n_finished (PvRunner *self)
  * pv_runner_get_results:
  *
  * Returns: (transfer none): the final #PvOperationResult of each finished
- *   item, in the order they finished
+ *   item, in the order they first finished; the #PvRunResults of
+ *   pv_runner_get_run_results()
  */
 GListModel *
 pv_runner_get_results (PvRunner *self)
@@ -264,11 +399,50 @@ pv_runner_get_results (PvRunner *self)
   return G_LIST_MODEL (self->results);
 }
 
+/**
+ * pv_runner_get_run_results:
+ *
+ * Returns: (transfer none): the run's results, with their counts
+ */
+PvRunResults *
+pv_runner_get_run_results (PvRunner *self)
+{
+  g_return_val_if_fail (PV_IS_RUNNER (self), NULL);
+
+  return self->results;
+}
+
+/**
+ * pv_runner_get_next_step:
+ *
+ * Returns: the first step of @item not known to have taken effect: where
+ *   a retry of @item starts
+ */
+guint
+pv_runner_get_next_step (PvRunner   *self,
+                         const char *item)
+{
+  g_return_val_if_fail (PV_IS_RUNNER (self), 0);
+  g_return_val_if_fail (item != NULL, 0);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->next_steps, item));
+}
+
+static void
+set_n_finished (PvRunner *self,
+                guint     n_finished)
+{
+  if (self->n_finished == n_finished)
+    return;
+  self->n_finished = n_finished;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINISHED]);
+}
+
 static void
 item_finished (PvRunner          *self,
                PvOperationResult *result)
 {
-  g_list_store_append (self->results, result);
+  pv_run_results_set (self->results, result);
   self->n_finished++;
   g_signal_emit (self, signals[ITEM_FINISHED], 0, result);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINISHED]);
@@ -297,30 +471,75 @@ static void schedule (PvRunner *self);
 static void apply_step (ItemRun *run);
 
 static void
-journal_closed_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+end_pass (PvRunner *self)
 {
-  g_autoptr(PvRunner) self = user_data;
   g_autoptr(GTask) task = g_steal_pointer (&self->task);
-  g_autoptr(GError) error = NULL;
-  GCancellable *cancellable = g_task_get_cancellable (task);
+  gboolean cancelled = g_cancellable_is_cancelled (self->cancellable);
 
-  g_clear_object (&self->journal);
+  if (self->cancel_id != 0)
+    g_cancellable_disconnect (self->caller_cancellable, self->cancel_id);
+  self->cancel_id = 0;
+  g_clear_object (&self->caller_cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->closing = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 
-  if (g_cancellable_is_cancelled (cancellable))
+  if (cancelled)
     {
       g_task_return_new_error (task, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED,
                                _("The run was cancelled. It can be resumed where it stopped."));
       return;
     }
 
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+results_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PvRunner) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Like the journal: the history would miss the names, not the run its
+   * results. */
+  if (!pv_run_results_save_finish (PV_RUN_RESULTS (object), result, &error))
+    g_warning ("%s", error->message);
+
+  end_pass (self);
+}
+
+static void
+journal_closed_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PvRunner) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (self->journal_path);
+  g_autofree char *run_id = pv_run_store_dup_run_id (self->journal_path);
+
+  g_clear_object (&self->journal);
+
   /* A journal that could not be written does not undo what the run did:
    * the results are all there; only resuming would be affected. */
   if (!pv_run_journal_close_finish (PV_RUN_JOURNAL (object), result, &error))
     g_warning ("%s", error->message);
 
-  g_task_return_boolean (task, TRUE);
+  /* Kept after the journal, so that results newer than their journal are
+   * the whole story (a later pass that was killed leaves the journal the
+   * newer of the two). */
+  if (run_id != NULL)
+    {
+      g_autofree char *path = pv_run_store_dup_results_path (dir, run_id);
+
+      pv_run_results_save_async (self->results, path, NULL, results_saved_cb, g_object_ref (self));
+      return;
+    }
+
+  end_pass (self);
 }
 
 static void
@@ -389,6 +608,8 @@ step_applied_cb (GObject      *object,
   status = pv_operation_result_get_status (result);
   final = status == PV_RESULT_STATUS_FAILED || status == PV_RESULT_STATUS_SKIPPED ||
           run->step + 1 >= run->n_steps;
+  if (status == PV_RESULT_STATUS_DONE || status == PV_RESULT_STATUS_ALREADY_DONE)
+    g_hash_table_insert (self->next_steps, g_strdup (run->item), GUINT_TO_POINTER (run->step + 1));
 
   if (self->journal != NULL)
     pv_run_journal_step_finished (self->journal, run->step, result, final);
@@ -412,37 +633,35 @@ apply_step (ItemRun *run)
 
   pv_run_journal_step_started (self->journal, run->item, run->step);
   pv_run_steps_apply_step_async (self->steps, run->item, run->step, run->verify_first,
-                                 g_task_get_cancellable (self->task), step_applied_cb, run);
+                                 self->cancellable, step_applied_cb, run);
 }
 
-/* Starts items until the concurrency is reached, or ends the run. */
+/* Starts items until the concurrency is reached, or ends the pass. */
 static void
 schedule (PvRunner *self)
 {
-  GCancellable *cancellable = g_task_get_cancellable (self->task);
+  gboolean cancelled = g_cancellable_is_cancelled (self->cancellable);
 
   while (self->in_flight < self->concurrency &&
-         self->next_item < self->items->len &&
-         !g_cancellable_is_cancelled (cancellable))
+         self->next_item < self->pending->len &&
+         !cancelled)
     {
-      const char *item = g_ptr_array_index (self->items, self->next_item++);
+      const char *item = g_ptr_array_index (self->pending, self->next_item++);
       ItemRun *run;
 
       run = g_new0 (ItemRun, 1);
       run->runner = g_object_ref (self);
       run->item = g_strdup (item);
       run->n_steps = pv_run_steps_get_n_steps (self->steps, item);
-      if (self->resume != NULL)
-        {
-          run->step = pv_run_state_get_next_step (self->resume, item);
-          /* A run that reached its end (it was cancelled) recorded every
-           * line, so only its items in flight may have taken effect. A
-           * killed run may have lost its last lines, "started" ones
-           * included: any of its unfinished items may have been sent, and
-           * each is checked before anything is sent again. */
-          run->verify_first = pv_run_state_get_in_flight (self->resume, item) ||
-                              !pv_run_state_get_ended (self->resume);
-        }
+      run->step = pv_runner_get_next_step (self, item);
+      if (self->resuming)
+        /* A run that reached its end (it was cancelled) recorded every
+         * line, so only its items in flight may have taken effect. A
+         * killed run may have lost its last lines, "started" ones
+         * included: any of its unfinished items may have been sent, and
+         * each is checked before anything is sent again. */
+        run->verify_first = pv_run_state_get_in_flight (self->resume, item) ||
+                            !pv_run_state_get_ended (self->resume);
 
       if (run->n_steps == 0 || run->step >= run->n_steps)
         {
@@ -462,22 +681,85 @@ schedule (PvRunner *self)
     }
 
   if (self->in_flight == 0 &&
-      (self->next_item >= self->items->len || g_cancellable_is_cancelled (cancellable)) &&
+      (self->next_item >= self->pending->len || cancelled) &&
       self->task != NULL && !self->closing)
     {
+      GDateTime *ended = NULL;
+
       self->closing = TRUE;
-      pv_run_journal_end (self->journal, g_cancellable_is_cancelled (cancellable));
+      if (self->info != NULL)
+        {
+          ended = g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC);
+          pv_run_info_set_ended (self->info, ended);
+          g_date_time_unref (ended);
+        }
+      pv_run_journal_end (self->journal, cancelled, cancelled ? NULL : self->waiting);
       pv_run_journal_close_async (self->journal, NULL, journal_closed_cb, g_object_ref (self));
     }
+}
+
+static void
+chain_cancel_cb (GCancellable *caller,
+                 GCancellable *own)
+{
+  g_cancellable_cancel (own);
+}
+
+/* Starts a pass over @pending, journaled in the run's journal. */
+static void
+start_pass (PvRunner     *self,
+            GTask        *task,
+            GPtrArray    *pending,
+            GCancellable *cancellable)
+{
+  self->task = task;
+  self->pending = pending;
+  self->next_item = 0;
+  self->closing = FALSE;
+  self->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      self->caller_cancellable = g_object_ref (cancellable);
+      self->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (chain_cancel_cb),
+                                               g_object_ref (self->cancellable), g_object_unref);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+
+  self->journal = pv_run_journal_new (self->journal_path, self->begun);
+  if (self->info != NULL)
+    pv_run_info_set_ended (self->info, NULL);
+  /* The plan and facts are recorded by the pass that starts the journal;
+   * a later pass is the same run, and the journal has them already. */
+  if (!self->begun)
+    {
+      g_autoptr(JsonNode) plan = pv_run_steps_dup_plan (self->steps);
+
+      if (self->info != NULL)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC);
+
+          pv_run_info_set_started (self->info, now);
+          if (pv_run_info_get_ran_by (self->info) == NULL)
+            pv_run_info_set_ran_by (self->info, g_get_user_name ());
+        }
+      pv_run_journal_begin (self->journal, self->run_id, self->flow, self->n_items, plan, self->info);
+      self->begun = TRUE;
+    }
+  else
+    {
+      pv_run_journal_begin (self->journal, self->run_id, self->flow, self->n_items, NULL, NULL);
+    }
+
+  schedule (self);
 }
 
 /**
  * pv_runner_run_async:
  *
  * Runs (or resumes) the run. Progress is reported through
- * #PvRunner::item-finished and #PvRunner:n-finished. Cancelling stops
- * starting items and lets those in flight end; the run can then be
- * resumed from its journal.
+ * #PvRunner::item-finished and #PvRunner:n-finished. Cancelling (or
+ * pv_runner_stop()) stops starting items and lets those in flight end;
+ * the run can then be resumed from its journal.
  */
 void
 pv_runner_run_async (PvRunner            *self,
@@ -485,49 +767,32 @@ pv_runner_run_async (PvRunner            *self,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
-  g_autoptr(GPtrArray) pending = NULL;
+  GPtrArray *pending;
+  GTask *task;
 
   g_return_if_fail (PV_IS_RUNNER (self));
   g_return_if_fail (self->task == NULL);
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  self->task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (self->task, pv_runner_run_async);
-  g_task_set_check_cancellable (self->task, FALSE);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_runner_run_async);
+  g_task_set_check_cancellable (task, FALSE);
 
-  self->journal = pv_run_journal_new (self->journal_path, self->resume != NULL);
-  /* The plan is recorded by the run that starts the journal; a resumed
-   * run is the same run, and the journal has it already. */
-  if (self->resume == NULL)
+  pending = g_ptr_array_new_with_free_func (g_free);
+  self->resuming = self->resume != NULL;
+  for (guint i = 0; i < self->items->len; i++)
     {
-      g_autoptr(JsonNode) plan = pv_run_steps_dup_plan (self->steps);
+      const char *item = g_ptr_array_index (self->items, i);
+      PvOperationResult *result = self->resume != NULL ? pv_run_state_get_final_result (self->resume, item) : NULL;
 
-      pv_run_journal_begin (self->journal, self->run_id, self->flow, self->n_items, plan);
-    }
-  else
-    {
-      pv_run_journal_begin (self->journal, self->run_id, self->flow, self->n_items, NULL);
-    }
-
-  /* Items the earlier run finished are reported, not run. */
-  if (self->resume != NULL)
-    {
-      pending = g_ptr_array_new_with_free_func (g_free);
-      for (guint i = 0; i < self->items->len; i++)
-        {
-          const char *item = g_ptr_array_index (self->items, i);
-          PvOperationResult *result = pv_run_state_get_final_result (self->resume, item);
-
-          if (result != NULL)
-            item_finished (self, result);
-          else
-            g_ptr_array_add (pending, g_strdup (item));
-        }
-      g_ptr_array_unref (self->items);
-      self->items = g_steal_pointer (&pending);
+      /* Items the earlier run finished are reported, not run. */
+      if (result != NULL)
+        item_finished (self, result);
+      else
+        g_ptr_array_add (pending, g_strdup (item));
     }
 
-  schedule (self);
+  start_pass (self, task, pending, cancellable);
 }
 
 gboolean
@@ -538,6 +803,77 @@ pv_runner_run_finish (PvRunner      *self,
   g_return_val_if_fail (PV_IS_RUNNER (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_async_result_is_tagged (result, pv_runner_run_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * pv_runner_stop:
+ *
+ * Stops the pass under way, as cancelling its #GCancellable does: no item
+ * is started any more, those in flight end, and the run can be resumed.
+ */
+void
+pv_runner_stop (PvRunner *self)
+{
+  g_return_if_fail (PV_IS_RUNNER (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+/**
+ * pv_runner_retry_failed_async:
+ *
+ * Runs again the items whose outcome is "failed", each from the step
+ * that failed (the steps before it took effect and are not sent again),
+ * as a new pass of the same run, in the same journal. Their new outcomes
+ * replace the old ones in the results, in place, as they arrive.
+ *
+ * Returns: how many items are tried again; with none, the pass ends at
+ *   once
+ */
+guint
+pv_runner_retry_failed_async (PvRunner            *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_auto(GStrv) failed = NULL;
+  GPtrArray *pending;
+  GTask *task;
+  guint n;
+
+  g_return_val_if_fail (PV_IS_RUNNER (self), 0);
+  g_return_val_if_fail (self->task == NULL, 0);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_runner_retry_failed_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  failed = pv_run_results_dup_items (self->results, PV_RESULT_STATUS_FAILED);
+  n = g_strv_length (failed);
+  pending = g_ptr_array_new_full (n, g_free);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (pending, g_strdup (failed[i]));
+
+  /* The failures were answers, not silences: nothing to check first. */
+  self->resuming = FALSE;
+  set_n_finished (self, self->n_finished - MIN (n, self->n_finished));
+  start_pass (self, task, pending, cancellable);
+
+  return n;
+}
+
+gboolean
+pv_runner_retry_failed_finish (PvRunner      *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (PV_IS_RUNNER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_runner_retry_failed_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

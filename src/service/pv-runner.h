@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "pv-run-journal.h"
+#include "pv-run-results.h"
 #include "pv-run-steps.h"
 
 G_BEGIN_DECLS
@@ -18,12 +19,24 @@ PvRunner   *pv_runner_new             (PvRunSteps          *steps,
                                        const char          *journal_path,
                                        PvRunState          *resume);
 const char *pv_runner_get_run_id      (PvRunner            *self);
+const char *pv_runner_get_flow        (PvRunner            *self);
+const char *pv_runner_get_journal_path (PvRunner           *self);
+PvRunInfo  *pv_runner_get_info        (PvRunner            *self);
+void        pv_runner_set_info        (PvRunner            *self,
+                                       PvRunInfo           *info);
+const char *pv_runner_get_waiting     (PvRunner            *self);
+void        pv_runner_set_waiting     (PvRunner            *self,
+                                       const char          *waiting);
+gboolean    pv_runner_get_running     (PvRunner            *self);
 guint       pv_runner_get_concurrency (PvRunner            *self);
 void        pv_runner_set_concurrency (PvRunner            *self,
                                        guint                concurrency);
 guint       pv_runner_get_n_items     (PvRunner            *self);
 guint       pv_runner_get_n_finished  (PvRunner            *self);
 GListModel *pv_runner_get_results     (PvRunner            *self);
+PvRunResults *pv_runner_get_run_results (PvRunner          *self);
+guint       pv_runner_get_next_step   (PvRunner            *self,
+                                       const char          *item);
 
 void        pv_runner_run_async       (PvRunner            *self,
                                        GCancellable        *cancellable,
@@ -32,5 +45,13 @@ void        pv_runner_run_async       (PvRunner            *self,
 gboolean    pv_runner_run_finish      (PvRunner            *self,
                                        GAsyncResult        *result,
                                        GError             **error);
+void        pv_runner_stop            (PvRunner            *self);
+guint       pv_runner_retry_failed_async  (PvRunner            *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    pv_runner_retry_failed_finish (PvRunner            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
 
 G_END_DECLS

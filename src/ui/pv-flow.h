@@ -27,6 +27,11 @@ typedef struct
    * page factories leave out the steps the run had already decided. */
   GObject *(*create_resume_state) (const char *journal_path,
                                    PvRunState *run);
+  /* Optional: the state of the flow trying again the people a run of it
+   * failed, each from the step that failed, read from the run's journal;
+   * the history offers Retry Failed for the flows that have it. */
+  GObject *(*create_retry_state)  (const char *journal_path,
+                                   PvRunState *run);
 } PvFlowInfo;
 
 const PvFlowInfo *const *pv_flows_get_registered (void);

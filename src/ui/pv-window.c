@@ -112,6 +112,38 @@ pv_window_resume_flow (PvWindow         *self,
   return show_assistant (self, pv_assistant_new_with_state (flow, flow->create_resume_state (journal_path, run)));
 }
 
+/**
+ * pv_window_retry_flow:
+ * @journal_path: the journal of a run of @flow with failures
+ * @run: what the journal says
+ *
+ * Replaces the start page by @flow's wizard, trying again the people
+ * @run failed, each from the step that failed.
+ *
+ * Returns: (transfer none): the #PvAssistant
+ */
+GtkWidget *
+pv_window_retry_flow (PvWindow         *self,
+                      const PvFlowInfo *flow,
+                      const char       *journal_path,
+                      PvRunState       *run)
+{
+  g_return_val_if_fail (PV_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (flow != NULL && flow->create_retry_state != NULL, NULL);
+  g_return_val_if_fail (PV_IS_RUN_STATE (run), NULL);
+
+  return show_assistant (self, pv_assistant_new_with_state (flow, flow->create_retry_state (journal_path, run)));
+}
+
+static void
+start_page_retry_run_cb (PvWindow         *self,
+                         const PvFlowInfo *flow,
+                         const char       *journal_path,
+                         PvRunState       *run)
+{
+  pv_window_retry_flow (self, flow, journal_path, run);
+}
+
 static void
 start_page_resume_run_cb (PvWindow         *self,
                           const PvFlowInfo *flow,
@@ -324,6 +356,9 @@ pv_window_init (PvWindow *self)
 
   g_signal_connect_object (self->start_page, "resume-run",
                            G_CALLBACK (start_page_resume_run_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->start_page, "retry-run",
+                           G_CALLBACK (start_page_retry_run_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->start_page, "flow-activated",
                            G_CALLBACK (start_page_flow_activated_cb), self,

@@ -21,6 +21,10 @@ GtkWidget *pv_window_resume_flow     (PvWindow            *self,
                                       const PvFlowInfo    *flow,
                                       const char          *journal_path,
                                       PvRunState          *run);
+GtkWidget *pv_window_retry_flow      (PvWindow            *self,
+                                      const PvFlowInfo    *flow,
+                                      const char          *journal_path,
+                                      PvRunState          *run);
 GtkWidget *pv_window_get_assistant   (PvWindow            *self);
 GtkWidget *pv_window_open_view       (PvWindow            *self,
                                       const PvViewInfo    *view);

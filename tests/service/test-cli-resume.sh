@@ -143,14 +143,14 @@ with open(sys.argv[3], "w", encoding="utf-8", newline="") as people:
 PY
 planned=$(($(wc -l < "$dir/list.csv") - 1))
 check "the dry run would enable the people it counted" 'grep -q "Would be enabled: $planned\." "$dir/dry.err"'
-rm -f "$runs"/*.jsonl
+rm -f "$runs"/*.jsonl "$runs"/*.results.json
 
 # Killed in the middle, then resumed.
 start_run "$dir/kill.err"
 kill -KILL "$run_pid"
 wait "$run_pid" 2>/dev/null
 id=$(ls "$runs" | sed -n 's/\.jsonl$//p')
-check "the killed run left one journal" '[ "$(ls "$runs" | wc -l)" -eq 1 ]'
+check "the killed run left one journal" '[ "$(ls "$runs" | grep -c "\.jsonl$")" -eq 1 ]'
 check "the run id was printed when the run started" 'head -n 1 "$dir/kill.err" | grep -q "^Run $id\. If it stops, resume it with: provisio-cli enable --resume $id$"'
 
 "$cli" enable --resume "$id" >/dev/null 2>"$dir/no-service.err"
@@ -177,7 +177,7 @@ check "the export covers both parts" '[ "$(grep -o "<item id=" "$dir/resumed.xml
 check "a finished run is not resumed again" '[ $? -eq 2 ] && grep -q "nothing left to resume" "$dir/finished.err"'
 
 # Interrupted with Ctrl+C, on a fresh tenant, then resumed.
-rm -f "$runs"/*.jsonl
+rm -f "$runs"/*.jsonl "$runs"/*.results.json
 start_sandbox "$dir/second.db"
 "$cli" users --service "$url" --output csv >"$dir/before.csv" 2>/dev/null
 start_run "$dir/int.err"

@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <utime.h>
 
+#include "pv-run-store.h"
 #include "pv-runner.h"
 #include "pv-service-error.h"
 
@@ -260,8 +262,10 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *runs = g_path_get_dirname (fixture->journal);
+  g_autofree char *results = pv_run_store_dup_results_path (runs, "run");
 
   g_remove (fixture->journal);
+  g_remove (results);
   g_rmdir (runs);
   g_rmdir (fixture->dir);
   g_free (fixture->journal);
@@ -589,12 +593,12 @@ list_resumable (const char    *dir,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  pv_run_state_list_resumable_async (dir, cancellable, store_list_cb, &result);
+  pv_run_store_list_async (dir, PV_RUN_STORE_LIST_RESUMABLE, cancellable, store_list_cb, &result);
   if (cancellable != NULL)
     g_cancellable_cancel (cancellable);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  return pv_run_state_list_resumable_finish (result, error);
+  return pv_run_store_list_finish (result, error);
 }
 
 static void
@@ -656,6 +660,230 @@ test_listing (Fixture       *fixture,
     }
 }
 
+static void
+item_changed_cb (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 gpointer    user_data)
+{
+  GString *log = user_data;
+
+  g_string_append_printf (log, "%u-%u+%u;", position, removed, added);
+}
+
+static gboolean
+retry (PvRunner      *runner,
+       guint         *n_retried,
+       GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  *n_retried = pv_runner_retry_failed_async (runner, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return pv_runner_retry_failed_finish (runner, result, error);
+}
+
+/* Retry Failed is the same run again for those who failed, each from the
+ * step that failed: the steps before it took effect and are not sent
+ * again; the new outcome takes the failure's place in the results, and
+ * the journal read back says the run is finished with it. */
+static void
+test_retry_from_failed_step (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(PvFakeSteps) steps = g_object_new (PV_TYPE_FAKE_STEPS, NULL);
+  g_auto(GStrv) items = make_items (3);
+  g_autoptr(PvRunner) runner = NULL;
+  g_autoptr(PvRunState) state = NULL;
+  g_autoptr(GString) changes = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  PvRunResults *results;
+  guint position = G_MAXUINT;
+  guint n_retried = 0;
+
+  steps->n_steps = 5;
+  set_outcome (steps, "user-001", 2, OUTCOME_FAIL);
+  runner = pv_runner_new (PV_RUN_STEPS (steps), (const char *const *) items, "test",
+                          fixture->journal, NULL);
+  pv_runner_set_concurrency (runner, 1);
+  g_assert_true (run (runner, NULL, &error));
+  results = pv_runner_get_run_results (runner);
+  g_assert_cmpuint (pv_run_results_get_count (results, PV_RESULT_STATUS_FAILED), ==, 1);
+  g_assert_cmpuint (pv_runner_get_next_step (runner, "user-001"), ==, 2);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PvOperationResult) result = g_list_model_get_item (G_LIST_MODEL (results), i);
+
+      if (g_strcmp0 (pv_operation_result_get_item (result), "user-001") == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, <, 3);
+
+  /* The service accepts it now. */
+  set_outcome (steps, "user-001", 2, OUTCOME_DONE);
+  g_signal_connect (results, "items-changed", G_CALLBACK (item_changed_cb), changes);
+  g_assert_true (retry (runner, &n_retried, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_retried, ==, 1);
+
+  for (guint step = 0; step < 5; step++)
+    g_assert_cmpuint (count (steps->applied, "user-001", step), ==, 1);
+  g_assert_cmpuint (count (steps->applied, "user-000", 0), ==, 1);
+  g_assert_cmpuint (pv_runner_get_n_finished (runner), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 3);
+  g_assert_cmpuint (pv_run_results_get_count (results, PV_RESULT_STATUS_FAILED), ==, 0);
+  g_assert_cmpuint (pv_run_results_get_count (results, PV_RESULT_STATUS_DONE), ==, 3);
+  {
+    g_autofree char *expected = g_strdup_printf ("%u-1+1;", position);
+
+    g_assert_cmpstr (changes->str, ==, expected);
+  }
+  g_signal_handlers_disconnect_by_func (results, item_changed_cb, changes);
+
+  state = load_state (fixture->journal);
+  g_assert_cmpint (pv_run_state_get_status (state), ==, PV_RUN_STATUS_FINISHED);
+  g_assert_cmpuint (pv_run_state_get_n_finished (state), ==, 3);
+  g_assert_cmpint (pv_operation_result_get_status (pv_run_state_get_final_result (state, "user-001")), ==,
+                   PV_RESULT_STATUS_DONE);
+
+  /* Nothing failed: nothing to retry, and nothing is sent. */
+  g_assert_true (retry (runner, &n_retried, &error));
+  g_assert_cmpuint (n_retried, ==, 0);
+  g_assert_cmpuint (count (steps->applied, "user-001", 4), ==, 1);
+}
+
+static void
+results_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static PvRunResults *
+load_results (const char *dir,
+              const char *run_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PvRunResults *results;
+
+  pv_run_results_load_async (dir, run_id, NULL, results_loaded_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  results = pv_run_results_load_finish (result, &error);
+  g_assert_no_error (error);
+  return results;
+}
+
+/* The run's facts are in its journal, read back by a process that never
+ * saw the run; its results are kept beside it, names and order included;
+ * a run whose flow waits for something is not finished. */
+static void
+test_facts_and_results_kept (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(PvFakeSteps) steps = g_object_new (PV_TYPE_FAKE_STEPS, NULL);
+  g_auto(GStrv) items = make_items (4);
+  g_autoptr(PvRunner) runner = NULL;
+  g_autoptr(PvRunInfo) info = pv_run_info_new (PV_FLOW_ENABLE_USERS);
+  g_autoptr(PvRunState) state = NULL;
+  g_autoptr(PvRunResults) kept = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->journal);
+  g_autoptr(GError) error = NULL;
+  PvRunResults *results;
+  PvRunInfo *read;
+
+  set_outcome (steps, "user-002", 0, OUTCOME_FAIL);
+  pv_run_info_set_pool (info, "pool01.contoso.com");
+  pv_run_info_set_service (info, "http://127.0.0.1:1");
+  runner = pv_runner_new (PV_RUN_STEPS (steps), (const char *const *) items, "test",
+                          fixture->journal, NULL);
+  pv_runner_set_info (runner, info);
+  pv_runner_set_waiting (runner, "The operator’s upload");
+  results = pv_runner_get_run_results (runner);
+  pv_run_results_set_name (results, "user-001", "Gaëlle Boyer");
+  g_assert_cmpstr (pv_runner_get_run_id (runner), ==, "run");
+  g_assert_true (run (runner, NULL, &error));
+
+  state = load_state (fixture->journal);
+  g_assert_cmpint (pv_run_state_get_status (state), ==, PV_RUN_STATUS_WAITING);
+  g_assert_cmpstr (pv_run_state_get_waiting (state), ==, "The operator’s upload");
+  g_assert_cmpint (pv_run_state_get_ended_time (state), >=, pv_run_state_get_started (state));
+  read = pv_run_state_get_info (state);
+  g_assert_nonnull (read);
+  g_assert_cmpint (pv_run_info_get_flow (read), ==, PV_FLOW_ENABLE_USERS);
+  g_assert_cmpstr (pv_run_info_get_pool (read), ==, "pool01.contoso.com");
+  g_assert_cmpstr (pv_run_info_get_service (read), ==, "http://127.0.0.1:1");
+  g_assert_cmpstr (pv_run_info_get_ran_by (read), ==, g_get_user_name ());
+  g_assert_nonnull (pv_run_info_get_ended (read));
+  g_assert_cmpint (g_date_time_to_unix (pv_run_info_get_started (read)), ==, pv_run_state_get_started (state));
+
+  kept = load_results (dir, "run");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kept)), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(PvOperationResult) a = g_list_model_get_item (G_LIST_MODEL (results), i);
+      g_autoptr(PvOperationResult) b = g_list_model_get_item (G_LIST_MODEL (kept), i);
+
+      g_assert_cmpstr (pv_operation_result_get_item (a), ==, pv_operation_result_get_item (b));
+      g_assert_cmpint (pv_operation_result_get_status (a), ==, pv_operation_result_get_status (b));
+      g_assert_cmpstr (pv_operation_result_get_message (a), ==, pv_operation_result_get_message (b));
+    }
+  g_assert_cmpuint (pv_run_results_get_count (kept, PV_RESULT_STATUS_FAILED), ==, 1);
+  g_assert_cmpstr (pv_run_results_get_name (kept, "user-001"), ==, "Gaëlle Boyer");
+  g_assert_cmpstr (pv_run_results_get_name (kept, "user-000"), ==, "user-000");
+  g_assert_cmpstr (pv_run_info_get_pool (pv_run_results_get_info (kept)), ==, "pool01.contoso.com");
+}
+
+/* A history keeps the last runs or the recent ones, whichever keeps
+ * more, and never a run someone still has to act on. */
+static void
+test_prune (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->journal);
+  const gint64 day = 24 * 3600;
+  const gint64 now = 1000 * day;
+  static const struct { const char *name; gint64 age_days; gboolean finished; gboolean kept; } runs[] = {
+    { "new", 1, TRUE, TRUE },
+    { "mid", 20, TRUE, TRUE },
+    { "old", 40, TRUE, FALSE },
+    { "old-stopped", 50, FALSE, TRUE },
+    { "older", 60, TRUE, FALSE },
+  };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autofree char *path = pv_run_store_dup_journal_path (dir, runs[i].name);
+      g_autofree char *results = pv_run_store_dup_results_path (dir, runs[i].name);
+      g_autofree char *contents = g_strdup_printf ("{\"event\":\"run\",\"run\":\"%s\",\"flow\":\"test\",\"items\":0,\"time\":1}\n"
+                                                   "{\"event\":\"end\",\"cancelled\":%s,\"time\":2}\n",
+                                                   runs[i].name, runs[i].finished ? "false" : "true");
+      struct utimbuf times = { now - runs[i].age_days * day, now - runs[i].age_days * day };
+
+      g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+      g_assert_true (g_file_set_contents (results, "{}", -1, NULL));
+      g_assert_cmpint (g_utime (path, &times), ==, 0);
+    }
+
+  /* The last two whatever their age, and 30 days: "mid" by its age. */
+  g_assert_cmpuint (pv_run_store_prune (dir, 2, 30, now, NULL), ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autofree char *path = pv_run_store_dup_journal_path (dir, runs[i].name);
+      g_autofree char *results = pv_run_store_dup_results_path (dir, runs[i].name);
+
+      g_assert_cmpint (g_file_test (path, G_FILE_TEST_EXISTS), ==, runs[i].kept);
+      g_assert_cmpint (g_file_test (results, G_FILE_TEST_EXISTS), ==, runs[i].kept);
+      g_remove (path);
+      g_remove (results);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -672,6 +900,9 @@ main (int   argc,
   ADD ("cancel-then-resume", test_cancel_then_resume);
   ADD ("damaged-journal", test_damaged_journal);
   ADD ("listing", test_listing);
+  ADD ("retry-from-failed-step", test_retry_from_failed_step);
+  ADD ("facts-and-results-kept", test_facts_and_results_kept);
+  ADD ("prune", test_prune);
 
   return g_test_run ();
 }

@@ -25,6 +25,8 @@
 #include "pv-assistant.h"
 #include "pv-page.h"
 #include "pv-preferences-window.h"
+#include "pv-run-dialog.h"
+#include "pv-run-row.h"
 #include "pv-start-page.h"
 #include "pv-window.h"
 
@@ -43,6 +45,8 @@ register_types (void)
   g_type_ensure (PV_TYPE_PAGE);
   g_type_ensure (PV_TYPE_ASSISTANT);
   g_type_ensure (PV_TYPE_PREFERENCES_WINDOW);
+  g_type_ensure (PV_TYPE_RUN_DIALOG);
+  g_type_ensure (PV_TYPE_RUN_ROW);
   g_type_ensure (PV_TYPE_START_PAGE);
   g_type_ensure (PV_TYPE_WINDOW);
   g_type_ensure (PV_TYPE_ENABLE_FINISH_PAGE);

@@ -8,6 +8,9 @@
 #include "enable/pv-enable-finish-page.h"
 #include "enable/pv-enable-status-page.h"
 #include "pv-operation-result.h"
+#include "pv-run-dialog.h"
+#include "pv-run-row.h"
+#include "pv-start-page.h"
 #include "pv-sandbox-server.h"
 #include "pv-service-calls.h"
 #include "pv-sip-domain.h"
@@ -24,6 +27,14 @@ match_counts (GtkWidget     *widget,
               gconstpointer  data)
 {
   return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), "Enabled: ");
+}
+
+static gboolean
+match_run_row (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return PV_IS_RUN_ROW (widget) &&
+         g_strcmp0 (pv_run_state_get_run_id (pv_run_row_get_run (PV_RUN_ROW (widget))), data) == 0;
 }
 
 static gboolean
@@ -424,6 +435,206 @@ test_status_remaining_time (void)
     }
 }
 
+static void
+runs_listed_cb (PvStartPage *start_page,
+                gboolean    *listed)
+{
+  *listed = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+dialog_loaded (gpointer data)
+{
+  return pv_run_dialog_get_results (data) != NULL;
+}
+
+static char *
+export_xml (GObject    *source,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (state_dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  if (PV_IS_RUN_DIALOG (source))
+    {
+      pv_run_dialog_export_async (PV_RUN_DIALOG (source), PV_EXPORT_FORMAT_XML, file, NULL,
+                                  pv_test_store_result_cb, &result);
+      g_assert_true (pv_run_dialog_export_finish (PV_RUN_DIALOG (source), pv_test_wait_result (&result), &error));
+    }
+  else
+    {
+      pv_enable_finish_page_export_async (PV_ENABLE_FINISH_PAGE (source), PV_EXPORT_FORMAT_XML, file, NULL,
+                                          pv_test_store_result_cb, &result);
+      g_assert_true (pv_enable_finish_page_export_finish (PV_ENABLE_FINISH_PAGE (source), pv_test_wait_result (&result), &error));
+    }
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* A run reopened from the history, after the wizard is gone, shows each
+ * person by name and exports exactly what its Finish page exported; its
+ * failures can be retried from there. */
+static void
+test_history_exports_the_same (void)
+{
+  Fixture fixture = { 0 };
+  GtkWindow *window;
+  GtkWindow *start_window;
+  PvPage *status_page;
+  PvPage *finish;
+  PvStartPage *start_page;
+  GtkWidget *row = NULL;
+  GtkWindow *dialog;
+  PvRunResults *reopened;
+  GListModel *results;
+  g_autofree char *run_id = NULL;
+  g_autofree char *live = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gboolean listed = FALSE;
+
+  fixture_set_up (&fixture, "history.db", 4);
+  /* Half the answers fail: both outcomes are in the history. */
+  set_faults (&fixture, "rate=0.5,kinds=503,seed=7");
+
+  window = GTK_WINDOW (g_object_ref (gtk_window_new ()));
+  status_page = pv_enable_status_page_new (fixture.flow);
+  gtk_window_set_child (window, GTK_WIDGET (status_page));
+  gtk_window_present (window);
+  pv_page_shown (status_page);
+  pv_test_wait_until (page_complete, status_page);
+  finish = pv_enable_finish_page_new (fixture.flow);
+  gtk_window_set_child (window, GTK_WIDGET (finish));
+  pv_page_shown (finish);
+  live = export_xml (G_OBJECT (finish), "live.xml");
+  run_id = g_strdup (pv_runner_get_run_id (pv_enable_flow_get_runner (fixture.flow)));
+  results = pv_enable_flow_get_results (fixture.flow);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(PvOperationResult) result = g_list_model_get_item (results, i);
+
+      g_ptr_array_add (names, g_strdup (pv_operation_result_get_item (result)));
+      g_ptr_array_add (names, g_strdup (pv_enable_flow_get_person_name (fixture.flow, pv_operation_result_get_item (result))));
+    }
+  gtk_window_destroy (window);
+  pv_test_iterate ();
+  g_assert_finalize_object (window);
+  g_clear_object (&fixture.flow);
+
+  /* The start page lists it, newest first. */
+  start_window = GTK_WINDOW (g_object_ref (gtk_window_new ()));
+  start_page = g_object_new (PV_TYPE_START_PAGE, NULL);
+  gtk_window_set_child (start_window, GTK_WIDGET (start_page));
+  gtk_window_present (start_window);
+  g_signal_connect (start_page, "runs-listed", G_CALLBACK (runs_listed_cb), &listed);
+  pv_start_page_refresh_runs (start_page);
+  pv_test_wait_until (flag_set, &listed);
+  pv_test_iterate ();
+  g_assert_cmpuint (pv_start_page_get_n_runs (start_page), >=, 1);
+  row = pv_test_find_widget (GTK_WIDGET (start_page), match_run_row, run_id);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Enable users for a pool");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Finished"));
+  g_assert_false (pv_run_row_get_resumable (PV_RUN_ROW (row)));
+
+  /* Opened: the same results, by name, and the same export. */
+  dialog = pv_start_page_open_run (start_page, row);
+  pv_test_wait_until (dialog_loaded, dialog);
+  reopened = pv_run_dialog_get_results (PV_RUN_DIALOG (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reopened)), ==, names->len / 2);
+  for (guint i = 0; i < names->len; i += 2)
+    {
+      g_autoptr(PvOperationResult) result = g_list_model_get_item (G_LIST_MODEL (reopened), i / 2);
+
+      g_assert_cmpstr (pv_operation_result_get_item (result), ==, g_ptr_array_index (names, i));
+      g_assert_cmpstr (pv_run_results_get_name (reopened, g_ptr_array_index (names, i)), ==,
+                       g_ptr_array_index (names, i + 1));
+      g_assert_cmpstr (pv_run_results_get_name (reopened, g_ptr_array_index (names, i)), !=,
+                       g_ptr_array_index (names, i));
+    }
+  again = export_xml (G_OBJECT (dialog), "again.xml");
+  g_assert_cmpstr (again, ==, live);
+
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (start_window);
+  pv_test_iterate ();
+  g_assert_finalize_object (start_window);
+  fixture_tear_down (&fixture);
+}
+
+/* Retry Failed from the history: the flow reads the run back from its
+ * journal and tries its failures again, in the same run: everyone ends
+ * enabled, and the run read back again is finished without failures. */
+static void
+test_history_retries_the_failed (void)
+{
+  Fixture fixture = { 0 };
+  GtkWindow *window;
+  PvPage *page;
+  g_autoptr(PvEnableFlow) retry_flow = NULL;
+  g_autoptr(PvRunState) state = NULL;
+  g_autoptr(PvRunState) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal = NULL;
+  PvRunResults *results;
+
+  fixture_set_up (&fixture, "history-retry.db", 3);
+  set_faults (&fixture, "rate=1,kinds=503");
+  window = GTK_WINDOW (g_object_ref (gtk_window_new ()));
+  page = pv_enable_status_page_new (fixture.flow);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  pv_page_shown (page);
+  pv_test_wait_until (page_complete, page);
+  journal = g_strdup (pv_runner_get_journal_path (pv_enable_flow_get_runner (fixture.flow)));
+  g_assert_cmpuint (pv_run_results_get_count (pv_runner_get_run_results (pv_enable_flow_get_runner (fixture.flow)),
+                                              PV_RESULT_STATUS_FAILED), ==, 3);
+  gtk_window_destroy (window);
+  pv_test_iterate ();
+  g_assert_finalize_object (window);
+  set_faults (&fixture, NULL);
+
+  state = pv_run_state_load (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pv_run_state_get_status (state), ==, PV_RUN_STATUS_FINISHED);
+  g_assert_nonnull (pv_enable_flow_info.create_retry_state);
+  retry_flow = PV_ENABLE_FLOW (pv_enable_flow_info.create_retry_state (journal, state));
+  g_assert_true (pv_enable_flow_get_retrying (retry_flow));
+  pv_enable_flow_set_client (retry_flow, fixture.client);
+
+  window = GTK_WINDOW (g_object_ref (gtk_window_new ()));
+  page = pv_enable_status_page_new (retry_flow);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  pv_page_shown (page);
+  pv_test_wait_until (page_complete, page);
+  results = pv_runner_get_run_results (pv_enable_flow_get_runner (retry_flow));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 3);
+  g_assert_cmpuint (pv_run_results_get_count (results, PV_RESULT_STATUS_DONE), ==, 3);
+  g_assert_cmpstr (pv_runner_get_journal_path (pv_enable_flow_get_runner (retry_flow)), ==, journal);
+
+  after = pv_run_state_load (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pv_run_state_get_status (after), ==, PV_RUN_STATUS_FINISHED);
+  g_assert_cmpuint (pv_run_state_get_n_finished (after), ==, 3);
+  g_assert_cmpstr (pv_run_state_get_run_id (after), ==, pv_run_state_get_run_id (state));
+
+  gtk_window_destroy (window);
+  pv_test_iterate ();
+  g_assert_finalize_object (window);
+  fixture_tear_down (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +653,8 @@ main (int   argc,
   g_test_add_func ("/enable-status/remaining-time", test_status_remaining_time);
   g_test_add_func ("/enable-status/stops-when-asked", test_status_stops_when_asked);
   g_test_add_func ("/enable-finish/retries-the-failed", test_finish_retries_the_failed);
+  g_test_add_func ("/history/exports-the-same", test_history_exports_the_same);
+  g_test_add_func ("/history/retries-the-failed", test_history_retries_the_failed);
   status = g_test_run ();
 
   pv_test_remove_tree (state_dir);

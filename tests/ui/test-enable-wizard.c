@@ -11,6 +11,7 @@
 #include "pv-enable-entry.h"
 #include "pv-operation-result.h"
 #include "pv-service-calls.h"
+#include "pv-run-row.h"
 #include "pv-start-page.h"
 #include "pv-test-util.h"
 #include "pv-window.h"
@@ -288,6 +289,15 @@ answer (GtkWindow  *dialog,
   pv_test_iterate ();
 }
 
+/* The history lists finished runs too: the stopped one is the row that
+ * offers to resume. */
+static gboolean
+match_resumable_row (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return PV_IS_RUN_ROW (widget) && pv_run_row_get_resumable (PV_RUN_ROW (widget));
+}
+
 static gboolean
 runs_listed (gpointer data)
 {
@@ -356,7 +366,7 @@ stop_then_resume (PvWindow *window)
   guint n_planned;
 
   wait_for_runs (start_page);
-  g_assert_cmpuint (pv_start_page_get_n_runs (start_page), ==, 0);
+  g_assert_cmpuint (pv_start_page_get_n_resumable (start_page), ==, 0);
 
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
   pv_test_iterate ();
@@ -409,7 +419,7 @@ stop_then_resume (PvWindow *window)
 
   /* The start page offers the stopped run. */
   wait_for_runs (start_page);
-  g_assert_cmpuint (pv_start_page_get_n_runs (start_page), ==, 1);
+  g_assert_cmpuint (pv_start_page_get_n_resumable (start_page), ==, 1);
   resume = pv_test_find_widget (GTK_WIDGET (start_page), match_label_prefix, "_Resume");
   g_assert_nonnull (resume);
   g_signal_emit_by_name (resume, "clicked");
@@ -453,7 +463,7 @@ stop_then_resume (PvWindow *window)
 
   /* Finished now: no longer offered. */
   wait_for_runs (start_page);
-  g_assert_cmpuint (pv_start_page_get_n_runs (start_page), ==, 0);
+  g_assert_cmpuint (pv_start_page_get_n_resumable (start_page), ==, 0);
 }
 
 /* The question on screen now, not one answered earlier. */
@@ -544,11 +554,12 @@ stop_then_discard (PvWindow *window)
   pv_test_iterate ();
 
   wait_for_runs (start_page);
-  g_assert_cmpuint (pv_start_page_get_n_runs (start_page), ==, 1);
+  g_assert_cmpuint (pv_start_page_get_n_resumable (start_page), ==, 1);
   g_assert_cmpuint (count_files (runs, ".jsonl"), ==, n_journals + 1);
 
   /* Asked first: Cancel keeps it. */
-  discard = pv_test_find_widget (GTK_WIDGET (start_page), match_tooltip, "Discard this run");
+  discard = pv_test_find_widget (pv_test_find_widget (GTK_WIDGET (start_page), match_resumable_row, NULL),
+                                 match_tooltip, "Discard this run");
   g_assert_nonnull (discard);
   g_signal_emit_by_name (discard, "clicked");
   pv_test_iterate ();
@@ -556,16 +567,17 @@ stop_then_discard (PvWindow *window)
   g_assert_nonnull (dialog);
   answer (dialog, "cancel");
   wait_for_runs (start_page);
-  g_assert_cmpuint (pv_start_page_get_n_runs (start_page), ==, 1);
+  g_assert_cmpuint (pv_start_page_get_n_resumable (start_page), ==, 1);
 
-  discard = pv_test_find_widget (GTK_WIDGET (start_page), match_tooltip, "Discard this run");
+  discard = pv_test_find_widget (pv_test_find_widget (GTK_WIDGET (start_page), match_resumable_row, NULL),
+                                 match_tooltip, "Discard this run");
   g_signal_emit_by_name (discard, "clicked");
   pv_test_iterate ();
   dialog = visible_dialog ();
   g_object_set_data (G_OBJECT (start_page), "pv-test-listed", NULL);
   answer (dialog, "discard");
   pv_test_wait_until (runs_listed, start_page);
-  g_assert_cmpuint (pv_start_page_get_n_runs (start_page), ==, 0);
+  g_assert_cmpuint (pv_start_page_get_n_resumable (start_page), ==, 0);
   g_assert_cmpuint (count_files (runs, ".jsonl"), ==, n_journals);
   g_assert_cmpuint (count_files (runs, ".jsonl.discarded"), ==, 1);
 }

@@ -9,6 +9,7 @@
 #include "pv-assistant.h"
 #include "pv-language.h"
 #include "pv-preferences-window.h"
+#include "pv-run-row.h"
 #include "pv-start-page.h"
 #include "pv-test-flow.h"
 #include "pv-flow.h"
@@ -147,6 +148,13 @@ runs_listed_cb (PvStartPage *start_page,
 }
 
 static gboolean
+match_trash_button (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "user-trash-symbolic") == 0;
+}
+
+static gboolean
 listed_once (gpointer data)
 {
   return ((GArray *) data)->len > 0;
@@ -165,6 +173,8 @@ test_start_page_lists_stopped_runs (void)
   g_autofree char *journal = g_build_filename (runs, "stopped.jsonl", NULL);
   g_autoptr(GArray) listed = g_array_new (FALSE, FALSE, sizeof (guint));
   GtkWidget *resume;
+  GtkWidget *discard;
+  GtkWidget *row;
 
   g_assert_cmpint (g_mkdir_with_parents (runs, 0700), ==, 0);
   g_assert_true (g_file_set_contents (journal,
@@ -188,6 +198,15 @@ test_start_page_lists_stopped_runs (void)
   g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (resume), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (resume), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Resume the unfinished run of “Test flow”");
+  /* The row's other controls say what they act on, and its icon where
+   * the run stands. */
+  discard = pv_test_find_widget (GTK_WIDGET (start_page), match_trash_button, NULL);
+  g_assert_nonnull (discard);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Discard the run of “Test flow”");
+  row = gtk_widget_get_ancestor (resume, PV_TYPE_RUN_ROW);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Stopped"));
 
   /* Gone from the disk, gone from the page. */
   g_assert_cmpint (g_remove (journal), ==, 0);
@@ -196,6 +215,53 @@ test_start_page_lists_stopped_runs (void)
   pv_test_wait_until (listed_once, listed);
   g_assert_cmpuint (g_array_index (listed, guint, 0), ==, 0);
 
+  g_signal_handlers_disconnect_by_data (start_page, listed);
+  destroy_and_finalize (GTK_WINDOW (window));
+}
+
+static gboolean
+match_run_row (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return PV_IS_RUN_ROW (widget);
+}
+
+/* A run whose flow waits for something (an operator's upload) is neither
+ * finished nor stopped: the history says what it waits for, and does not
+ * offer to resume it. */
+static void
+test_start_page_shows_waiting_runs (void)
+{
+  static const PvFlowInfo *const flows[] = { &resumable_flow, NULL };
+  PvWindow *window = g_object_ref (pv_window_new (NULL));
+  PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
+  g_autofree char *runs = g_build_filename (g_get_user_state_dir (), "provisio", "runs", NULL);
+  g_autofree char *journal = g_build_filename (runs, "waiting.jsonl", NULL);
+  g_autoptr(GArray) listed = g_array_new (FALSE, FALSE, sizeof (guint));
+  GtkWidget *row;
+
+  g_assert_cmpint (g_mkdir_with_parents (runs, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (journal,
+                                      "{\"event\":\"run\",\"run\":\"waiting\",\"flow\":\"test\",\"items\":1,\"time\":5,\"plan\":{}}\n"
+                                      "{\"event\":\"started\",\"item\":\"a\",\"step\":0,\"time\":5}\n"
+                                      "{\"event\":\"finished\",\"step\":0,\"final\":true,\"result\":{\"item\":\"a\",\"status\":\"done\"},\"time\":5}\n"
+                                      "{\"event\":\"end\",\"cancelled\":false,\"waiting\":\"The operator’s upload\",\"time\":6}\n",
+                                      -1, NULL));
+  g_signal_connect (start_page, "runs-listed", G_CALLBACK (runs_listed_cb), listed);
+  pv_window_set_flows (window, flows);
+  pv_start_page_refresh_runs (start_page);
+  gtk_window_present (GTK_WINDOW (window));
+  pv_test_wait_until (listed_once, listed);
+  pv_test_iterate ();
+
+  g_assert_cmpuint (pv_start_page_get_n_runs (start_page), ==, 1);
+  g_assert_cmpuint (pv_start_page_get_n_resumable (start_page), ==, 0);
+  row = pv_test_find_widget (GTK_WIDGET (start_page), match_run_row, NULL);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Waiting: The operator’s upload"));
+  g_assert_false (pv_run_row_get_resumable (PV_RUN_ROW (row)));
+
+  g_assert_cmpint (g_remove (journal), ==, 0);
   g_signal_handlers_disconnect_by_data (start_page, listed);
   destroy_and_finalize (GTK_WINDOW (window));
 }
@@ -427,6 +493,7 @@ main (int   argc,
   g_test_add_func ("/window/start-page-offers-registered-flows", test_start_page_offers_registered_flows);
   g_test_add_func ("/window/start-page-starts-flow", test_start_page_starts_flow);
   g_test_add_func ("/window/start-page-lists-stopped-runs", test_start_page_lists_stopped_runs);
+  g_test_add_func ("/window/start-page-shows-waiting-runs", test_start_page_shows_waiting_runs);
   g_test_add_func ("/window/close-asks-while-wizard-holds-data", test_close_asks_while_wizard_holds_data);
   g_test_add_func ("/window/close-without-data-does-not-ask", test_close_without_data_does_not_ask);
   g_test_add_func ("/window/size-restored", test_window_size_restored);

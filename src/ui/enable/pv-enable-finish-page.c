@@ -35,11 +35,10 @@ struct _PvEnableFinishPage
 
   PvEnableFlow    *flow;
   GCancellable    *cancellable;
-  GListStore      *results;   /* the run's outcomes, retries folded in */
+  PvRunResults    *results;   /* the run's, retries replacing failures in place */
   GtkCustomFilter *filter;
-  PvRunner        *retry;
-  GHashTable      *positions; /* user id → position in results, while retrying */
-  guint            counts[4];
+  GtkFilterListModel *shown;
+  gboolean         retrying;
 
   AdwToastOverlay *toast_overlay;
   GtkLabel        *counts_label;
@@ -60,30 +59,18 @@ G_DEFINE_FINAL_TYPE (PvEnableFinishPage, pv_enable_finish_page, PV_TYPE_PAGE)
 static void
 update_counts (PvEnableFinishPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
-  guint failed;
+  guint failed = self->results != NULL ? pv_run_results_get_count (self->results, PV_RESULT_STATUS_FAILED) : 0;
   g_autofree char *text = NULL;
   g_autofree char *retry_title = NULL;
 
-  memset (self->counts, 0, sizeof self->counts);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PvOperationResult) result = g_list_model_get_item (G_LIST_MODEL (self->results), i);
-      PvResultStatus status = pv_operation_result_get_status (result);
-
-      if ((guint) status < G_N_ELEMENTS (self->counts))
-        self->counts[status]++;
-    }
-
-  text = pv_enable_format_counts (self->counts);
+  text = pv_enable_format_counts (self->results);
   gtk_label_set_text (self->counts_label, text);
 
-  failed = self->counts[PV_RESULT_STATUS_FAILED];
   retry_title = g_strdup_printf (ngettext ("%u person could not be enabled",
                                            "%u people could not be enabled", failed),
                                  failed);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->retry_row), retry_title);
-  gtk_widget_set_visible (GTK_WIDGET (self->retry_box), failed > 0 || self->retry != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_box), failed > 0 || self->retrying);
 }
 
 static void
@@ -128,34 +115,23 @@ pv_enable_finish_page_shown (PvPage *page)
 {
   PvEnableFinishPage *self = PV_ENABLE_FINISH_PAGE (page);
   GListModel *results = pv_enable_flow_get_results (self->flow);
-  guint n = results != NULL ? g_list_model_get_n_items (results) : 0;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
 
-  /* A copy the page can fold retries into; the run's own list stays as
-   * the run left it. */
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (results, i));
-  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
-                       items->pdata, items->len);
-  pv_enable_flow_set_results (self->flow, G_LIST_MODEL (self->results));
+  if (results != NULL && self->results == NULL)
+    {
+      g_autoptr(GtkListItemFactory) factory = NULL;
+
+      self->results = g_object_ref (PV_RUN_RESULTS (results));
+      /* Any count: the run's results say which changed. */
+      g_signal_connect_object (self->results, "notify", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
+      factory = pv_enable_result_factory_new (self->results);
+      gtk_list_view_set_factory (self->results_list, factory);
+      gtk_filter_list_model_set_model (self->shown, results);
+    }
   update_counts (self);
 
   /* Failures are what needs attention: their reasons come first. */
-  if (self->counts[PV_RESULT_STATUS_FAILED] > 0)
+  if (self->results != NULL && pv_run_results_get_count (self->results, PV_RESULT_STATUS_FAILED) > 0)
     gtk_drop_down_set_selected (self->outcome_dropdown, SHOW_FAILED);
-}
-
-static void
-retry_item_finished_cb (PvEnableFinishPage *self,
-                        PvOperationResult  *result)
-{
-  gpointer position;
-
-  if (g_hash_table_lookup_extended (self->positions, pv_operation_result_get_item (result), NULL, &position))
-    {
-      g_list_store_splice (self->results, GPOINTER_TO_UINT (position), 1, (gpointer *) &result, 1);
-      update_counts (self);
-    }
 }
 
 static void
@@ -180,71 +156,50 @@ retry_finished_cb (GObject      *object,
   g_autoptr(PvEnableFinishPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  guint failed;
 
-  pv_runner_run_finish (PV_RUNNER (object), result, &error);
-  g_clear_object (&self->retry);
-  g_clear_pointer (&self->positions, g_hash_table_unref);
+  pv_runner_retry_failed_finish (PV_RUNNER (object), result, &error);
+  self->retrying = FALSE;
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
 
   set_busy (self, FALSE);
   update_counts (self);
 
+  failed = pv_run_results_get_count (self->results, PV_RESULT_STATUS_FAILED);
   if (error != NULL && !g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED))
     text = g_strdup (error->message);
-  else if (self->counts[PV_RESULT_STATUS_FAILED] == 0)
+  else if (failed == 0)
     text = g_strdup (_("Everyone is enabled now."));
   else
     text = g_strdup_printf (ngettext ("%u person still could not be enabled.",
                                       "%u people still could not be enabled.",
-                                      self->counts[PV_RESULT_STATUS_FAILED]),
-                            self->counts[PV_RESULT_STATUS_FAILED]);
+                                      failed),
+                            failed);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
 /**
  * pv_enable_finish_page_retry_failed:
  *
- * Runs the plan again for the people whose outcome is "failed", with a
- * journal of its own; their new outcomes replace the old ones as they
- * arrive.
+ * Runs the run again for the people whose outcome is "failed", in the
+ * same journal; their new outcomes replace the old ones as they arrive.
  */
 void
 pv_enable_finish_page_retry_failed (PvEnableFinishPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  PvRunner *runner;
 
   g_return_if_fail (PV_IS_ENABLE_FINISH_PAGE (self));
 
-  if (self->retry != NULL)
+  runner = pv_enable_flow_get_runner (self->flow);
+  if (self->retrying || runner == NULL || pv_runner_get_running (runner) ||
+      pv_run_results_get_count (pv_runner_get_run_results (runner), PV_RESULT_STATUS_FAILED) == 0)
     return;
 
-  self->positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PvOperationResult) result = g_list_model_get_item (G_LIST_MODEL (self->results), i);
-
-      if (pv_operation_result_get_status (result) != PV_RESULT_STATUS_FAILED)
-        continue;
-      g_ptr_array_add (items, g_strdup (pv_operation_result_get_item (result)));
-      g_hash_table_insert (self->positions, g_strdup (pv_operation_result_get_item (result)),
-                           GUINT_TO_POINTER (i));
-    }
-  g_ptr_array_add (items, NULL);
-
-  self->retry = pv_enable_flow_new_runner (self->flow, (const char * const *) items->pdata, NULL);
-  if (self->retry == NULL || items->len == 1)
-    {
-      g_clear_object (&self->retry);
-      g_clear_pointer (&self->positions, g_hash_table_unref);
-      return;
-    }
-
-  g_signal_connect_object (self->retry, "item-finished", G_CALLBACK (retry_item_finished_cb), self,
-                           G_CONNECT_SWAPPED);
+  self->retrying = TRUE;
   set_busy (self, TRUE);
-  pv_runner_run_async (self->retry, self->cancellable, retry_finished_cb, g_object_ref (self));
+  pv_runner_retry_failed_async (runner, self->cancellable, retry_finished_cb, g_object_ref (self));
 }
 
 /**
@@ -270,7 +225,8 @@ pv_enable_finish_page_export_async (PvEnableFinishPage  *self,
   g_task_set_source_tag (task, pv_enable_finish_page_export_async);
 
   info = pv_enable_flow_dup_run_info (self->flow);
-  pv_export_results_into (g_steal_pointer (&task), format, info, G_LIST_MODEL (self->results), file);
+  pv_export_results_into (g_steal_pointer (&task), format, info,
+                          self->results != NULL ? G_LIST_MODEL (self->results) : G_LIST_MODEL (self->shown), file);
 }
 
 gboolean
@@ -346,10 +302,9 @@ pv_enable_finish_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), PV_TYPE_ENABLE_FINISH_PAGE);
   g_clear_object (&self->flow);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->retry);
-  g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_object (&self->results);
   g_clear_object (&self->filter);
+  g_clear_object (&self->shown);
 
   G_OBJECT_CLASS (pv_enable_finish_page_parent_class)->dispose (object);
 }
@@ -381,16 +336,14 @@ pv_enable_finish_page_class_init (PvEnableFinishPageClass *klass)
 static void
 pv_enable_finish_page_init (PvEnableFinishPage *self)
 {
-  GtkFilterListModel *shown;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->results = g_list_store_new (PV_TYPE_OPERATION_RESULT);
   self->filter = gtk_custom_filter_new (outcome_matches, self, NULL);
-  shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->results)),
-                                     g_object_ref (GTK_FILTER (self->filter)));
-  gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (shown))));
+  /* The run's results, once it has some. */
+  self->shown = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  gtk_list_view_set_model (self->results_list,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)))));
   g_signal_connect_object (gtk_list_view_get_model (self->results_list), "items-changed",
                            G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
   pv_a11y_name_drop_down (self->outcome_dropdown, _("Show people by outcome"));
@@ -407,14 +360,11 @@ PvPage *
 pv_enable_finish_page_new (PvEnableFlow *flow)
 {
   PvEnableFinishPage *self;
-  g_autoptr(GtkListItemFactory) factory = NULL;
 
   g_return_val_if_fail (PV_IS_ENABLE_FLOW (flow), NULL);
 
   self = g_object_new (PV_TYPE_ENABLE_FINISH_PAGE, NULL);
   self->flow = g_object_ref (flow);
-  factory = pv_enable_result_factory_new (flow);
-  gtk_list_view_set_factory (self->results_list, factory);
 
   return PV_PAGE (self);
 }

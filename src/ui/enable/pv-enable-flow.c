@@ -33,13 +33,13 @@ struct _PvEnableFlow
   GListStore   *selection;
   gboolean      loading;
   PvServiceClient *client;
-  GListModel   *results;
-  GHashTable   *names;      /* user id → display name, for the results */
+  PvRunner     *runner;     /* the run, once started */
   GCancellable *cancellable;
   gboolean      local_sandbox;
   /* When the flow continues a run that stopped before its end. */
   PvRunState   *resume;
   char         *journal;
+  gboolean      retrying;   /* the failures of the resumed run are tried again */
   PvEnableSteps *steps;     /* the steps of the latest run */
   char         *load_error;
 };
@@ -104,8 +104,9 @@ pv_enable_flow_finalize (GObject *object)
   g_clear_object (&self->directory);
   g_clear_object (&self->selection);
   g_clear_object (&self->client);
-  g_clear_object (&self->results);
-  g_clear_pointer (&self->names, g_hash_table_unref);
+  if (self->runner != NULL)
+    pv_runner_stop (self->runner);
+  g_clear_object (&self->runner);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->resume);
   g_clear_pointer (&self->journal, g_free);
@@ -251,23 +252,27 @@ pv_enable_flow_set_client (PvEnableFlow    *self,
  * pv_enable_flow_get_results:
  *
  * Returns: (transfer none) (nullable): the outcome of each person of the
- *   run, once it has started
+ *   run (the run's #PvRunResults), once it has started
  */
 GListModel *
 pv_enable_flow_get_results (PvEnableFlow *self)
 {
   g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), NULL);
 
-  return self->results;
+  return self->runner != NULL ? pv_runner_get_results (self->runner) : NULL;
 }
 
-void
-pv_enable_flow_set_results (PvEnableFlow *self,
-                            GListModel   *results)
+/**
+ * pv_enable_flow_get_runner:
+ *
+ * Returns: (transfer none) (nullable): the run, once started
+ */
+PvRunner *
+pv_enable_flow_get_runner (PvEnableFlow *self)
 {
-  g_return_if_fail (PV_IS_ENABLE_FLOW (self));
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), NULL);
 
-  g_set_object (&self->results, results);
+  return self->runner;
 }
 
 /**
@@ -275,63 +280,53 @@ pv_enable_flow_set_results (PvEnableFlow *self,
  * @item: a user id, as results name people
  *
  * Returns: (transfer none): the person's display name, or @item when the
- *   selection does not hold them
+ *   run does not know it
  */
 const char *
 pv_enable_flow_get_person_name (PvEnableFlow *self,
                                 const char   *item)
 {
-  const char *name;
-
   g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), NULL);
   g_return_val_if_fail (item != NULL, NULL);
 
-  /* Built once, on the first result: by then the selection is final, and
-   * a table spares a scan of the selection for every row drawn. */
-  if (self->names == NULL)
+  return self->runner != NULL ? pv_run_results_get_name (pv_runner_get_run_results (self->runner), item) : item;
+}
+
+/* The results name people, for the pages and for the history. */
+static void
+name_people (PvEnableFlow *self,
+             PvRunner     *runner)
+{
+  /* A resumed run has no selection: its people are in the directory. */
+  GListModel *people = self->resume != NULL ? G_LIST_MODEL (self->directory) : G_LIST_MODEL (self->selection);
+  PvRunResults *results = pv_runner_get_run_results (runner);
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
     {
-      /* A resumed run has no selection: its people are in the directory. */
-      GListModel *people = self->resume != NULL ? G_LIST_MODEL (self->directory) : G_LIST_MODEL (self->selection);
+      g_autoptr(PvUser) user = g_list_model_get_item (people, i);
 
-      self->names = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-        {
-          g_autoptr(PvUser) user = g_list_model_get_item (people, i);
-
-          /* The selection holds its people, and so their strings, for as
-           * long as the flow lives. */
-          g_hash_table_insert (self->names, (gpointer) pv_user_get_id (user),
-                               (gpointer) pv_user_get_display_name (user));
-        }
+      pv_run_results_set_name (results, pv_user_get_id (user), pv_user_get_display_name (user));
     }
-
-  name = g_hash_table_lookup (self->names, item);
-
-  return name != NULL ? name : item;
 }
 
 /**
  * pv_enable_flow_new_runner:
- * @items: (nullable): the user ids to run, or %NULL for every person the
- *   plan enables
  *
- * Makes a run of the plan with a journal of its own in the user's state
- * directory, so that it can be resumed if it is interrupted. A flow that
- * continues a stopped run makes that run again, from its journal, and
- * @items is ignored.
+ * Makes the run of the plan, with a journal of its own in the user's
+ * runs folder, so that it can be resumed if it is interrupted, and its
+ * facts and the people's names for the history. A flow that continues a
+ * stopped run makes that run again, from its journal. The flow keeps the
+ * run: Finish shows its results, retries its failures and exports them.
  *
- * Returns: (transfer full) (nullable): the runner, or %NULL with @error
+ * Returns: (transfer none) (nullable): the run, or %NULL with @error
  */
 PvRunner *
-pv_enable_flow_new_runner (PvEnableFlow        *self,
-                           const char * const  *items,
-                           GError             **error)
+pv_enable_flow_new_runner (PvEnableFlow  *self,
+                           GError       **error)
 {
-  g_auto(GStrv) all_items = NULL;
-  g_autofree char *run_id = g_uuid_string_random ();
-  g_autofree char *name = g_strconcat (run_id, ".jsonl", NULL);
-  g_autofree char *journal = NULL;
-  PvRunner *runner;
+  g_auto(GStrv) items = NULL;
+  g_autoptr(PvRunInfo) info = NULL;
+  g_autoptr(PvRunner) runner = NULL;
 
   g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), NULL);
 
@@ -348,45 +343,47 @@ pv_enable_flow_new_runner (PvEnableFlow        *self,
       self->steps = pv_enable_steps_new_from_plan (self->client, pv_run_state_get_plan (self->resume), error);
       if (self->steps == NULL)
         return NULL;
-      all_items = pv_enable_steps_dup_items (self->steps);
-      runner = pv_runner_new (PV_RUN_STEPS (self->steps), (const char * const *) all_items, "enable-users",
+      items = pv_enable_steps_dup_items (self->steps);
+      runner = pv_runner_new (PV_RUN_STEPS (self->steps), (const char * const *) items, "enable-users",
                               self->journal, self->resume);
-      /* Resumed once: a second run of this flow would start a new one. */
-      g_clear_object (&self->resume);
-      return runner;
     }
-
-  journal = g_build_filename (g_get_user_state_dir (), "provisio", "runs", name, NULL);
-
-  /* Some of the people of the latest run, again (Retry Failed): with the
-   * addresses that run decided, which a resumed run has and its empty
-   * plan has not. */
-  if (items != NULL && self->steps != NULL)
-    return pv_runner_new (PV_RUN_STEPS (self->steps), items, "enable-users", journal, NULL);
-
-  /* A run is made of addresses worked out for the plan as it is now. */
-  pv_enable_plan_set_deferred (self->plan, FALSE);
-  pv_enable_plan_flush (self->plan);
-  g_clear_object (&self->steps);
-  self->steps = pv_enable_steps_new (self->client, self->plan);
-  /* The sandbox listens on another port at each start: the journal says
-   * it was the local one, so that the command line can resume the run. */
-  pv_enable_steps_set_local_sandbox (self->steps, self->local_sandbox);
-  if (items == NULL)
+  else
     {
-      all_items = pv_enable_steps_dup_items (self->steps);
-      items = (const char * const *) all_items;
+      /* A run is made of addresses worked out for the plan as it is now. */
+      pv_enable_plan_set_deferred (self->plan, FALSE);
+      pv_enable_plan_flush (self->plan);
+      g_clear_object (&self->steps);
+      self->steps = pv_enable_steps_new (self->client, self->plan);
+      /* The sandbox listens on another port at each start: the journal
+       * says it was the local one, so that the command line can resume
+       * the run. */
+      pv_enable_steps_set_local_sandbox (self->steps, self->local_sandbox);
+      items = pv_enable_steps_dup_items (self->steps);
+      runner = pv_runner_new (PV_RUN_STEPS (self->steps), (const char * const *) items, "enable-users",
+                              NULL, NULL);
     }
 
-  return pv_runner_new (PV_RUN_STEPS (self->steps), items, "enable-users", journal, NULL);
+  /* A journal of an earlier version has no facts: they are the plan's. */
+  if (pv_runner_get_info (runner) == NULL)
+    {
+      info = pv_enable_flow_dup_run_info (self);
+      pv_run_info_set_service (info, pv_service_client_get_base_url (self->client));
+      pv_runner_set_info (runner, info);
+    }
+  name_people (self, runner);
+
+  g_set_object (&self->runner, runner);
+  /* Resumed once: a second run of this flow would start a new one. */
+  g_clear_object (&self->resume);
+  return self->runner;
 }
 
 /**
  * pv_enable_flow_dup_run_info:
  *
  * Returns: (transfer full): what the exports say about the run: its
- *   pool, format and domain, from the plan or, for a resumed run, from
- *   the run's journal
+ *   facts once it runs, or its pool, format and domain from the plan or,
+ *   for a resumed run, from the run's journal
  */
 PvRunInfo *
 pv_enable_flow_dup_run_info (PvEnableFlow *self)
@@ -395,6 +392,10 @@ pv_enable_flow_dup_run_info (PvEnableFlow *self)
 
   g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), NULL);
 
+  /* What the run recorded, so that the exports now and from the history
+   * say the same. */
+  if (self->runner != NULL && pv_runner_get_info (self->runner) != NULL)
+    return pv_run_info_copy (pv_runner_get_info (self->runner));
   if (self->steps == NULL || pv_enable_plan_get_pool (self->plan) != NULL)
     return pv_run_info_new_for_enable_plan (self->plan);
 
@@ -572,6 +573,33 @@ create_resume_state (const char *journal_path,
   return G_OBJECT (self);
 }
 
+/* The run is read back as for resuming it (what it had not reached is
+ * done too), then its failures are tried again. */
+static GObject *
+create_retry_state (const char *journal_path,
+                    PvRunState *run)
+{
+  PvEnableFlow *self = PV_ENABLE_FLOW (create_resume_state (journal_path, run));
+
+  self->retrying = TRUE;
+
+  return G_OBJECT (self);
+}
+
+/**
+ * pv_enable_flow_get_retrying:
+ *
+ * Returns: whether the flow was opened to try again the failures of a
+ *   run of the history
+ */
+gboolean
+pv_enable_flow_get_retrying (PvEnableFlow *self)
+{
+  g_return_val_if_fail (PV_IS_ENABLE_FLOW (self), FALSE);
+
+  return self->retrying;
+}
+
 /* A resumed run was decided before it stopped: its wizard is the run and
  * its outcome. */
 #define SKIPPED_WHEN_RESUMING(state) \
@@ -648,4 +676,5 @@ const PvFlowInfo pv_enable_flow_info = {
   .create_state = create_state,
   .pages = enable_pages,
   .create_resume_state = create_resume_state,
+  .create_retry_state = create_retry_state,
 };

@@ -29,17 +29,16 @@ GListModel   *pv_enable_flow_get_results   (PvEnableFlow    *self);
 const char   *pv_enable_flow_get_load_error (PvEnableFlow   *self);
 void          pv_enable_flow_load          (PvEnableFlow    *self);
 void          pv_enable_flow_cancel        (PvEnableFlow    *self);
-void          pv_enable_flow_set_results   (PvEnableFlow    *self,
-                                            GListModel      *results);
 void          pv_enable_flow_set_client    (PvEnableFlow    *self,
                                             PvServiceClient *client);
 const char   *pv_enable_flow_get_person_name (PvEnableFlow  *self,
                                             const char      *item);
 PvRunner     *pv_enable_flow_new_runner    (PvEnableFlow        *self,
-                                            const char * const  *items,
                                             GError             **error);
+PvRunner     *pv_enable_flow_get_runner    (PvEnableFlow    *self);
 PvRunInfo    *pv_enable_flow_dup_run_info  (PvEnableFlow    *self);
 gboolean      pv_enable_flow_get_resuming  (PvEnableFlow    *self);
+gboolean      pv_enable_flow_get_retrying  (PvEnableFlow    *self);
 
 extern const PvFlowInfo pv_enable_flow_info;
 

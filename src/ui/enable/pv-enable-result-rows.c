@@ -42,7 +42,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
-             PvEnableFlow             *flow)
+             PvRunResults             *results)
 {
   PvOperationResult *result = gtk_list_item_get_item (list_item);
   GtkWidget *box = gtk_list_item_get_child (list_item);
@@ -72,7 +72,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   /* The icon says what the status says, for those who cannot see it. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   pv_enum_get_label (PV_TYPE_RESULT_STATUS, status), -1);
-  gtk_label_set_text (GTK_LABEL (name), pv_enable_flow_get_person_name (flow, pv_operation_result_get_item (result)));
+  gtk_label_set_text (GTK_LABEL (name), pv_run_results_get_name (results, pv_operation_result_get_item (result)));
   gtk_label_set_text (GTK_LABEL (message), text != NULL ? text : "");
   if (status == PV_RESULT_STATUS_FAILED)
     gtk_widget_add_css_class (message, "error");
@@ -81,44 +81,48 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-release_flow (gpointer  flow,
-              GClosure *closure)
+release_results (gpointer  results,
+                 GClosure *closure)
 {
-  g_object_unref (flow);
+  g_object_unref (results);
 }
 
 /**
  * pv_enable_result_factory_new:
  *
  * Returns: (transfer full): a factory drawing #PvOperationResult rows,
- *   with the names of @flow's people
+ *   with the names @results gives the people
  */
 GtkListItemFactory *
-pv_enable_result_factory_new (PvEnableFlow *flow)
+pv_enable_result_factory_new (PvRunResults *results)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  g_return_val_if_fail (PV_IS_ENABLE_FLOW (flow), NULL);
+  g_return_val_if_fail (PV_IS_RUN_RESULTS (results), NULL);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect_data (factory, "bind", G_CALLBACK (bind_row_cb), g_object_ref (flow),
-                         release_flow, 0);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (bind_row_cb), g_object_ref (results),
+                         release_results, 0);
 
   return factory;
 }
 
 /**
  * pv_enable_format_counts:
- * @counts: how many people ended in each #PvResultStatus
+ * @results: (nullable): the results of a run, or %NULL before it starts
  *
  * Returns: (transfer full): the counts of a run, one per outcome, as the
  *   Status page, Finish and the notification say them
  */
 char *
-pv_enable_format_counts (const guint counts[4])
+pv_enable_format_counts (PvRunResults *results)
 {
+  guint done = results != NULL ? pv_run_results_get_count (results, PV_RESULT_STATUS_DONE) : 0;
+  guint already = results != NULL ? pv_run_results_get_count (results, PV_RESULT_STATUS_ALREADY_DONE) : 0;
+  guint skipped = results != NULL ? pv_run_results_get_count (results, PV_RESULT_STATUS_SKIPPED) : 0;
+  guint failed = results != NULL ? pv_run_results_get_count (results, PV_RESULT_STATUS_FAILED) : 0;
+
   /* Translators: the counts of a run, one per outcome. */
   return g_strdup_printf (_("Enabled: %u · Already enabled: %u · Skipped: %u · Failed: %u"),
-                          counts[PV_RESULT_STATUS_DONE], counts[PV_RESULT_STATUS_ALREADY_DONE],
-                          counts[PV_RESULT_STATUS_SKIPPED], counts[PV_RESULT_STATUS_FAILED]);
+                          done, already, skipped, failed);
 }

@@ -3,11 +3,11 @@
 
 #include <gtk/gtk.h>
 
-#include "pv-enable-flow.h"
+#include "pv-run-results.h"
 
 G_BEGIN_DECLS
 
-GtkListItemFactory *pv_enable_result_factory_new (PvEnableFlow *flow);
-char               *pv_enable_format_counts      (const guint   counts[4]);
+GtkListItemFactory *pv_enable_result_factory_new (PvRunResults *results);
+char               *pv_enable_format_counts      (PvRunResults *results);
 
 G_END_DECLS

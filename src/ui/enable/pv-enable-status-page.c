@@ -28,8 +28,8 @@ struct _PvEnableStatusPage
 
   PvEnableFlow *flow;
   PvRunner     *runner;
-  GCancellable *cancellable;
-  guint         counts[4];  /* by PvResultStatus */
+  GCancellable *cancellable;  /* of the passes this page started */
+  gboolean      retried;
   gint64        started;    /* monotonic µs */
   gint64        eta_drawn;
   guint         finished_here;
@@ -174,7 +174,8 @@ update_progress (PvEnableStatusPage *self)
   gtk_progress_bar_set_text (self->progress_bar, progress);
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
 
-  counts = pv_enable_format_counts (self->counts);
+  counts = self->runner != NULL ? pv_enable_format_counts (pv_runner_get_run_results (self->runner))
+                                 : pv_enable_format_counts (NULL);
   gtk_label_set_text (self->counts_label, counts);
 }
 
@@ -182,10 +183,6 @@ static void
 item_finished_cb (PvEnableStatusPage *self,
                   PvOperationResult  *result)
 {
-  PvResultStatus status = pv_operation_result_get_status (result);
-
-  if ((guint) status < G_N_ELEMENTS (self->counts))
-    self->counts[status]++;
   self->finished_here++;
   update_progress (self);
   update_eta (self, FALSE);
@@ -207,12 +204,29 @@ notify_if_away (PvEnableStatusPage *self)
   if (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root)))
     return;
 
-  body = pv_enable_format_counts (self->counts);
-  notification = g_notification_new (self->counts[PV_RESULT_STATUS_FAILED] > 0
+  body = pv_enable_format_counts (pv_runner_get_run_results (self->runner));
+  notification = g_notification_new (pv_run_results_get_count (pv_runner_get_run_results (self->runner),
+                                                               PV_RESULT_STATUS_FAILED) > 0
                                        ? _("Some people could not be enabled")
                                        : _("The users are enabled"));
   g_notification_set_body (notification, body);
   g_application_send_notification (application, "run-finished", notification);
+}
+
+static void run_ended (PvEnableStatusPage *self,
+                       gboolean            ok,
+                       const GError       *error);
+
+static void
+retry_finished_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PvEnableStatusPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = pv_runner_retry_failed_finish (PV_RUNNER (object), result, &error);
+
+  run_ended (self, ok, error);
 }
 
 static void
@@ -222,13 +236,36 @@ run_finished_cb (GObject      *object,
 {
   g_autoptr(PvEnableStatusPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean ok = pv_runner_run_finish (PV_RUNNER (object), result, &error);
+
+  /* Opened from the history to retry the failures: the run read back
+   * from its journal has them; now they are tried again, each from the
+   * step that failed. */
+  if (ok && pv_enable_flow_get_retrying (self->flow) && !self->retried &&
+      pv_run_results_get_count (pv_runner_get_run_results (self->runner), PV_RESULT_STATUS_FAILED) > 0)
+    {
+      self->retried = TRUE;
+      gtk_label_set_text (self->heading_label, _("Trying the people who failed again…"));
+      pv_runner_retry_failed_async (self->runner, self->cancellable, retry_finished_cb, g_object_ref (self));
+      update_progress (self);
+      return;
+    }
+
+  run_ended (self, ok, error);
+}
+
+static void
+run_ended (PvEnableStatusPage *self,
+           gboolean            ok,
+           const GError       *error)
+{
   gboolean dry_run = pv_enable_plan_get_dry_run (pv_enable_flow_get_plan (self->flow));
 
   gtk_widget_set_visible (GTK_WIDGET (self->stop_button), FALSE);
   g_clear_handle_id (&self->eta_source, g_source_remove);
   update_eta (self, TRUE);
 
-  if (!pv_runner_run_finish (PV_RUNNER (object), result, &error))
+  if (!ok)
     {
       if (g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED))
         {
@@ -250,7 +287,7 @@ run_finished_cb (GObject      *object,
       return;
     }
 
-  if (self->counts[PV_RESULT_STATUS_FAILED] > 0)
+  if (pv_run_results_get_count (pv_runner_get_run_results (self->runner), PV_RESULT_STATUS_FAILED) > 0)
     gtk_label_set_text (self->heading_label, _("The run is finished; some people could not be enabled."));
   else if (dry_run)
     gtk_label_set_text (self->heading_label, _("The check is finished; nothing was changed."));
@@ -283,6 +320,7 @@ start_run (PvEnableStatusPage *self)
   gboolean resuming = pv_enable_flow_get_resuming (self->flow);
   g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GError) error = NULL;
+  PvRunner *runner;
 
   /* A resumed run names its people from the directory, and checks them
    * with the service: both must be there first. */
@@ -295,17 +333,17 @@ start_run (PvEnableStatusPage *self)
       return;
     }
 
-  self->runner = pv_enable_flow_new_runner (self->flow, NULL, &error);
-  if (self->runner == NULL)
+  runner = pv_enable_flow_new_runner (self->flow, &error);
+  if (runner == NULL)
     {
       gtk_label_set_text (self->heading_label, error->message);
       return;
     }
+  self->runner = g_object_ref (runner);
 
   g_signal_connect_object (self->runner, "item-finished", G_CALLBACK (item_finished_cb), self,
                            G_CONNECT_SWAPPED);
-  pv_enable_flow_set_results (self->flow, pv_runner_get_results (self->runner));
-  factory = pv_enable_result_factory_new (self->flow);
+  factory = pv_enable_result_factory_new (pv_runner_get_run_results (self->runner));
   gtk_list_view_set_factory (self->results_list, factory);
   gtk_list_view_set_model (self->results_list,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (pv_runner_get_results (self->runner)))));
@@ -371,7 +409,8 @@ pv_enable_status_page_dispose (GObject *object)
 {
   PvEnableStatusPage *self = PV_ENABLE_STATUS_PAGE (object);
 
-  /* Leaving the wizard stops the run; its journal allows resuming it. */
+  /* Leaving the wizard stops the run; its journal allows resuming it.
+   * Only this page's pass: Finish may be retrying by then. */
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->eta_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), PV_TYPE_ENABLE_STATUS_PAGE);

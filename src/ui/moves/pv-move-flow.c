@@ -829,9 +829,8 @@ pv_move_flow_new_runner (PvMoveFlow *self,
   g_autoptr(GPtrArray) selection = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) items = NULL;
-  g_autofree char *run_id = g_uuid_string_random ();
-  g_autofree char *name = g_strconcat (run_id, ".jsonl", NULL);
-  g_autofree char *journal = NULL;
+  g_autoptr(PvRunInfo) info = NULL;
+  PvRunner *runner;
 
   g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
 
@@ -870,10 +869,21 @@ pv_move_flow_new_runner (PvMoveFlow *self,
     }
   items = g_strv_builder_end (builder);
 
-  journal = g_build_filename (g_get_user_state_dir (), "provisio", "runs", name, NULL);
-  return pv_runner_new (PV_RUN_STEPS (self->steps), (const char * const *) items,
-                        self->kind == PV_MOVE_KIND_DIRECT_ROUTING ? "move-direct-routing" : "move-calling-plan",
-                        journal, NULL);
+  /* A new run in the user's runs folder, with its facts and the
+   * people's names for the history. */
+  runner = pv_runner_new (PV_RUN_STEPS (self->steps), (const char * const *) items,
+                          self->kind == PV_MOVE_KIND_DIRECT_ROUTING ? "move-direct-routing" : "move-calling-plan",
+                          NULL, NULL);
+  info = pv_move_flow_dup_run_info (self);
+  pv_runner_set_info (runner, info);
+  for (guint i = 0; i < selection->len; i++)
+    {
+      PvUser *user = g_ptr_array_index (selection, i);
+
+      pv_run_results_set_name (pv_runner_get_run_results (runner), pv_user_get_id (user),
+                               pv_user_get_display_name (user));
+    }
+  return runner;
 }
 
 /**
