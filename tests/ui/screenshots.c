@@ -436,15 +436,15 @@ prepare_direct_routing (PvServiceClient *client)
 static void
 select_movable (PvMoveFlow *flow)
 {
-  GListModel *candidates = pv_move_flow_get_candidates (flow);
+  GListModel *candidates = pv_move_plan_get_candidates (pv_move_flow_get_plan (flow));
 
   for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
     {
       g_autoptr(PvUser) user = g_list_model_get_item (candidates, i);
-      g_autofree char *problem = pv_move_flow_dup_problem (flow, user);
+      g_autofree char *problem = pv_move_plan_dup_problem (pv_move_flow_get_plan (flow), user);
 
       if (problem == NULL)
-        pv_move_flow_set_selected (flow, pv_user_get_id (user), TRUE);
+        pv_move_plan_set_selected (pv_move_flow_get_plan (flow), pv_user_get_id (user), TRUE);
     }
 }
 
@@ -453,16 +453,16 @@ static void
 select_in_country (PvMoveFlow *flow,
                    const char *prefix)
 {
-  GListModel *candidates = pv_move_flow_get_candidates (flow);
+  GListModel *candidates = pv_move_plan_get_candidates (pv_move_flow_get_plan (flow));
 
   for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
     {
       g_autoptr(PvUser) user = g_list_model_get_item (candidates, i);
-      g_autofree char *problem = pv_move_flow_dup_problem (flow, user);
-      const char *number = pv_move_flow_get_current_number (flow, pv_user_get_id (user));
+      g_autofree char *problem = pv_move_plan_dup_problem (pv_move_flow_get_plan (flow), user);
+      const char *number = pv_move_plan_get_current_number (pv_move_flow_get_plan (flow), pv_user_get_id (user));
 
       if (problem == NULL && g_str_has_prefix (number, prefix))
-        pv_move_flow_set_selected (flow, pv_user_get_id (user), TRUE);
+        pv_move_plan_set_selected (pv_move_flow_get_plan (flow), pv_user_get_id (user), TRUE);
     }
 }
 
@@ -518,22 +518,22 @@ move_flow_scenes (PvWindow *window)
   save_window (GTK_WINDOW (window), "move-dr-1-people.png");
 
   next_page (assistant);
-  pv_move_flow_set_use_operator_numbers (flow, TRUE);
+  pv_move_plan_set_use_operator_numbers (pv_move_flow_get_plan (flow), TRUE);
   pv_test_iterate ();
   save_window (GTK_WINDOW (window), "move-dr-2-operator.png");
 
   next_page (assistant);
   save_window (GTK_WINDOW (window), "move-dr-3-warning.png");
-  pv_move_flow_set_acknowledged (flow, TRUE);
+  pv_move_plan_set_acknowledged (pv_move_flow_get_plan (flow), TRUE);
 
   next_page (assistant);
   save_window (GTK_WINDOW (window), "move-dr-4-review.png");
 
   /* Meanwhile, the third person's new number goes to someone else. */
-  selection = pv_move_flow_dup_selection (flow);
+  selection = pv_move_plan_dup_selection (pv_move_flow_get_plan (flow));
   if (selection->len >= 3)
     {
-      taken = pv_move_flow_dup_target_number (flow, pv_user_get_id (g_ptr_array_index (selection, 2)));
+      taken = pv_move_plan_dup_target_number (pv_move_flow_get_plan (flow), pv_user_get_id (g_ptr_array_index (selection, 2)));
       if (taken != NULL)
         assign_number (client, taken, "676b0767-bd32-529a-a8a3-c650a6c77f6b", PV_NUMBER_TYPE_OPERATOR_CONNECT);
     }
@@ -570,8 +570,8 @@ move_flow_scenes (PvWindow *window)
   save_window (GTK_WINDOW (window), "move-cp-2-operator.png");
   next_page (assistant);
   save_window (GTK_WINDOW (window), "move-cp-3-warning.png");
-  pv_move_flow_set_port_confirmed (flow, TRUE);
-  pv_move_flow_set_acknowledged (flow, TRUE);
+  pv_move_plan_set_port_confirmed (pv_move_flow_get_plan (flow), TRUE);
+  pv_move_plan_set_acknowledged (pv_move_flow_get_plan (flow), TRUE);
   next_page (assistant);
   save_window (GTK_WINDOW (window), "move-cp-4-review.png");
 

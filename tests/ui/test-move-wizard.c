@@ -158,12 +158,12 @@ walk_the_wizard (PvWindow        *window,
   /* Choose people: the two, out of those with a Direct Routing number;
    * the Islands user of the seed is listed but cannot be chosen. */
   g_assert_false (pv_page_get_complete (pv_assistant_get_current_page (assistant)));
-  g_assert_cmpuint (g_list_model_get_n_items (pv_move_flow_get_candidates (flow)), >=, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (pv_move_plan_get_candidates (pv_move_flow_get_plan (flow))), >=, 3);
   choose (assistant, "Jérôme Blanc");
   choose (assistant, "Thomas García-López");
-  g_assert_cmpuint (pv_move_flow_get_n_selected (flow), ==, 2);
-  g_assert_true (pv_move_flow_get_on_premises (flow, THOMAS_G));
-  g_assert_false (pv_move_flow_get_on_premises (flow, JEROME));
+  g_assert_cmpuint (pv_move_plan_get_n_selected (pv_move_flow_get_plan (flow)), ==, 2);
+  g_assert_true (pv_move_plan_get_on_premises (pv_move_flow_get_plan (flow), THOMAS_G));
+  g_assert_false (pv_move_plan_get_on_premises (pv_move_flow_get_plan (flow), JEROME));
   {
     GtkWidget *islands = pv_test_find_row (GTK_WIDGET (pv_assistant_get_current_page (assistant)), "Thomas Vasseur");
 
@@ -174,10 +174,10 @@ walk_the_wizard (PvWindow        *window,
 
   /* Choose the operator: the one active for the tenant, in France; its
    * free numbers. */
-  g_assert_cmpstr (pv_move_flow_get_operator_id (flow), ==, "orange-business");
-  g_assert_cmpstr (pv_move_flow_get_country (flow), ==, "FR");
+  g_assert_cmpstr (pv_move_plan_get_operator_id (pv_move_flow_get_plan (flow)), ==, "orange-business");
+  g_assert_cmpstr (pv_move_plan_get_country (pv_move_flow_get_plan (flow)), ==, "FR");
   choose (assistant, "Give each person one of the operator’s numbers");
-  g_assert_true (pv_move_flow_get_use_operator_numbers (flow));
+  g_assert_true (pv_move_plan_get_use_operator_numbers (pv_move_flow_get_plan (flow)));
   pv_test_assistant_next (assistant);
 
   /* Before you start: nothing goes on without the acknowledgement. */
@@ -363,33 +363,33 @@ walk_calling_plan (PvWindow        *window,
   /* Choose people: those with a Calling Plan number (the three, and the
    * seed's five French ones, who stay). */
   g_assert_false (pv_page_get_complete (pv_assistant_get_current_page (assistant)));
-  g_assert_cmpuint (g_list_model_get_n_items (pv_move_flow_get_candidates (flow)), ==, 3 + 5);
-  g_assert_cmpstr (pv_move_flow_get_current_number (flow, CHLOE), ==, "+14255559998");
+  g_assert_cmpuint (g_list_model_get_n_items (pv_move_plan_get_candidates (pv_move_flow_get_plan (flow))), ==, 3 + 5);
+  g_assert_cmpstr (pv_move_plan_get_current_number (pv_move_flow_get_plan (flow), CHLOE), ==, "+14255559998");
   choose (assistant, "Chloé Nuage");
   choose (assistant, "Inès Sørensen");
   choose (assistant, "Émilie O'Brien");
-  g_assert_cmpuint (pv_move_flow_get_n_selected (flow), ==, 3);
+  g_assert_cmpuint (pv_move_plan_get_n_selected (pv_move_flow_get_plan (flow)), ==, 3);
   pv_test_assistant_next (assistant);
 
   /* The operator's free French numbers, since theirs are American. */
-  g_assert_cmpstr (pv_move_flow_get_operator_id (flow), ==, "orange-business");
-  g_assert_cmpstr (pv_move_flow_get_country (flow), ==, "FR");
+  g_assert_cmpstr (pv_move_plan_get_operator_id (pv_move_flow_get_plan (flow)), ==, "orange-business");
+  g_assert_cmpstr (pv_move_plan_get_country (pv_move_flow_get_plan (flow)), ==, "FR");
   choose (assistant, "Give each person one of the operator’s numbers");
-  g_assert_cmpuint (pv_move_flow_get_n_operator_numbers (flow), >=, 3);
+  g_assert_cmpuint (pv_move_plan_get_n_operator_numbers (pv_move_flow_get_plan (flow)), >=, 3);
   pv_test_assistant_next (assistant);
 
   /* Before you start: the port confirmed, the warning acknowledged. */
   g_assert_false (pv_page_get_complete (pv_assistant_get_current_page (assistant)));
   choose (assistant, "The operator has _completed the port order");
-  g_assert_true (pv_move_flow_get_port_confirmed (flow));
+  g_assert_true (pv_move_plan_get_port_confirmed (pv_move_flow_get_plan (flow)));
   g_assert_false (pv_page_get_complete (pv_assistant_get_current_page (assistant)));
   choose (assistant, "I _understand that the numbers are out of service during the move");
   pv_test_assistant_next (assistant);
 
   /* Review: each number and the one it becomes. */
-  chloe_target = pv_move_flow_dup_target_number (flow, CHLOE);
-  ines_target = pv_move_flow_dup_target_number (flow, INES);
-  emilie_target = pv_move_flow_dup_target_number (flow, EMILIE);
+  chloe_target = pv_move_plan_dup_target_number (pv_move_flow_get_plan (flow), CHLOE);
+  ines_target = pv_move_plan_dup_target_number (pv_move_flow_get_plan (flow), INES);
+  emilie_target = pv_move_plan_dup_target_number (pv_move_flow_get_plan (flow), EMILIE);
   g_assert_true (g_str_has_prefix (chloe_target, "+3318000000"));
   g_assert_cmpstr (chloe_target, !=, ines_target);
   g_assert_cmpstr (ines_target, !=, emilie_target);
@@ -537,24 +537,24 @@ walk_ported (PvWindow        *window,
   pv_test_wait_until (flow_loaded, flow);
   pv_test_iterate ();
 
-  g_assert_cmpstr (pv_move_flow_get_current_number (flow, GAELLE), ==, "+33170360101");
+  g_assert_cmpstr (pv_move_plan_get_current_number (pv_move_flow_get_plan (flow), GAELLE), ==, "+33170360101");
   choose (assistant, "Gaëlle Boyer");
   choose (assistant, "José Sørensen");
   choose (assistant, "Seán Müller");
-  g_assert_cmpuint (pv_move_flow_get_n_selected (flow), ==, 3);
+  g_assert_cmpuint (pv_move_plan_get_n_selected (pv_move_flow_get_plan (flow)), ==, 3);
   pv_test_assistant_next (assistant);
 
   /* Orange Business in France; everyone keeps their number. */
-  g_assert_cmpstr (pv_move_flow_get_operator_id (flow), ==, "orange-business");
-  g_assert_cmpstr (pv_move_flow_get_country (flow), ==, "FR");
-  g_assert_false (pv_move_flow_get_use_operator_numbers (flow));
+  g_assert_cmpstr (pv_move_plan_get_operator_id (pv_move_flow_get_plan (flow)), ==, "orange-business");
+  g_assert_cmpstr (pv_move_plan_get_country (pv_move_flow_get_plan (flow)), ==, "FR");
+  g_assert_false (pv_move_plan_get_use_operator_numbers (pv_move_flow_get_plan (flow)));
   pv_test_assistant_next (assistant);
 
   choose (assistant, "The operator has _completed the port order");
   choose (assistant, "I _understand that the numbers are out of service during the move");
   pv_test_assistant_next (assistant);
   {
-    g_autofree char *target = pv_move_flow_dup_target_number (flow, GAELLE);
+    g_autofree char *target = pv_move_plan_dup_target_number (pv_move_flow_get_plan (flow), GAELLE);
     GtkWidget *review_row = pv_test_find_row (GTK_WIDGET (pv_assistant_get_current_page (assistant)), "Gaëlle Boyer");
 
     g_assert_cmpstr (target, ==, "+33170360101");

@@ -92,6 +92,17 @@ set_complete (PvMovePage *self,
   pv_page_set_complete (PV_PAGE (self), reason == NULL);
 }
 
+/* Whether the plan lets the page of @step go on, and why not. */
+static void
+step_status (PvMovePage     *self,
+             PvMovePlanStep  step)
+{
+  g_autofree char *reason = NULL;
+
+  pv_move_plan_get_step_status (pv_move_flow_get_plan (self->flow), step, &reason);
+  set_complete (self, reason);
+}
+
 /* --- People. --- */
 
 static void
@@ -100,7 +111,7 @@ person_toggled_cb (GtkCheckButton *check,
 {
   if (self->rebuilding)
     return;
-  pv_move_flow_set_selected (self->flow, g_object_get_data (G_OBJECT (check), "pv-user-id"),
+  pv_move_plan_set_selected (pv_move_flow_get_plan (self->flow), g_object_get_data (G_OBJECT (check), "pv-user-id"),
                              gtk_check_button_get_active (check));
 }
 
@@ -109,12 +120,12 @@ number_subtitle (PvMovePage *self,
                  PvUser     *user)
 {
   const char *id = pv_user_get_id (user);
-  const char *number = pv_move_flow_get_current_number (self->flow, id);
+  const char *number = pv_move_plan_get_current_number (pv_move_flow_get_plan (self->flow), id);
 
   if (!is_direct_routing (self))
     /* Translators: %s is a phone number. */
     return g_strdup_printf (_("Calling Plan number %s"), number);
-  if (pv_move_flow_get_on_premises (self->flow, id))
+  if (pv_move_plan_get_on_premises (pv_move_flow_get_plan (self->flow), id))
     /* Translators: %s is a phone number. */
     return g_strdup_printf (_("%s, assigned on-premises (OnPremLineURI)"), number);
   /* Translators: %s is a phone number. */
@@ -124,7 +135,7 @@ number_subtitle (PvMovePage *self,
 static void
 build_people (PvMovePage *self)
 {
-  GListModel *candidates = pv_move_flow_get_candidates (self->flow);
+  GListModel *candidates = pv_move_plan_get_candidates (pv_move_flow_get_plan (self->flow));
   guint n = g_list_model_get_n_items (candidates);
 
   gtk_label_set_text (self->description_label,
@@ -136,7 +147,7 @@ build_people (PvMovePage *self)
     {
       g_autoptr(PvUser) user = g_list_model_get_item (candidates, i);
       g_autofree char *numbers = number_subtitle (self, user);
-      g_autofree char *problem = pv_move_flow_dup_problem (self->flow, user);
+      g_autofree char *problem = pv_move_plan_dup_problem (pv_move_flow_get_plan (self->flow), user);
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
       GtkWidget *check = gtk_check_button_new ();
@@ -148,7 +159,7 @@ build_people (PvMovePage *self)
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       g_object_set_data_full (G_OBJECT (check), "pv-user-id", g_strdup (pv_user_get_id (user)), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   pv_move_flow_get_selected (self->flow, pv_user_get_id (user)));
+                                   pv_move_plan_get_selected (pv_move_flow_get_plan (self->flow), pv_user_get_id (user)));
       g_signal_connect_object (check, "toggled", G_CALLBACK (person_toggled_cb), self, 0);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       /* The row labels its activatable widget with its title: a label
@@ -170,10 +181,7 @@ build_people (PvMovePage *self)
 
   self->built_loading = pv_move_flow_get_loading (self->flow);
   self->built_n = n;
-  if (pv_move_flow_get_n_selected (self->flow) == 0)
-    set_complete (self, _("Choose at least one person."));
-  else
-    set_complete (self, NULL);
+  step_status (self, PV_MOVE_PLAN_STEP_PEOPLE);
 }
 
 /* The choice may come from elsewhere than the boxes (a selection kept
@@ -191,7 +199,7 @@ sync_people (PvMovePage *self)
       const char *id = check != NULL ? g_object_get_data (G_OBJECT (check), "pv-user-id") : NULL;
 
       if (id != NULL)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), pv_move_flow_get_selected (self->flow, id));
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), pv_move_plan_get_selected (pv_move_flow_get_plan (self->flow), id));
     }
   self->rebuilding = FALSE;
 }
@@ -207,7 +215,7 @@ operator_selected_cb (AdwComboRow *row,
 
   if (self->rebuilding || operator_ == NULL)
     return;
-  pv_move_flow_set_operator_id (self->flow, pv_operator_get_id (operator_));
+  pv_move_plan_set_operator_id (pv_move_flow_get_plan (self->flow), pv_operator_get_id (operator_));
 }
 
 static void
@@ -219,7 +227,7 @@ country_selected_cb (AdwComboRow *row,
 
   if (self->rebuilding || item == NULL)
     return;
-  pv_move_flow_set_country (self->flow, g_object_get_data (G_OBJECT (item), "pv-code"));
+  pv_move_plan_set_country (pv_move_flow_get_plan (self->flow), g_object_get_data (G_OBJECT (item), "pv-code"));
 }
 
 static void
@@ -228,7 +236,7 @@ source_toggled_cb (GtkCheckButton *check,
 {
   if (self->rebuilding || !gtk_check_button_get_active (check))
     return;
-  pv_move_flow_set_use_operator_numbers (self->flow,
+  pv_move_plan_set_use_operator_numbers (pv_move_flow_get_plan (self->flow),
                                          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "pv-use")));
 }
 
@@ -270,7 +278,7 @@ target_subtitle (PvMovePage *self,
                  const char *id,
                  const char *target)
 {
-  const char *current = pv_move_flow_get_current_number (self->flow, id);
+  const char *current = pv_move_plan_get_current_number (pv_move_flow_get_plan (self->flow), id);
 
   if (target == NULL)
     /* Translators: %s is a phone number. */
@@ -278,7 +286,7 @@ target_subtitle (PvMovePage *self,
   if (g_strcmp0 (current, target) == 0)
     /* Translators: %1$s is a phone number, %2$s an operator. */
     return g_strdup_printf (_("%1$s, kept: it becomes a number of %2$s"), current,
-                            pv_move_flow_get_operator_name (self->flow));
+                            pv_move_plan_get_operator_name (pv_move_flow_get_plan (self->flow)));
   /* Translators: %1$s and %2$s are phone numbers. */
   return g_strdup_printf (_("%1$s → %2$s"), current, target);
 }
@@ -286,12 +294,12 @@ target_subtitle (PvMovePage *self,
 static void
 build_operator (PvMovePage *self)
 {
-  GListModel *operators = pv_move_flow_get_operators (self->flow);
+  GListModel *operators = pv_move_plan_get_operators (pv_move_flow_get_plan (self->flow));
   g_auto(GStrv) countries = NULL;
   g_autoptr(GListStore) country_items = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   g_autoptr(GListStore) operator_items = g_list_store_new (PV_TYPE_OPERATOR);
   g_autoptr(GtkExpression) name = NULL;
-  g_autoptr(GPtrArray) selection = pv_move_flow_dup_selection (self->flow);
+  g_autoptr(GPtrArray) selection = pv_move_plan_dup_selection (pv_move_flow_get_plan (self->flow));
   g_autofree char *free_subtitle = NULL;
   GtkWidget *operator_row = adw_combo_row_new ();
   GtkWidget *country_row = adw_combo_row_new ();
@@ -303,12 +311,12 @@ build_operator (PvMovePage *self)
   gtk_label_set_text (self->description_label,
                       _("Choose the operator the numbers move to, among those enabled for the tenant, and the country of the numbers."));
 
-  if (pv_move_flow_get_operator_id (self->flow) == NULL && g_list_model_get_n_items (operators) > 0)
+  if (pv_move_plan_get_operator_id (pv_move_flow_get_plan (self->flow)) == NULL && g_list_model_get_n_items (operators) > 0)
     {
       g_autoptr(PvOperator) first = g_list_model_get_item (operators, 0);
 
       /* The page is being built: the change needs no rebuild. */
-      pv_move_flow_set_operator_id (self->flow, pv_operator_get_id (first));
+      pv_move_plan_set_operator_id (pv_move_flow_get_plan (self->flow), pv_operator_get_id (first));
     }
 
   name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (operator_name_cb), NULL, NULL);
@@ -328,13 +336,13 @@ build_operator (PvMovePage *self)
     {
       g_autoptr(PvOperator) operator_ = g_list_model_get_item (operators, i);
 
-      if (g_strcmp0 (pv_operator_get_id (operator_), pv_move_flow_get_operator_id (self->flow)) == 0)
+      if (g_strcmp0 (pv_operator_get_id (operator_), pv_move_plan_get_operator_id (pv_move_flow_get_plan (self->flow))) == 0)
         adw_combo_row_set_selected (ADW_COMBO_ROW (operator_row), i);
     }
   g_signal_connect_object (operator_row, "notify::selected", G_CALLBACK (operator_selected_cb), self, 0);
   gtk_list_box_append (self->options_list, operator_row);
 
-  countries = pv_move_flow_dup_countries (self->flow);
+  countries = pv_move_plan_dup_countries (pv_move_flow_get_plan (self->flow));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (country_row), _("_Country"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (country_row), TRUE);
   for (guint i = 0; countries[i] != NULL; i++)
@@ -347,17 +355,17 @@ build_operator (PvMovePage *self)
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (country_row), G_LIST_MODEL (country_items));
   for (guint i = 0; countries[i] != NULL; i++)
-    if (g_strcmp0 (countries[i], pv_move_flow_get_country (self->flow)) == 0)
+    if (g_strcmp0 (countries[i], pv_move_plan_get_country (pv_move_flow_get_plan (self->flow))) == 0)
       adw_combo_row_set_selected (ADW_COMBO_ROW (country_row), i);
   g_signal_connect_object (country_row, "notify::selected", G_CALLBACK (country_selected_cb), self, 0);
   gtk_list_box_append (self->options_list, country_row);
 
-  n_free = pv_move_flow_get_n_operator_numbers (self->flow);
+  n_free = pv_move_plan_get_n_operator_numbers (pv_move_flow_get_plan (self->flow));
   keep_row = radio_row (self, NULL, _("Keep each person’s number"),
                         is_direct_routing (self)
                           ? _("The operator migrates the existing numbers; each is assigned once it appears in the tenant")
                           : _("The operator ports the existing numbers; each is assigned once it appears in the tenant"),
-                        FALSE, !pv_move_flow_get_use_operator_numbers (self->flow));
+                        FALSE, !pv_move_plan_get_use_operator_numbers (pv_move_flow_get_plan (self->flow)));
   free_subtitle = g_strdup_printf (ngettext ("The operator has %u free number in this country in the tenant",
                                              "The operator has %u free numbers in this country in the tenant",
                                              n_free),
@@ -365,7 +373,7 @@ build_operator (PvMovePage *self)
   free_row = radio_row (self,
                         GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (keep_row))),
                         _("Give each person one of the operator’s numbers"), free_subtitle,
-                        TRUE, pv_move_flow_get_use_operator_numbers (self->flow));
+                        TRUE, pv_move_plan_get_use_operator_numbers (pv_move_flow_get_plan (self->flow)));
   gtk_list_box_append (self->options_list, keep_row);
   gtk_list_box_append (self->options_list, free_row);
 
@@ -373,20 +381,14 @@ build_operator (PvMovePage *self)
   for (guint i = 0; i < selection->len; i++)
     {
       PvUser *user = g_ptr_array_index (selection, i);
-      g_autofree char *target = pv_move_flow_dup_target_number (self->flow, pv_user_get_id (user));
+      g_autofree char *target = pv_move_plan_dup_target_number (pv_move_flow_get_plan (self->flow), pv_user_get_id (user));
       g_autofree char *subtitle = target_subtitle (self, pv_user_get_id (user), target);
 
       if (target == NULL)
         n_short++;
       gtk_list_box_append (self->people_list, text_row (pv_user_get_display_name (user), subtitle));
     }
-
-  if (g_list_model_get_n_items (operators) == 0)
-    set_complete (self, _("No operator is active for the tenant: connect an operator first."));
-  else if (pv_move_flow_get_country (self->flow) == NULL)
-    set_complete (self, _("Choose a country."));
-  else
-    set_complete (self, NULL);
+  step_status (self, PV_MOVE_PLAN_STEP_OPERATOR);
 }
 
 /* --- Warning. --- */
@@ -396,7 +398,7 @@ acknowledged_cb (GtkCheckButton *check,
                  PvMovePage     *self)
 {
   if (!self->rebuilding)
-    pv_move_flow_set_acknowledged (self->flow, gtk_check_button_get_active (check));
+    pv_move_plan_set_acknowledged (pv_move_flow_get_plan (self->flow), gtk_check_button_get_active (check));
 }
 
 static void
@@ -404,7 +406,7 @@ port_confirmed_cb (GtkCheckButton *check,
                    PvMovePage     *self)
 {
   if (!self->rebuilding)
-    pv_move_flow_set_port_confirmed (self->flow, gtk_check_button_get_active (check));
+    pv_move_plan_set_port_confirmed (pv_move_flow_get_plan (self->flow), gtk_check_button_get_active (check));
 }
 
 static GtkWidget *
@@ -455,15 +457,14 @@ build_warning (PvMovePage *self)
     gtk_list_box_append (self->options_list,
                          check_row (_("The operator has _completed the port order"),
                                     _("Without it, nobody goes past the first step and nothing is changed"),
-                                    pv_move_flow_get_port_confirmed (self->flow), G_CALLBACK (port_confirmed_cb),
+                                    pv_move_plan_get_port_confirmed (pv_move_flow_get_plan (self->flow)), G_CALLBACK (port_confirmed_cb),
                                     self));
   gtk_list_box_append (self->options_list,
                        check_row (_("I _understand that the numbers are out of service during the move"),
-                                  NULL, pv_move_flow_get_acknowledged (self->flow), G_CALLBACK (acknowledged_cb),
+                                  NULL, pv_move_plan_get_acknowledged (pv_move_flow_get_plan (self->flow)), G_CALLBACK (acknowledged_cb),
                                   self));
 
-  set_complete (self, pv_move_flow_get_acknowledged (self->flow)
-                        ? NULL : _("Confirm that you understand the numbers are out of service during the move."));
+  step_status (self, PV_MOVE_PLAN_STEP_WARNING);
 }
 
 /* --- Review. --- */
@@ -471,8 +472,8 @@ build_warning (PvMovePage *self)
 static void
 build_review (PvMovePage *self)
 {
-  g_autoptr(GPtrArray) selection = pv_move_flow_dup_selection (self->flow);
-  const char *country = pv_move_flow_get_country (self->flow);
+  g_autoptr(GPtrArray) selection = pv_move_plan_dup_selection (pv_move_flow_get_plan (self->flow));
+  const char *country = pv_move_plan_get_country (pv_move_flow_get_plan (self->flow));
   const char *country_name = country != NULL ? pv_iso_codes_get_country_name (country) : NULL;
   g_autofree char *summary = NULL;
 
@@ -480,7 +481,7 @@ build_review (PvMovePage *self)
   summary = g_strdup_printf (ngettext ("The number of %1$u person moves to %2$s in %3$s. Nothing has been changed yet; Back changes a choice.",
                                        "The numbers of %1$u people move to %2$s in %3$s. Nothing has been changed yet; Back changes a choice.",
                                        selection->len),
-                             selection->len, pv_move_flow_get_operator_name (self->flow),
+                             selection->len, pv_move_plan_get_operator_name (pv_move_flow_get_plan (self->flow)),
                              country_name != NULL ? country_name : (country != NULL ? country : ""));
   gtk_label_set_text (self->description_label, summary);
   gtk_widget_set_visible (self->warning_box, TRUE);
@@ -491,7 +492,7 @@ build_review (PvMovePage *self)
     {
       PvUser *user = g_ptr_array_index (selection, i);
       const char *id = pv_user_get_id (user);
-      g_autofree char *target = pv_move_flow_dup_target_number (self->flow, id);
+      g_autofree char *target = pv_move_plan_dup_target_number (pv_move_flow_get_plan (self->flow), id);
       g_autofree char *subtitle = target_subtitle (self, id, target);
 
       gtk_list_box_append (self->people_list, text_row (pv_user_get_display_name (user), subtitle));
@@ -629,7 +630,7 @@ run_finished_cb (GObject      *object,
     {
       g_autofree char *text = NULL;
 
-      selection = pv_move_flow_dup_selection (self->flow);
+      selection = pv_move_plan_dup_selection (pv_move_flow_get_plan (self->flow));
       for (guint i = 0; i < selection->len; i++)
         {
           const char *id = pv_user_get_id (g_ptr_array_index (selection, i));
@@ -681,7 +682,7 @@ start_run (PvMovePage *self,
 static void
 build_run (PvMovePage *self)
 {
-  g_autoptr(GPtrArray) selection = pv_move_flow_dup_selection (self->flow);
+  g_autoptr(GPtrArray) selection = pv_move_plan_dup_selection (pv_move_flow_get_plan (self->flow));
   PvMoveKind kind = pv_move_flow_get_kind (self->flow);
 
   gtk_widget_set_visible (self->progress_box, TRUE);
@@ -917,15 +918,14 @@ flow_changed_cb (PvMovePage *self)
    * changes nothing else it shows, so that the focus stays put. */
   if (self->role == PV_MOVE_PAGE_WARNING && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      set_complete (self, pv_move_flow_get_acknowledged (self->flow)
-                            ? NULL : _("Confirm that you understand the numbers are out of service during the move."));
+      step_status (self, PV_MOVE_PLAN_STEP_WARNING);
       return;
     }
   if (self->role == PV_MOVE_PAGE_PEOPLE && self->built_loading == pv_move_flow_get_loading (self->flow) &&
-      self->built_n == g_list_model_get_n_items (pv_move_flow_get_candidates (self->flow)))
+      self->built_n == g_list_model_get_n_items (pv_move_plan_get_candidates (pv_move_flow_get_plan (self->flow))))
     {
       sync_people (self);
-      set_complete (self, pv_move_flow_get_n_selected (self->flow) == 0 ? _("Choose at least one person.") : NULL);
+      step_status (self, PV_MOVE_PLAN_STEP_PEOPLE);
       return;
     }
 
