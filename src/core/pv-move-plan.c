@@ -653,6 +653,38 @@ pv_move_plan_dup_run_number (PvMovePlan *self,
   return target != NULL ? target : g_strdup (g_hash_table_lookup (self->current, user_id));
 }
 
+/**
+ * pv_move_plan_dup_target_summary:
+ *
+ * Returns: (transfer full) (nullable): what a chosen person's move
+ *   means for their number, as the pages say it: kept (the operator
+ *   takes it over), another one, or none left; %NULL for someone not
+ *   chosen
+ */
+char *
+pv_move_plan_dup_target_summary (PvMovePlan *self,
+                                 const char *user_id)
+{
+  g_autofree char *target = NULL;
+  const char *current;
+
+  g_return_val_if_fail (PV_IS_MOVE_PLAN (self), NULL);
+
+  if (!pv_move_plan_get_selected (self, user_id))
+    return NULL;
+  current = g_hash_table_lookup (self->current, user_id);
+  target = pv_move_plan_dup_target_number (self, user_id);
+  if (target == NULL)
+    /* Translators: %s is a phone number. */
+    return g_strdup_printf (_("%s → no free number left: the operator has to provide one"), current);
+  if (g_strcmp0 (current, target) == 0)
+    /* Translators: %1$s is a phone number, %2$s an operator. */
+    return g_strdup_printf (_("%1$s, kept: it becomes a number of %2$s"), current,
+                            pv_move_plan_get_operator_name (self));
+  /* Translators: %1$s and %2$s are phone numbers. */
+  return g_strdup_printf (_("%1$s → %2$s"), current, target);
+}
+
 /* --- The acknowledgements. --- */
 
 gboolean

@@ -82,6 +82,8 @@ void         pv_move_plan_set_use_operator_numbers (PvMovePlan *self,
 guint        pv_move_plan_get_n_operator_numbers (PvMovePlan   *self);
 char        *pv_move_plan_dup_target_number    (PvMovePlan     *self,
                                                 const char     *user_id);
+char        *pv_move_plan_dup_target_summary   (PvMovePlan     *self,
+                                                const char     *user_id);
 char        *pv_move_plan_dup_run_number       (PvMovePlan     *self,
                                                 const char     *user_id);
 

@@ -5,7 +5,11 @@
 
 #include "pv-application.h"
 #include "pv-move-flow.h"
-#include "pv-move-page.h"
+#include "pv-move-operator-page.h"
+#include "pv-move-people-page.h"
+#include "pv-move-review-page.h"
+#include "pv-move-run-page.h"
+#include "pv-move-warning-page.h"
 #include "pv-operator.h"
 #include "pv-organization.h"
 #include "pv-phone-number.h"
@@ -39,6 +43,7 @@ struct _PvMoveFlow
 
   PvMoveSteps     *steps;
   GDateTime       *started;
+  gboolean         waiting_kept;
 };
 
 G_DEFINE_FINAL_TYPE (PvMoveFlow, pv_move_flow, G_TYPE_OBJECT)
@@ -391,6 +396,23 @@ pv_move_flow_is_moved (PvMoveFlow *self,
                           pv_operation_result_get_status (last) == PV_RESULT_STATUS_ALREADY_DONE);
 }
 
+/* A run of @steps for @items, with a journal of its own in the user's
+ * state directory. */
+static PvRunner *
+new_runner_for (PvMoveFlow         *self,
+                PvMoveSteps        *steps,
+                const char * const *items)
+{
+  g_autofree char *run_id = g_uuid_string_random ();
+  g_autofree char *name = g_strconcat (run_id, ".jsonl", NULL);
+  g_autofree char *journal = NULL;
+
+  journal = g_build_filename (g_get_user_state_dir (), "provisio", "runs", name, NULL);
+  return pv_runner_new (PV_RUN_STEPS (steps), items,
+                        self->kind == PV_MOVE_KIND_DIRECT_ROUTING ? "move-direct-routing" : "move-calling-plan",
+                        journal, NULL);
+}
+
 /**
  * pv_move_flow_new_runner:
  * @only_unfinished: run again only the people not moved yet; their
@@ -406,9 +428,6 @@ pv_move_flow_new_runner (PvMoveFlow *self,
   g_autoptr(GPtrArray) selection = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) items = NULL;
-  g_autofree char *run_id = g_uuid_string_random ();
-  g_autofree char *name = g_strconcat (run_id, ".jsonl", NULL);
-  g_autofree char *journal = NULL;
 
   g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
 
@@ -442,10 +461,134 @@ pv_move_flow_new_runner (PvMoveFlow *self,
     }
   items = g_strv_builder_end (builder);
 
-  journal = g_build_filename (g_get_user_state_dir (), "provisio", "runs", name, NULL);
-  return pv_runner_new (PV_RUN_STEPS (self->steps), (const char * const *) items,
-                        self->kind == PV_MOVE_KIND_DIRECT_ROUTING ? "move-direct-routing" : "move-calling-plan",
-                        journal, NULL);
+  return new_runner_for (self, self->steps, (const char * const *) items);
+}
+
+/* --- Those who wait for the operator. --- */
+
+/**
+ * pv_move_flow_dup_waiting_note:
+ *
+ * Returns: (transfer full) (nullable): who waits for the operator and
+ *   at which step, and where their move is kept, as the wizard says it
+ *   before closing; %NULL when nobody waits
+ */
+char *
+pv_move_flow_dup_waiting_note (PvMoveFlow *self)
+{
+  g_autoptr(GPtrArray) selection = NULL;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  guint n = 0;
+
+  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
+
+  if (self->steps == NULL)
+    return NULL;
+
+  selection = pv_move_plan_dup_selection (self->plan);
+  for (guint i = 0; i < selection->len; i++)
+    {
+      PvUser *user = g_ptr_array_index (selection, i);
+      int step = pv_move_steps_get_waiting_step (self->steps, pv_user_get_id (user));
+      g_autofree char *line = NULL;
+
+      if (step < 0)
+        continue;
+      /* Translators: one line of a list: %1$s is a person's name, %2$u a step's number, %3$s its name. */
+      line = g_strdup_printf (_("%1$s: step %2$u, %3$s"), pv_user_get_display_name (user), step + 1,
+                              pv_move_step_title (self->kind, step));
+      if (lines->len > 0)
+        g_string_append_c (lines, '\n');
+      g_string_append (lines, line);
+      n++;
+    }
+
+  if (n == 0)
+    return NULL;
+  /* Translators: %u is a number of people, %s the list of them, one a line, with the step each waits at. */
+  return g_strdup_printf (ngettext ("%u person waits for the operator:\n\n%s\n\nThe move stays among Provisio’s runs as one that has not finished. Once the operator has done its part, resume it from there: it goes on from the step where each person waits.",
+                                    "%u people wait for the operator:\n\n%s\n\nThe move stays among Provisio’s runs as one that has not finished. Once the operator has done its part, resume it from there: it goes on from the step where each person waits.",
+                                    n),
+                          n, lines->str);
+}
+
+static void
+waiting_recorded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Stopped before it started, as it was meant to be. */
+  if (!pv_runner_run_finish (PV_RUNNER (object), result, &error) &&
+      !g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * pv_move_flow_keep_waiting_async:
+ *
+ * Keeps the move of those who wait for the operator among the runs: a
+ * run of its own, with the plan of those people, each to start from the
+ * step where they wait, recorded and stopped before anything ran. Its
+ * journal is one that a resume continues (pv_run_state_list_resumable()
+ * lists it). Done once; nothing is recorded when nobody waits.
+ */
+void
+pv_move_flow_keep_waiting_async (PvMoveFlow          *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonNode) plan = NULL;
+  g_autoptr(PvMoveSteps) waiting = NULL;
+  g_autoptr(PvRunner) runner = NULL;
+  g_autoptr(GCancellable) stopped = NULL;
+  g_auto(GStrv) items = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (PV_IS_MOVE_FLOW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_move_flow_keep_waiting_async);
+
+  plan = self->steps != NULL && !self->waiting_kept ? pv_move_steps_dup_waiting_plan (self->steps) : NULL;
+  if (plan == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  waiting = pv_move_steps_new_from_plan (self->client, plan, &error);
+  if (waiting == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  self->waiting_kept = TRUE;
+  items = pv_move_steps_dup_items (waiting);
+  runner = new_runner_for (self, waiting, (const char * const *) items);
+  g_task_set_task_data (task, g_object_ref (runner), g_object_unref);
+  stopped = g_cancellable_new ();
+  g_cancellable_cancel (stopped);
+  pv_runner_run_async (runner, stopped, waiting_recorded_cb, g_steal_pointer (&task));
+}
+
+gboolean
+pv_move_flow_keep_waiting_finish (PvMoveFlow    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_move_flow_keep_waiting_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -612,31 +755,31 @@ create_calling_plan_state (void)
 static PvPage *
 create_people_page (GObject *state)
 {
-  return pv_move_page_new (PV_MOVE_FLOW (state), PV_MOVE_PAGE_PEOPLE);
+  return pv_move_people_page_new (PV_MOVE_FLOW (state));
 }
 
 static PvPage *
 create_operator_page (GObject *state)
 {
-  return pv_move_page_new (PV_MOVE_FLOW (state), PV_MOVE_PAGE_OPERATOR);
+  return pv_move_operator_page_new (PV_MOVE_FLOW (state));
 }
 
 static PvPage *
 create_warning_page (GObject *state)
 {
-  return pv_move_page_new (PV_MOVE_FLOW (state), PV_MOVE_PAGE_WARNING);
+  return pv_move_warning_page_new (PV_MOVE_FLOW (state));
 }
 
 static PvPage *
 create_review_page (GObject *state)
 {
-  return pv_move_page_new (PV_MOVE_FLOW (state), PV_MOVE_PAGE_REVIEW);
+  return pv_move_review_page_new (PV_MOVE_FLOW (state));
 }
 
 static PvPage *
 create_run_page (GObject *state)
 {
-  return pv_move_page_new (PV_MOVE_FLOW (state), PV_MOVE_PAGE_RUN);
+  return pv_move_run_page_new (PV_MOVE_FLOW (state));
 }
 
 static const PvPageFactory move_pages[] = {
