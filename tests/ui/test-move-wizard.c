@@ -701,6 +701,7 @@ find_waiting_run (const char *user_id)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) runs = NULL;
+  PvRunState *found = NULL;
 
   pv_run_state_list_resumable_async (dir, NULL, pv_test_store_result_cb, &result);
   runs = pv_run_state_list_resumable_finish (pv_test_wait_result (&result), &error);
@@ -719,14 +720,15 @@ find_waiting_run (const char *user_id)
 
           if (g_strcmp0 (json_object_get_string_member (person, "id"), user_id) == 0)
             {
-              /* Kept to go on from the step where she waits. */
+              /* Kept once, to go on from the step where she waits. */
               g_assert_cmpint (json_object_get_int_member (person, "fromStep"), ==, 2);
-              return g_object_ref (state);
+              g_assert_null (found);
+              found = state;
             }
         }
     }
 
-  return NULL;
+  return found != NULL ? g_object_ref (found) : NULL;
 }
 
 /* The operator takes an hour to upload Léa's ported number: she waits at
