@@ -17,6 +17,7 @@
 #include "pv-iso-codes.h"
 #include "pv-json.h"
 #include "pv-licence-sku.h"
+#include "pv-move-plan.h"
 #include "pv-operation-result.h"
 #include "pv-operator-labels.h"
 #include "pv-operator-plan.h"

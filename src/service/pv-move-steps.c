@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pv-json.h"
+#include "pv-run-journal.h"
 #include "pv-move-steps.h"
 #include "pv-phone-number.h"
 #include "pv-service-error.h"
@@ -33,8 +34,10 @@
 
 typedef struct
 {
-  char *current_number;
-  char *target_number;
+  char     *current_number;
+  char     *target_number;
+  gboolean  on_premises;
+  guint     from;    /* the steps before took effect in an earlier run */
 } Person;
 
 static void
@@ -918,6 +921,17 @@ pv_move_steps_apply_step_async (PvRunSteps          *steps,
   call->person = person;
   g_task_set_task_data (task, call, (GDestroyNotify) step_call_free);
 
+  /* A run continued after waiting for the operator: what took effect
+   * before is not read again. */
+  if (step < person->from)
+    {
+      /* Translators: %u is a step's number. */
+      g_autofree char *message = g_strdup_printf (_("Step %u took effect in an earlier run of this move."), step + 1);
+
+      finish (task, PV_RESULT_STATUS_ALREADY_DONE, message);
+      return;
+    }
+
   /* Every step looks at the tenant first, so verify_first needs nothing
    * more. */
   if (step <= 1)
@@ -938,12 +952,267 @@ pv_move_steps_apply_step_finish (PvRunSteps    *steps,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* --- The plan, for the journal. --- */
+
+#define PLAN_VERSION 1
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static const char *
+kind_nick (PvMoveKind kind)
+{
+  return kind == PV_MOVE_KIND_CALLING_PLAN ? "callingPlan" : "directRouting";
+}
+
+/* The plan of the people of @items: everything needed to build the same
+ * steps again, each person's numbers as the run was started with them
+ * (the tenant has changed since), and the step each starts from. */
+static JsonNode *
+build_plan (PvMoveSteps *self,
+            GPtrArray   *items,
+            const guint *from)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, PLAN_VERSION);
+  add_string_member (builder, "kind", kind_nick (self->kind));
+  add_string_member (builder, "service", pv_service_client_get_base_url (self->client));
+  add_string_member (builder, "operatorId", self->operator_id);
+  add_string_member (builder, "operatorName", self->operator_name);
+  add_string_member (builder, "tenantId", self->tenant_id);
+  json_builder_set_member_name (builder, "portConfirmed");
+  json_builder_add_boolean_value (builder, self->port_confirmed);
+  json_builder_set_member_name (builder, "people");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *id = g_ptr_array_index (items, i);
+      Person *person = g_hash_table_lookup (self->people, id);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "id", id);
+      add_string_member (builder, "currentNumber", person->current_number);
+      add_string_member (builder, "targetNumber", person->target_number);
+      json_builder_set_member_name (builder, "onPremises");
+      json_builder_add_boolean_value (builder, person->on_premises);
+      json_builder_set_member_name (builder, "fromStep");
+      json_builder_add_int_value (builder, from != NULL ? from[i] : person->from);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+pv_move_steps_dup_plan (PvRunSteps *steps)
+{
+  PvMoveSteps *self = PV_MOVE_STEPS (steps);
+
+  return build_plan (self, self->items, NULL);
+}
+
+/**
+ * pv_move_steps_get_waiting_step:
+ *
+ * Returns: the step at which @item waits for the operator (their last
+ *   step that ran was skipped: the port order, the upload, the number
+ *   to acquire), or -1 when they do not
+ */
+int
+pv_move_steps_get_waiting_step (PvMoveSteps *self,
+                                const char  *item)
+{
+  PvOperationResult **records;
+
+  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), -1);
+
+  records = g_hash_table_lookup (self->records, item);
+  for (int step = PV_MOVE_N_STEPS - 1; records != NULL && step >= 0; step--)
+    if (records[step] != NULL)
+      return pv_operation_result_get_status (records[step]) == PV_RESULT_STATUS_SKIPPED ? step : -1;
+
+  return -1;
+}
+
+/**
+ * pv_move_steps_dup_waiting_plan:
+ *
+ * The plan of the people who wait for the operator, each to start from
+ * the step where they wait: what a later run needs to take them up
+ * where they were, once the operator has done its part.
+ *
+ * Returns: (transfer full) (nullable): the plan, as
+ *   pv_move_steps_new_from_plan() reads it, or %NULL when nobody waits
+ */
+JsonNode *
+pv_move_steps_dup_waiting_plan (PvMoveSteps *self)
+{
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
+  g_autoptr(GArray) from = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), NULL);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->items, i);
+      int step = pv_move_steps_get_waiting_step (self, id);
+      guint first = (guint) step;
+
+      if (step < 0)
+        continue;
+      g_ptr_array_add (waiting, (gpointer) id);
+      g_array_append_val (from, first);
+    }
+
+  if (waiting->len == 0)
+    return NULL;
+  return build_plan (self, waiting, (const guint *) from->data);
+}
+
+static gboolean
+read_string (JsonObject  *object,
+             const char  *name,
+             gboolean     optional,
+             char       **value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *value = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return optional;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+  *value = g_strdup (json_node_get_string (node));
+  return optional || **value != '\0';
+}
+
+static gboolean
+read_boolean (JsonObject *object,
+              const char *name,
+              gboolean   *value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return FALSE;
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/**
+ * pv_move_steps_new_from_plan:
+ * @plan: what pv_run_steps_dup_plan() (or
+ *   pv_move_steps_dup_waiting_plan()) gave for the run, read back from
+ *   its journal (pv_run_state_get_plan())
+ *
+ * The same steps again, to resume a run, with the numbers the run was
+ * started with. The journal is a file on disk: everything in it is
+ * checked.
+ *
+ * Returns: (transfer full) (nullable): the steps, or %NULL with
+ *   %PV_RUN_JOURNAL_ERROR_CORRUPT
+ */
+PvMoveSteps *
+pv_move_steps_new_from_plan (PvServiceClient  *client,
+                             JsonNode         *plan,
+                             GError          **error)
+{
+  g_autoptr(PvMoveSteps) self = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *service = NULL;
+  JsonObject *object;
+  JsonNode *version;
+  JsonNode *people;
+
+  g_return_val_if_fail (PV_IS_SERVICE_CLIENT (client), NULL);
+
+  self = g_object_new (PV_TYPE_MOVE_STEPS, NULL);
+  self->client = g_object_ref (client);
+
+  if (plan == NULL || !JSON_NODE_HOLDS_OBJECT (plan))
+    goto unusable;
+  object = json_node_get_object (plan);
+  version = json_object_get_member (object, "version");
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
+      json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) != PLAN_VERSION)
+    goto unusable;
+
+  if (!read_string (object, "kind", FALSE, &kind) ||
+      !read_string (object, "service", TRUE, &service) ||
+      !read_string (object, "operatorId", FALSE, &self->operator_id) ||
+      !read_string (object, "operatorName", FALSE, &self->operator_name) ||
+      !read_string (object, "tenantId", TRUE, &self->tenant_id) ||
+      !read_boolean (object, "portConfirmed", &self->port_confirmed))
+    goto unusable;
+  if (g_strcmp0 (kind, kind_nick (PV_MOVE_KIND_DIRECT_ROUTING)) == 0)
+    self->kind = PV_MOVE_KIND_DIRECT_ROUTING;
+  else if (g_strcmp0 (kind, kind_nick (PV_MOVE_KIND_CALLING_PLAN)) == 0)
+    self->kind = PV_MOVE_KIND_CALLING_PLAN;
+  else
+    goto unusable;
+
+  people = json_object_get_member (object, "people");
+  if (people == NULL || !JSON_NODE_HOLDS_ARRAY (people))
+    goto unusable;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (people)); i++)
+    {
+      JsonNode *node = json_array_get_element (json_node_get_array (people), i);
+      JsonObject *entry;
+      JsonNode *from;
+      g_autofree char *id = NULL;
+      g_autofree char *current = NULL;
+      g_autofree char *target = NULL;
+      gboolean on_premises;
+      Person *person;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        goto unusable;
+      entry = json_node_get_object (node);
+      from = json_object_get_member (entry, "fromStep");
+      if (!read_string (entry, "id", FALSE, &id) || g_hash_table_contains (self->people, id) ||
+          !read_string (entry, "currentNumber", TRUE, &current) ||
+          !read_string (entry, "targetNumber", FALSE, &target) ||
+          !read_boolean (entry, "onPremises", &on_premises) ||
+          from == NULL || !JSON_NODE_HOLDS_VALUE (from) || json_node_get_value_type (from) != G_TYPE_INT64 ||
+          json_node_get_int (from) < 0 || json_node_get_int (from) >= PV_MOVE_N_STEPS)
+        goto unusable;
+
+      pv_move_steps_add_person (self, id, current, target);
+      person = g_hash_table_lookup (self->people, id);
+      person->on_premises = on_premises;
+      person->from = (guint) json_node_get_int (from);
+    }
+
+  return g_steal_pointer (&self);
+
+unusable:
+  g_set_error_literal (error, PV_RUN_JOURNAL_ERROR, PV_RUN_JOURNAL_ERROR_CORRUPT,
+                       _("The run’s journal does not record its plan in a form this version of "
+                         "Provisio can read, so the run cannot be resumed."));
+  return NULL;
+}
+
 static void
 pv_move_steps_iface_init (PvRunStepsInterface *iface)
 {
   iface->get_n_steps = pv_move_steps_get_n_steps;
   iface->apply_step_async = pv_move_steps_apply_step_async;
   iface->apply_step_finish = pv_move_steps_apply_step_finish;
+  iface->dup_plan = pv_move_steps_dup_plan;
 }
 
 static void
@@ -1078,6 +1347,58 @@ pv_move_steps_add_person (PvMoveSteps *self,
   person->target_number = g_strdup (target_number);
   g_hash_table_insert (self->people, g_strdup (user_id), person);
   g_ptr_array_add (self->items, g_strdup (user_id));
+}
+
+/* Direct Routing: whether the person's number is assigned on-premises
+ * (OnPremLineURI), which the results name step 1 by. */
+void
+pv_move_steps_set_on_premises (PvMoveSteps *self,
+                               const char  *user_id,
+                               gboolean     on_premises)
+{
+  Person *person;
+
+  g_return_if_fail (PV_IS_MOVE_STEPS (self));
+
+  person = g_hash_table_lookup (self->people, user_id);
+  if (person != NULL)
+    person->on_premises = !!on_premises;
+}
+
+gboolean
+pv_move_steps_get_on_premises (PvMoveSteps *self,
+                               const char  *item)
+{
+  Person *person;
+
+  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), FALSE);
+
+  person = g_hash_table_lookup (self->people, item);
+  return person != NULL && person->on_premises;
+}
+
+const char *
+pv_move_steps_get_operator_id (PvMoveSteps *self)
+{
+  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), NULL);
+
+  return self->operator_id;
+}
+
+const char *
+pv_move_steps_get_tenant_id (PvMoveSteps *self)
+{
+  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), NULL);
+
+  return self->tenant_id;
+}
+
+gboolean
+pv_move_steps_get_port_confirmed (PvMoveSteps *self)
+{
+  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), FALSE);
+
+  return self->port_confirmed;
 }
 
 /**

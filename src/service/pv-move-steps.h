@@ -1,26 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pv-move-plan.h"
 #include "pv-operation-result.h"
 #include "pv-run-steps.h"
 #include "pv-service-client.h"
 
 G_BEGIN_DECLS
-
-/**
- * PvMoveKind:
- * @PV_MOVE_KIND_DIRECT_ROUTING: Direct Routing → Operator Connect: remove
- *   the number (on-premises or online), remove the online voice routing
- *   policy, acquire the number from the operator, assign it
- * @PV_MOVE_KIND_CALLING_PLAN: Calling Plan → Operator Connect: the
- *   operator ports the number, unassign the Calling Plan number, the
- *   operator uploads the number, assign it
- */
-typedef enum
-{
-  PV_MOVE_KIND_DIRECT_ROUTING,
-  PV_MOVE_KIND_CALLING_PLAN,
-} PvMoveKind;
 
 /* Each move has four steps a person, in this order. */
 #define PV_MOVE_N_STEPS 4
@@ -33,7 +19,13 @@ PvMoveSteps       *pv_move_steps_new              (PvServiceClient *client,
                                                    PvMoveKind       kind,
                                                    const char      *operator_id,
                                                    const char      *operator_name);
+PvMoveSteps       *pv_move_steps_new_from_plan    (PvServiceClient *client,
+                                                   JsonNode        *plan,
+                                                   GError         **error);
 PvMoveKind         pv_move_steps_get_kind         (PvMoveSteps     *self);
+const char        *pv_move_steps_get_operator_id  (PvMoveSteps     *self);
+const char        *pv_move_steps_get_tenant_id    (PvMoveSteps     *self);
+gboolean           pv_move_steps_get_port_confirmed (PvMoveSteps   *self);
 void               pv_move_steps_set_tenant_id    (PvMoveSteps     *self,
                                                    const char      *tenant_id);
 void               pv_move_steps_set_port_confirmed (PvMoveSteps   *self,
@@ -42,7 +34,15 @@ void               pv_move_steps_add_person       (PvMoveSteps     *self,
                                                    const char      *user_id,
                                                    const char      *current_number,
                                                    const char      *target_number);
+void               pv_move_steps_set_on_premises  (PvMoveSteps     *self,
+                                                   const char      *user_id,
+                                                   gboolean         on_premises);
+gboolean           pv_move_steps_get_on_premises  (PvMoveSteps     *self,
+                                                   const char      *item);
 GStrv              pv_move_steps_dup_items        (PvMoveSteps     *self);
+int                pv_move_steps_get_waiting_step (PvMoveSteps     *self,
+                                                   const char      *item);
+JsonNode          *pv_move_steps_dup_waiting_plan (PvMoveSteps     *self);
 PvOperationResult *pv_move_steps_get_step_result  (PvMoveSteps     *self,
                                                    const char      *item,
                                                    guint            step);

@@ -6,6 +6,7 @@
 
 #include "pv-move-steps.h"
 #include "pv-phone-number.h"
+#include "pv-run-store.h"
 #include "pv-runner.h"
 #include "pv-sandbox-server.h"
 #include "pv-service-error.h"
@@ -608,6 +609,221 @@ test_calling_plan_port_orders (Fixture       *fixture,
   g_assert_cmpint (pv_phone_number_get_number_type (number), ==, PV_NUMBER_TYPE_CALLING_PLAN);
 }
 
+typedef struct
+{
+  GHashTable *steps;   /* item → number of steps that had an outcome */
+} Touched;
+
+static void
+touched_cb (PvMoveSteps       *steps,
+            const char        *item,
+            guint              step,
+            PvOperationResult *result,
+            GHashTable        *touched)
+{
+  g_hash_table_insert (touched, g_strdup (item),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (touched, item)) + 1));
+}
+
+static void
+cancel_after_jose_unassigned (PvMoveSteps       *steps,
+                              const char        *item,
+                              guint              step,
+                              PvOperationResult *result,
+                              GCancellable      *cancellable)
+{
+  if (g_strcmp0 (item, JOSE) == 0 && step == 1)
+    g_cancellable_cancel (cancellable);
+}
+
+static void
+run_resumed (PvMoveSteps *steps,
+             const char  *journal,
+             PvRunState  *state)
+{
+  g_auto(GStrv) items = pv_move_steps_dup_items (steps);
+  g_autoptr(PvRunner) runner = pv_runner_new (PV_RUN_STEPS (steps), (const char * const *) items,
+                                              pv_run_state_get_flow (state), journal, state);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pv_runner_run_async (runner, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_runner_run_finish (runner, pv_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* A Calling Plan run stopped half way (Gaëlle waits for the operator's
+ * upload, José cut after his Calling Plan number was unassigned, Seán
+ * not started), its journal read back, the steps rebuilt from the plan
+ * it records and the run resumed: Gaëlle is not touched again, José goes
+ * on from step 3, Seán starts. Then the run of those who wait, recorded
+ * as a run that did not finish, is resumed once the operator has
+ * uploaded Gaëlle's number: she goes on from the step where she waited
+ * and gets her number. */
+static void
+test_resume_from_plan (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PvMoveSteps) steps = pv_move_steps_new (fixture->client, PV_MOVE_KIND_CALLING_PLAN,
+                                                    "orange-business", "Orange Business");
+  g_autoptr(PvMoveSteps) rebuilt = NULL;
+  g_autoptr(PvMoveSteps) waiting = NULL;
+  g_autoptr(PvMoveSteps) continued = NULL;
+  g_autofree char *journal = g_build_filename (fixture->dir, "half.jsonl", NULL);
+  g_autofree char *waiting_journal = g_build_filename (fixture->dir, "waiting.jsonl", NULL);
+  g_autoptr(PvRunner) runner = NULL;
+  g_autoptr(PvRunState) state = NULL;
+  g_autoptr(PvRunState) waiting_state = NULL;
+  g_autoptr(JsonNode) plan = NULL;
+  g_autoptr(JsonNode) waiting_plan = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GCancellable) stopped = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(PvPhoneNumber) number = NULL;
+  g_autoptr(GPtrArray) resumable = NULL;
+  g_auto(GStrv) items = NULL;
+
+  /* The operator takes an hour to upload a ported number. */
+  pv_sandbox_server_set_upload_delay (fixture->server, 3600 * 1000);
+  pv_move_steps_set_tenant_id (steps, "contoso-tenant-id");
+  pv_move_steps_set_port_confirmed (steps, TRUE);
+  pv_move_steps_add_person (steps, GAELLE, "+33170360101", "+33170360101");
+  pv_move_steps_add_person (steps, JOSE, "+33170360102", "+33170360102");
+  pv_move_steps_add_person (steps, SEAN, "+33170360105", "+33170360105");
+
+  items = pv_move_steps_dup_items (steps);
+  g_signal_connect (steps, "step-finished", G_CALLBACK (cancel_after_jose_unassigned), cancellable);
+  runner = pv_runner_new (PV_RUN_STEPS (steps), (const char * const *) items, "move-calling-plan", journal, NULL);
+  pv_runner_set_concurrency (runner, 1);
+  pv_runner_run_async (runner, cancellable, pv_test_store_result_cb, &result);
+  g_assert_false (pv_runner_run_finish (runner, pv_test_wait_result (&result), &error));
+  g_assert_error (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpint (pv_move_steps_get_waiting_step (steps, GAELLE), ==, 2);
+  g_assert_cmpint (pv_move_steps_get_waiting_step (steps, JOSE), ==, -1);
+
+  /* The journal, read back: Gaëlle finished (waiting), José at step 3. */
+  state = pv_run_state_load (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pv_run_state_get_final_result (state, GAELLE));
+  g_assert_null (pv_run_state_get_final_result (state, JOSE));
+  g_assert_cmpuint (pv_run_state_get_next_step (state, JOSE), ==, 2);
+  g_assert_null (pv_run_state_get_final_result (state, SEAN));
+
+  /* The same steps, from the plan alone. */
+  rebuilt = pv_move_steps_new_from_plan (fixture->client, pv_run_state_get_plan (state), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rebuilt);
+  g_assert_cmpint (pv_move_steps_get_kind (rebuilt), ==, PV_MOVE_KIND_CALLING_PLAN);
+  g_assert_cmpstr (pv_move_steps_get_operator_id (rebuilt), ==, "orange-business");
+  g_assert_cmpstr (pv_move_steps_get_tenant_id (rebuilt), ==, "contoso-tenant-id");
+  g_assert_true (pv_move_steps_get_port_confirmed (rebuilt));
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_assert_cmpstr (pv_move_steps_get_current_number (rebuilt, items[i]), ==,
+                       pv_move_steps_get_current_number (steps, items[i]));
+      g_assert_cmpstr (pv_move_steps_get_target_number (rebuilt, items[i]), ==,
+                       pv_move_steps_get_target_number (steps, items[i]));
+    }
+  plan = pv_run_steps_dup_plan (PV_RUN_STEPS (rebuilt));
+  g_assert_true (json_node_equal (plan, pv_run_state_get_plan (state)));
+
+  g_signal_connect (rebuilt, "step-finished", G_CALLBACK (touched_cb), touched);
+  run_resumed (rebuilt, journal, state);
+
+  /* Gaëlle: not touched again. */
+  g_assert_false (g_hash_table_contains (touched, GAELLE));
+  /* José: from step 3, which waits for the upload. */
+  g_assert_null (pv_move_steps_get_step_result (rebuilt, JOSE, 0));
+  g_assert_null (pv_move_steps_get_step_result (rebuilt, JOSE, 1));
+  g_assert_cmpint (status_of (rebuilt, JOSE, 2), ==, PV_RESULT_STATUS_SKIPPED);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (touched, JOSE)), ==, 1);
+  /* Seán: his order is pending, nothing changed. */
+  g_assert_cmpint (status_of (rebuilt, SEAN, 0), ==, PV_RESULT_STATUS_SKIPPED);
+  g_assert_cmpint (pv_move_steps_get_waiting_step (rebuilt, JOSE), ==, 2);
+  g_assert_cmpint (pv_move_steps_get_waiting_step (rebuilt, SEAN), ==, 0);
+
+  /* Those who wait in the first run (Gaëlle), as a run of their own that
+   * did not finish: recorded, stopped before anything ran. */
+  waiting_plan = pv_move_steps_dup_waiting_plan (steps);
+  g_assert_nonnull (waiting_plan);
+  waiting = pv_move_steps_new_from_plan (fixture->client, waiting_plan, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&items, g_strfreev);
+  items = pv_move_steps_dup_items (waiting);
+  g_assert_cmpuint (g_strv_length (items), ==, 1);
+  g_assert_cmpstr (items[0], ==, GAELLE);
+  g_clear_object (&runner);
+  runner = pv_runner_new (PV_RUN_STEPS (waiting), (const char * const *) items, "move-calling-plan",
+                          waiting_journal, NULL);
+  g_cancellable_cancel (stopped);
+  pv_runner_run_async (runner, stopped, pv_test_store_result_cb, &result);
+  g_assert_false (pv_runner_run_finish (runner, pv_test_wait_result (&result), &error));
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_null (pv_move_steps_get_step_result (waiting, GAELLE, 0));
+
+  pv_run_store_list_async (fixture->dir, PV_RUN_STORE_LIST_RESUMABLE, NULL, pv_test_store_result_cb, &result);
+  resumable = pv_run_store_list_finish (pv_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (resumable->len, ==, 1);
+  g_assert_cmpstr (pv_run_state_get_run_id (g_ptr_array_index (resumable, 0)), ==, pv_runner_get_run_id (runner));
+
+  /* The operator uploads the number; the run is resumed from its
+   * journal: Gaëlle goes on from step 3 and gets her number. */
+  pv_sandbox_server_advance_clock (fixture->server, 3600 * 1000);
+  waiting_state = pv_run_state_load (waiting_journal, NULL, &error);
+  g_assert_no_error (error);
+  continued = pv_move_steps_new_from_plan (fixture->client, pv_run_state_get_plan (waiting_state), &error);
+  g_assert_no_error (error);
+  run_resumed (continued, waiting_journal, waiting_state);
+  g_assert_cmpint (status_of (continued, GAELLE, 0), ==, PV_RESULT_STATUS_ALREADY_DONE);
+  g_assert_nonnull (strstr (pv_operation_result_get_message (pv_move_steps_get_step_result (continued, GAELLE, 0)),
+                            "earlier run"));
+  g_assert_cmpint (status_of (continued, GAELLE, 1), ==, PV_RESULT_STATUS_ALREADY_DONE);
+  g_assert_cmpint (status_of (continued, GAELLE, 2), ==, PV_RESULT_STATUS_ALREADY_DONE);
+  g_assert_cmpint (status_of (continued, GAELLE, 3), ==, PV_RESULT_STATUS_DONE);
+  number = get_number (fixture, "+33170360101");
+  g_assert_cmpint (pv_phone_number_get_number_type (number), ==, PV_NUMBER_TYPE_OPERATOR_CONNECT);
+  g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, GAELLE);
+}
+
+/* A plan that is not one is refused, never half read. */
+static void
+test_plan_checked (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *plans[] = {
+    "[]",
+    "{\"version\":2}",
+    "{\"version\":1,\"kind\":\"teleport\",\"operatorId\":\"o\",\"operatorName\":\"O\",\"portConfirmed\":false,\"people\":[]}",
+    "{\"version\":1,\"kind\":\"callingPlan\",\"operatorName\":\"O\",\"portConfirmed\":false,\"people\":[]}",
+    "{\"version\":1,\"kind\":\"callingPlan\",\"operatorId\":\"o\",\"operatorName\":\"O\",\"portConfirmed\":false,"
+      "\"people\":[{\"id\":\"a\",\"currentNumber\":\"+1\",\"onPremises\":false,\"fromStep\":0}]}",
+    "{\"version\":1,\"kind\":\"callingPlan\",\"operatorId\":\"o\",\"operatorName\":\"O\",\"portConfirmed\":false,"
+      "\"people\":[{\"id\":\"a\",\"currentNumber\":\"+1\",\"targetNumber\":\"+2\",\"onPremises\":false,\"fromStep\":4}]}",
+    "{\"version\":1,\"kind\":\"callingPlan\",\"operatorId\":\"o\",\"operatorName\":\"O\",\"portConfirmed\":false,"
+      "\"people\":[{\"id\":\"a\",\"targetNumber\":\"+2\",\"onPremises\":false,\"fromStep\":0},"
+      "{\"id\":\"a\",\"targetNumber\":\"+2\",\"onPremises\":false,\"fromStep\":0}]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = json_from_string (plans[i], &error);
+      g_autoptr(PvMoveSteps) steps = NULL;
+
+      g_assert_no_error (error);
+      steps = pv_move_steps_new_from_plan (fixture->client, node, &error);
+      g_assert_null (steps);
+      g_assert_error (error, PV_RUN_JOURNAL_ERROR, PV_RUN_JOURNAL_ERROR_CORRUPT);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -623,6 +839,8 @@ main (int   argc,
   ADD ("resume-from-journal", test_resume_from_journal);
   ADD ("calling-plan", test_calling_plan);
   ADD ("calling-plan-port-orders", test_calling_plan_port_orders);
+  ADD ("resume-from-plan", test_resume_from_plan);
+  ADD ("plan-checked", test_plan_checked);
 
   return g_test_run ();
 }

@@ -15,7 +15,14 @@
 #include "manage/pv-numbers-view.h"
 #include "manage/pv-operators-view.h"
 #include "manage/pv-person-chooser.h"
-#include "moves/pv-move-page.h"
+#include "moves/pv-move-operator-page.h"
+#include "moves/pv-move-people-page.h"
+#include "moves/pv-move-person-row.h"
+#include "moves/pv-move-review-page.h"
+#include "moves/pv-move-run-page.h"
+#include "moves/pv-move-run-row.h"
+#include "moves/pv-move-text-row.h"
+#include "moves/pv-move-warning-page.h"
 #include "operator/pv-operator-catalogue-page.h"
 #include "operator/pv-operator-contact-page.h"
 #include "operator/pv-operator-countries-page.h"
@@ -62,7 +69,14 @@ register_types (void)
   g_type_ensure (PV_TYPE_NUMBERS_VIEW);
   g_type_ensure (PV_TYPE_OPERATORS_VIEW);
   g_type_ensure (PV_TYPE_PERSON_CHOOSER);
-  g_type_ensure (PV_TYPE_MOVE_PAGE);
+  g_type_ensure (PV_TYPE_MOVE_OPERATOR_PAGE);
+  g_type_ensure (PV_TYPE_MOVE_PEOPLE_PAGE);
+  g_type_ensure (PV_TYPE_MOVE_PERSON_ROW);
+  g_type_ensure (PV_TYPE_MOVE_REVIEW_PAGE);
+  g_type_ensure (PV_TYPE_MOVE_RUN_PAGE);
+  g_type_ensure (PV_TYPE_MOVE_RUN_ROW);
+  g_type_ensure (PV_TYPE_MOVE_TEXT_ROW);
+  g_type_ensure (PV_TYPE_MOVE_WARNING_PAGE);
   g_type_ensure (PV_TYPE_OPERATOR_CATALOGUE_PAGE);
   g_type_ensure (PV_TYPE_OPERATOR_CONTACT_PAGE);
   g_type_ensure (PV_TYPE_OPERATOR_COUNTRIES_PAGE);

@@ -106,6 +106,18 @@ next_page (GtkWidget *assistant)
   pv_test_iterate ();
 }
 
+/* The move's note about those who wait for the operator, answered with
+ * Close: the wizard goes, their move kept among the runs. */
+static void
+close_waiting_note (void)
+{
+  GtkWindow *dialog = pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_destroy (dialog);
+  pv_test_iterate ();
+}
+
 static gboolean
 run_under_way (gpointer data)
 {
@@ -374,15 +386,15 @@ move_flow_loaded (gpointer data)
 static void
 select_movable (PvMoveFlow *flow)
 {
-  GListModel *candidates = pv_move_flow_get_candidates (flow);
+  GListModel *candidates = pv_move_plan_get_candidates (pv_move_flow_get_plan (flow));
 
   for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
     {
       g_autoptr(PvUser) user = g_list_model_get_item (candidates, i);
-      g_autofree char *problem = pv_move_flow_dup_problem (flow, user);
+      g_autofree char *problem = pv_move_plan_dup_problem (pv_move_flow_get_plan (flow), user);
 
       if (problem == NULL)
-        pv_move_flow_set_selected (flow, pv_user_get_id (user), TRUE);
+        pv_move_plan_set_selected (pv_move_flow_get_plan (flow), pv_user_get_id (user), TRUE);
     }
 }
 
@@ -391,16 +403,16 @@ static void
 select_in_country (PvMoveFlow *flow,
                    const char *prefix)
 {
-  GListModel *candidates = pv_move_flow_get_candidates (flow);
+  GListModel *candidates = pv_move_plan_get_candidates (pv_move_flow_get_plan (flow));
 
   for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
     {
       g_autoptr(PvUser) user = g_list_model_get_item (candidates, i);
-      g_autofree char *problem = pv_move_flow_dup_problem (flow, user);
-      const char *number = pv_move_flow_get_current_number (flow, pv_user_get_id (user));
+      g_autofree char *problem = pv_move_plan_dup_problem (pv_move_flow_get_plan (flow), user);
+      const char *number = pv_move_plan_get_current_number (pv_move_flow_get_plan (flow), pv_user_get_id (user));
 
       if (problem == NULL && g_str_has_prefix (number, prefix))
-        pv_move_flow_set_selected (flow, pv_user_get_id (user), TRUE);
+        pv_move_plan_set_selected (pv_move_flow_get_plan (flow), pv_user_get_id (user), TRUE);
     }
 }
 
@@ -433,13 +445,13 @@ move_flow_scenes (PvWindow *window)
   save_window (GTK_WINDOW (window), "move-dr-1-people.png");
 
   next_page (assistant);
-  pv_move_flow_set_use_operator_numbers (flow, TRUE);
+  pv_move_plan_set_use_operator_numbers (pv_move_flow_get_plan (flow), TRUE);
   pv_test_iterate ();
   save_window (GTK_WINDOW (window), "move-dr-2-operator.png");
 
   next_page (assistant);
   save_window (GTK_WINDOW (window), "move-dr-3-warning.png");
-  pv_move_flow_set_acknowledged (flow, TRUE);
+  pv_move_plan_set_acknowledged (pv_move_flow_get_plan (flow), TRUE);
 
   next_page (assistant);
   save_window (GTK_WINDOW (window), "move-dr-4-review.png");
@@ -458,7 +470,13 @@ move_flow_scenes (PvWindow *window)
     pv_test_iterate ();
     save_window (GTK_WINDOW (window), "move-dr-6-exports.png");
   }
+  /* Done while someone waits for the operator: the note before closing. */
   next_page (assistant);
+  if (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
+    {
+      save_window (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "move-dr-7-waiting.png");
+      close_waiting_note ();
+    }
 
   /* The Calling Plan move: its warning page asks about the port. */
   assistant = pv_window_start_flow (window, &pv_move_calling_plan_flow_info);
@@ -475,8 +493,8 @@ move_flow_scenes (PvWindow *window)
   save_window (GTK_WINDOW (window), "move-cp-2-operator.png");
   next_page (assistant);
   save_window (GTK_WINDOW (window), "move-cp-3-warning.png");
-  pv_move_flow_set_port_confirmed (flow, TRUE);
-  pv_move_flow_set_acknowledged (flow, TRUE);
+  pv_move_plan_set_port_confirmed (pv_move_flow_get_plan (flow), TRUE);
+  pv_move_plan_set_acknowledged (pv_move_flow_get_plan (flow), TRUE);
   next_page (assistant);
   save_window (GTK_WINDOW (window), "move-cp-4-review.png");
 
@@ -496,6 +514,11 @@ move_flow_scenes (PvWindow *window)
   pv_test_iterate ();
   save_window (GTK_WINDOW (window), "move-cp-6-run-again.png");
   next_page (assistant);
+  if (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
+    {
+      save_window (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "move-cp-7-waiting.png");
+      close_waiting_note ();
+    }
 }
 
 static gboolean

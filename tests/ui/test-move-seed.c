@@ -181,7 +181,7 @@ check_offered (PvAssistant  *assistant,
                gsize         n_people,
                const char   *also)
 {
-  GListModel *candidates = pv_move_flow_get_candidates (flow);
+  GListModel *candidates = pv_move_plan_get_candidates (pv_move_flow_get_plan (flow));
   GtkWidget *page = GTK_WIDGET (pv_assistant_get_current_page (assistant));
   guint n_ready = 0;
 
@@ -198,7 +198,7 @@ check_offered (PvAssistant  *assistant,
                  gtk_widget_is_sensitive (row) ? "offered as ready" : "not offered",
                  expected ? "ready" : "not ready");
       if (person != NULL)
-        g_assert_cmpstr (pv_move_flow_get_current_number (flow, person->id), ==, person->number);
+        g_assert_cmpstr (pv_move_plan_get_current_number (pv_move_flow_get_plan (flow), person->id), ==, person->number);
       n_ready += expected;
     }
   g_assert_cmpuint (n_ready, ==, n_people + (also != NULL));
@@ -261,15 +261,15 @@ test_direct_routing (void)
   for (gsize i = 0; i < G_N_ELEMENTS (direct_routing); i++)
     {
       choose (assistant, direct_routing[i].name);
-      g_assert_cmpint (pv_move_flow_get_on_premises (flow, direct_routing[i].id), ==, direct_routing[i].on_premises);
+      g_assert_cmpint (pv_move_plan_get_on_premises (pv_move_flow_get_plan (flow), direct_routing[i].id), ==, direct_routing[i].on_premises);
     }
-  g_assert_cmpuint (pv_move_flow_get_n_selected (flow), ==, G_N_ELEMENTS (direct_routing));
+  g_assert_cmpuint (pv_move_plan_get_n_selected (pv_move_flow_get_plan (flow)), ==, G_N_ELEMENTS (direct_routing));
   pv_test_assistant_next (assistant);
 
-  g_assert_cmpstr (pv_move_flow_get_operator_id (flow), ==, "orange-business");
-  g_assert_cmpstr (pv_move_flow_get_country (flow), ==, "FR");
+  g_assert_cmpstr (pv_move_plan_get_operator_id (pv_move_flow_get_plan (flow)), ==, "orange-business");
+  g_assert_cmpstr (pv_move_plan_get_country (pv_move_flow_get_plan (flow)), ==, "FR");
   choose (assistant, "Give each person one of the operator’s numbers");
-  g_assert_cmpuint (pv_move_flow_get_n_operator_numbers (flow), >=, G_N_ELEMENTS (direct_routing));
+  g_assert_cmpuint (pv_move_plan_get_n_operator_numbers (pv_move_flow_get_plan (flow)), >=, G_N_ELEMENTS (direct_routing));
   pv_test_assistant_next (assistant);
 
   choose (assistant, "I _understand that the numbers are out of service during the move");
@@ -277,7 +277,7 @@ test_direct_routing (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (direct_routing); i++)
     {
-      targets[i] = pv_move_flow_dup_target_number (flow, direct_routing[i].id);
+      targets[i] = pv_move_plan_dup_target_number (pv_move_flow_get_plan (flow), direct_routing[i].id);
       g_assert_nonnull (targets[i]);
       g_assert_true (g_str_has_prefix (targets[i], "+3318000000"));
     }
@@ -336,17 +336,17 @@ test_calling_plan (void)
   choose (assistant, "Chloé Nuage");
   pv_test_assistant_next (assistant);
 
-  g_assert_cmpstr (pv_move_flow_get_operator_id (flow), ==, "orange-business");
-  g_assert_cmpstr (pv_move_flow_get_country (flow), ==, "FR");
-  g_assert_false (pv_move_flow_get_use_operator_numbers (flow));
+  g_assert_cmpstr (pv_move_plan_get_operator_id (pv_move_flow_get_plan (flow)), ==, "orange-business");
+  g_assert_cmpstr (pv_move_plan_get_country (pv_move_flow_get_plan (flow)), ==, "FR");
+  g_assert_false (pv_move_plan_get_use_operator_numbers (pv_move_flow_get_plan (flow)));
   pv_test_assistant_next (assistant);
 
   choose (assistant, "I _understand that the numbers are out of service during the move");
-  g_assert_false (pv_move_flow_get_port_confirmed (flow));
+  g_assert_false (pv_move_plan_get_port_confirmed (pv_move_flow_get_plan (flow)));
   pv_test_assistant_next (assistant);
   for (gsize i = 0; i < G_N_ELEMENTS (calling_plan); i++)
     {
-      g_autofree char *target = pv_move_flow_dup_target_number (flow, calling_plan[i].id);
+      g_autofree char *target = pv_move_plan_dup_target_number (pv_move_flow_get_plan (flow), calling_plan[i].id);
 
       g_assert_cmpstr (target, ==, calling_plan[i].number);
     }

@@ -6,12 +6,16 @@
 #include <libsoup/soup.h>
 
 #include "moves/pv-move-flow.h"
-#include "moves/pv-move-page.h"
+#include "moves/pv-move-run-page.h"
 #include "pv-application.h"
 #include "pv-assistant.h"
 #include "pv-move-test.h"
 #include "pv-phone-number.h"
 #include "pv-results-xml.h"
+#include "pv-run-journal.h"
+#include "pv-run-store.h"
+#include "pv-runner.h"
+#include "pv-sandbox-server.h"
 #include "pv-start-page.h"
 #include "pv-test-util.h"
 #include "pv-voice-calls.h"
@@ -67,7 +71,7 @@ get_user (PvServiceClient *client,
 }
 
 static void
-export_to (PvMovePage     *page,
+export_to (PvMoveRunPage  *page,
            PvExportFormat  format,
            const char     *path)
 {
@@ -75,8 +79,8 @@ export_to (PvMovePage     *page,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  pv_move_page_export_async (page, format, file, NULL, pv_test_store_result_cb, &result);
-  g_assert_true (pv_move_page_export_finish (page, pv_test_wait_result (&result), &error));
+  pv_move_run_page_export_async (page, format, file, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_move_run_page_export_finish (page, pv_test_wait_result (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -158,12 +162,12 @@ walk_the_wizard (PvWindow        *window,
   /* Choose people: the two, out of those with a Direct Routing number;
    * the Islands user of the seed is listed but cannot be chosen. */
   g_assert_false (pv_page_get_complete (pv_assistant_get_current_page (assistant)));
-  g_assert_cmpuint (g_list_model_get_n_items (pv_move_flow_get_candidates (flow)), >=, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (pv_move_plan_get_candidates (pv_move_flow_get_plan (flow))), >=, 3);
   choose (assistant, "Jérôme Blanc");
   choose (assistant, "Thomas García-López");
-  g_assert_cmpuint (pv_move_flow_get_n_selected (flow), ==, 2);
-  g_assert_true (pv_move_flow_get_on_premises (flow, THOMAS_G));
-  g_assert_false (pv_move_flow_get_on_premises (flow, JEROME));
+  g_assert_cmpuint (pv_move_plan_get_n_selected (pv_move_flow_get_plan (flow)), ==, 2);
+  g_assert_true (pv_move_plan_get_on_premises (pv_move_flow_get_plan (flow), THOMAS_G));
+  g_assert_false (pv_move_plan_get_on_premises (pv_move_flow_get_plan (flow), JEROME));
   {
     GtkWidget *islands = pv_test_find_row (GTK_WIDGET (pv_assistant_get_current_page (assistant)), "Thomas Vasseur");
 
@@ -174,10 +178,10 @@ walk_the_wizard (PvWindow        *window,
 
   /* Choose the operator: the one active for the tenant, in France; its
    * free numbers. */
-  g_assert_cmpstr (pv_move_flow_get_operator_id (flow), ==, "orange-business");
-  g_assert_cmpstr (pv_move_flow_get_country (flow), ==, "FR");
+  g_assert_cmpstr (pv_move_plan_get_operator_id (pv_move_flow_get_plan (flow)), ==, "orange-business");
+  g_assert_cmpstr (pv_move_plan_get_country (pv_move_flow_get_plan (flow)), ==, "FR");
   choose (assistant, "Give each person one of the operator’s numbers");
-  g_assert_true (pv_move_flow_get_use_operator_numbers (flow));
+  g_assert_true (pv_move_plan_get_use_operator_numbers (pv_move_flow_get_plan (flow)));
   pv_test_assistant_next (assistant);
 
   /* Before you start: nothing goes on without the acknowledgement. */
@@ -188,7 +192,7 @@ walk_the_wizard (PvWindow        *window,
   /* Review, then the run. */
   pv_test_assistant_next (assistant);
   page = pv_assistant_get_current_page (assistant);
-  g_assert_true (PV_IS_MOVE_PAGE (page));
+  g_assert_true (PV_IS_MOVE_RUN_PAGE (page));
   g_assert_false (pv_page_get_can_go_back (page));
   pv_test_wait_until (page_complete, page);
 
@@ -202,9 +206,9 @@ walk_the_wizard (PvWindow        *window,
   g_assert_true (pv_move_flow_is_moved (flow, JEROME));
   g_assert_true (pv_move_flow_is_moved (flow, THOMAS_G));
 
-  export_to (PV_MOVE_PAGE (page), PV_EXPORT_FORMAT_CSV, csv_path);
-  export_to (PV_MOVE_PAGE (page), PV_EXPORT_FORMAT_XML, xml_path);
-  export_to (PV_MOVE_PAGE (page), PV_EXPORT_FORMAT_POWERSHELL, ps1_path);
+  export_to (PV_MOVE_RUN_PAGE (page), PV_EXPORT_FORMAT_CSV, csv_path);
+  export_to (PV_MOVE_RUN_PAGE (page), PV_EXPORT_FORMAT_XML, xml_path);
+  export_to (PV_MOVE_RUN_PAGE (page), PV_EXPORT_FORMAT_POWERSHELL, ps1_path);
 
   /* The tenant: the Direct Routing numbers and policies gone, the
    * operator's first two free French numbers assigned. */
@@ -363,33 +367,33 @@ walk_calling_plan (PvWindow        *window,
   /* Choose people: those with a Calling Plan number (the three, and the
    * seed's five French ones, who stay). */
   g_assert_false (pv_page_get_complete (pv_assistant_get_current_page (assistant)));
-  g_assert_cmpuint (g_list_model_get_n_items (pv_move_flow_get_candidates (flow)), ==, 3 + 5);
-  g_assert_cmpstr (pv_move_flow_get_current_number (flow, CHLOE), ==, "+14255559998");
+  g_assert_cmpuint (g_list_model_get_n_items (pv_move_plan_get_candidates (pv_move_flow_get_plan (flow))), ==, 3 + 5);
+  g_assert_cmpstr (pv_move_plan_get_current_number (pv_move_flow_get_plan (flow), CHLOE), ==, "+14255559998");
   choose (assistant, "Chloé Nuage");
   choose (assistant, "Inès Sørensen");
   choose (assistant, "Émilie O'Brien");
-  g_assert_cmpuint (pv_move_flow_get_n_selected (flow), ==, 3);
+  g_assert_cmpuint (pv_move_plan_get_n_selected (pv_move_flow_get_plan (flow)), ==, 3);
   pv_test_assistant_next (assistant);
 
   /* The operator's free French numbers, since theirs are American. */
-  g_assert_cmpstr (pv_move_flow_get_operator_id (flow), ==, "orange-business");
-  g_assert_cmpstr (pv_move_flow_get_country (flow), ==, "FR");
+  g_assert_cmpstr (pv_move_plan_get_operator_id (pv_move_flow_get_plan (flow)), ==, "orange-business");
+  g_assert_cmpstr (pv_move_plan_get_country (pv_move_flow_get_plan (flow)), ==, "FR");
   choose (assistant, "Give each person one of the operator’s numbers");
-  g_assert_cmpuint (pv_move_flow_get_n_operator_numbers (flow), >=, 3);
+  g_assert_cmpuint (pv_move_plan_get_n_operator_numbers (pv_move_flow_get_plan (flow)), >=, 3);
   pv_test_assistant_next (assistant);
 
   /* Before you start: the port confirmed, the warning acknowledged. */
   g_assert_false (pv_page_get_complete (pv_assistant_get_current_page (assistant)));
   choose (assistant, "The operator has _completed the port order");
-  g_assert_true (pv_move_flow_get_port_confirmed (flow));
+  g_assert_true (pv_move_plan_get_port_confirmed (pv_move_flow_get_plan (flow)));
   g_assert_false (pv_page_get_complete (pv_assistant_get_current_page (assistant)));
   choose (assistant, "I _understand that the numbers are out of service during the move");
   pv_test_assistant_next (assistant);
 
   /* Review: each number and the one it becomes. */
-  chloe_target = pv_move_flow_dup_target_number (flow, CHLOE);
-  ines_target = pv_move_flow_dup_target_number (flow, INES);
-  emilie_target = pv_move_flow_dup_target_number (flow, EMILIE);
+  chloe_target = pv_move_plan_dup_target_number (pv_move_flow_get_plan (flow), CHLOE);
+  ines_target = pv_move_plan_dup_target_number (pv_move_flow_get_plan (flow), INES);
+  emilie_target = pv_move_plan_dup_target_number (pv_move_flow_get_plan (flow), EMILIE);
   g_assert_true (g_str_has_prefix (chloe_target, "+3318000000"));
   g_assert_cmpstr (chloe_target, !=, ines_target);
   g_assert_cmpstr (ines_target, !=, emilie_target);
@@ -443,7 +447,7 @@ walk_calling_plan (PvWindow        *window,
   }
 
   /* The XML says the same, valid against the schema. */
-  export_to (PV_MOVE_PAGE (page), PV_EXPORT_FORMAT_XML, xml_path);
+  export_to (PV_MOVE_RUN_PAGE (page), PV_EXPORT_FORMAT_XML, xml_path);
   g_assert_cmpint (pv_test_validate_xml (xml_path, PV_RESULTS_XSD), ==, 0);
   g_assert_true (pv_results_xml_load (xml_file, &info, &results, NULL, &error));
   g_assert_no_error (error);
@@ -459,7 +463,7 @@ walk_calling_plan (PvWindow        *window,
 
   /* The number given back, Run Again moves Émilie from step 3. */
   unassign (client, emilie_target, PV_NUMBER_TYPE_OPERATOR_CONNECT);
-  pv_move_page_run_again (PV_MOVE_PAGE (page));
+  pv_move_run_page_run_again (PV_MOVE_RUN_PAGE (page));
   pv_test_wait_until (page_complete, page);
   g_assert_cmpstr (person_subtitle (assistant, "Émilie O'Brien"), ==, "Moved to Operator Connect");
   /* Her Calling Plan number was unassigned by the first run: found so,
@@ -537,24 +541,24 @@ walk_ported (PvWindow        *window,
   pv_test_wait_until (flow_loaded, flow);
   pv_test_iterate ();
 
-  g_assert_cmpstr (pv_move_flow_get_current_number (flow, GAELLE), ==, "+33170360101");
+  g_assert_cmpstr (pv_move_plan_get_current_number (pv_move_flow_get_plan (flow), GAELLE), ==, "+33170360101");
   choose (assistant, "Gaëlle Boyer");
   choose (assistant, "José Sørensen");
   choose (assistant, "Seán Müller");
-  g_assert_cmpuint (pv_move_flow_get_n_selected (flow), ==, 3);
+  g_assert_cmpuint (pv_move_plan_get_n_selected (pv_move_flow_get_plan (flow)), ==, 3);
   pv_test_assistant_next (assistant);
 
   /* Orange Business in France; everyone keeps their number. */
-  g_assert_cmpstr (pv_move_flow_get_operator_id (flow), ==, "orange-business");
-  g_assert_cmpstr (pv_move_flow_get_country (flow), ==, "FR");
-  g_assert_false (pv_move_flow_get_use_operator_numbers (flow));
+  g_assert_cmpstr (pv_move_plan_get_operator_id (pv_move_flow_get_plan (flow)), ==, "orange-business");
+  g_assert_cmpstr (pv_move_plan_get_country (pv_move_flow_get_plan (flow)), ==, "FR");
+  g_assert_false (pv_move_plan_get_use_operator_numbers (pv_move_flow_get_plan (flow)));
   pv_test_assistant_next (assistant);
 
   choose (assistant, "The operator has _completed the port order");
   choose (assistant, "I _understand that the numbers are out of service during the move");
   pv_test_assistant_next (assistant);
   {
-    g_autofree char *target = pv_move_flow_dup_target_number (flow, GAELLE);
+    g_autofree char *target = pv_move_plan_dup_target_number (pv_move_flow_get_plan (flow), GAELLE);
     GtkWidget *review_row = pv_test_find_row (GTK_WIDGET (pv_assistant_get_current_page (assistant)), "Gaëlle Boyer");
 
     g_assert_cmpstr (target, ==, "+33170360101");
@@ -657,6 +661,185 @@ walk_ported (PvWindow        *window,
   g_assert_null (pv_window_get_assistant (window));
 }
 
+/* --- Closing the wizard while someone waits for the operator. --- */
+
+static gboolean
+message_shown (gpointer data)
+{
+  return pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+assistant_gone (gpointer data)
+{
+  return pv_window_get_assistant (data) == NULL;
+}
+
+/* Done, and the note it brings up. */
+static AdwMessageDialog *
+press_done (PvAssistant *assistant)
+{
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
+  pv_test_wait_until (message_shown, NULL);
+  return ADW_MESSAGE_DIALOG (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pv_test_iterate ();
+}
+
+/* The move Léa waits in, among the runs that a resume continues. */
+static PvRunState *
+find_waiting_run (const char *user_id)
+{
+  g_autofree char *dir = pv_run_store_dup_dir ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  PvRunState *found = NULL;
+
+  pv_run_store_list_async (dir, PV_RUN_STORE_LIST_RESUMABLE, NULL, pv_test_store_result_cb, &result);
+  runs = pv_run_store_list_finish (pv_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      PvRunState *state = g_ptr_array_index (runs, i);
+      JsonNode *plan = pv_run_state_get_plan (state);
+      JsonArray *people = json_object_get_array_member (json_node_get_object (plan), "people");
+
+      if (g_strcmp0 (pv_run_state_get_flow (state), "move-calling-plan") != 0)
+        continue;
+      for (guint j = 0; j < json_array_get_length (people); j++)
+        {
+          JsonObject *person = json_array_get_object_element (people, j);
+
+          if (g_strcmp0 (json_object_get_string_member (person, "id"), user_id) == 0)
+            {
+              /* Kept once, to go on from the step where she waits. */
+              g_assert_cmpint (json_object_get_int_member (person, "fromStep"), ==, 2);
+              g_assert_null (found);
+              found = state;
+            }
+        }
+    }
+
+  return found != NULL ? g_object_ref (found) : NULL;
+}
+
+/* The operator takes an hour to upload Léa's ported number: she waits at
+ * step 3. Done says so, and who; Back keeps the wizard; Close keeps her
+ * move among the runs as one that did not finish. Resumed once the
+ * operator has uploaded, it gives her the number. */
+static void
+walk_closed_while_waiting (PvWindow        *window,
+                           PvServiceClient *client)
+{
+  PvApplication *application = PV_APPLICATION (g_application_get_default ());
+  PvSandboxServer *sandbox = pv_application_get_sandbox (application);
+  PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
+  GtkWidget *row = pv_test_find_row (GTK_WIDGET (start_page), "Move numbers from Calling Plan to Operator Connect");
+  g_autoptr(PvRunState) kept = NULL;
+  g_autoptr(PvMoveSteps) resumed = NULL;
+  g_autoptr(PvRunner) runner = NULL;
+  g_autoptr(PvPhoneNumber) number = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) items = NULL;
+  AdwMessageDialog *dialog;
+  PvAssistant *assistant;
+  PvMoveFlow *flow;
+  PvPage *page;
+  const char *body;
+  const char *lea = NULL;
+
+  pv_sandbox_server_set_upload_delay (sandbox, 3600 * 1000);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  pv_test_iterate ();
+  assistant = PV_ASSISTANT (pv_window_get_assistant (window));
+  flow = PV_MOVE_FLOW (pv_assistant_get_state (assistant));
+  pv_test_wait_until (flow_loaded, flow);
+  pv_test_iterate ();
+
+  {
+    GListModel *candidates = pv_move_plan_get_candidates (pv_move_flow_get_plan (flow));
+
+    for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
+      {
+        g_autoptr(PvUser) user = g_list_model_get_item (candidates, i);
+
+        if (g_strcmp0 (pv_user_get_display_name (user), "Léa Sørensen") == 0)
+          lea = g_intern_string (pv_user_get_id (user));
+      }
+  }
+  g_assert_nonnull (lea);
+  choose (assistant, "Léa Sørensen");
+  pv_test_assistant_next (assistant);
+  g_assert_false (pv_move_plan_get_use_operator_numbers (pv_move_flow_get_plan (flow)));
+  pv_test_assistant_next (assistant);
+  choose (assistant, "The operator has _completed the port order");
+  choose (assistant, "I _understand that the numbers are out of service during the move");
+  pv_test_assistant_next (assistant);
+  pv_test_assistant_next (assistant);
+  page = pv_assistant_get_current_page (assistant);
+  pv_test_wait_until (page_complete, page);
+  g_assert_cmpstr (person_subtitle (assistant, "Léa Sørensen"), ==,
+                   "Waiting at step 3 (Number uploaded by the operator)");
+
+  /* Done: who waits, for what, and where the move is kept. */
+  dialog = press_done (assistant);
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_true (g_str_has_prefix (body, "1 person waits for the operator:"));
+  g_assert_nonnull (strstr (body, "Léa Sørensen: step 3, Number uploaded by the operator"));
+  g_assert_nonnull (strstr (body, "runs"));
+  respond (dialog, "back");
+  g_assert_true (pv_window_get_assistant (window) == GTK_WIDGET (assistant));
+  g_assert_true (pv_assistant_get_current_page (assistant) == page);
+  g_assert_null (find_waiting_run (lea));
+
+  dialog = press_done (assistant);
+  respond (dialog, "close");
+  pv_test_wait_until (assistant_gone, window);
+
+  /* Her move, kept as a run that did not finish. */
+  kept = find_waiting_run (lea);
+  g_assert_nonnull (kept);
+  g_assert_true (pv_run_state_get_cancelled (kept));
+  g_assert_cmpuint (pv_run_state_get_n_finished (kept), ==, 0);
+  g_assert_cmpuint (pv_run_state_get_n_items (kept), ==, 1);
+
+  /* The operator uploads; resumed, the move goes on from step 3. */
+  pv_sandbox_server_advance_clock (sandbox, 3600 * 1000);
+  resumed = pv_move_steps_new_from_plan (client, pv_run_state_get_plan (kept), &error);
+  g_assert_no_error (error);
+  items = pv_move_steps_dup_items (resumed);
+  {
+    g_autofree char *journal = g_build_filename (g_get_user_state_dir (), "provisio", "runs", NULL);
+    g_autofree char *name = g_strconcat (pv_run_state_get_run_id (kept), ".jsonl", NULL);
+    g_autofree char *path = g_build_filename (journal, name, NULL);
+
+    runner = pv_runner_new (PV_RUN_STEPS (resumed), (const char * const *) items, "move-calling-plan", path, kept);
+  }
+  pv_runner_run_async (runner, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_runner_run_finish (runner, pv_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (resumed, lea, 1)), ==,
+                   PV_RESULT_STATUS_ALREADY_DONE);
+  g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (resumed, lea, 3)), ==,
+                   PV_RESULT_STATUS_DONE);
+  number = get_number (client, "+33170360103");
+  g_assert_cmpint (pv_phone_number_get_number_type (number), ==, PV_NUMBER_TYPE_OPERATOR_CONNECT);
+  g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, lea);
+  g_assert_null (find_waiting_run (lea));
+  pv_sandbox_server_set_upload_delay (sandbox, 0);
+}
+
 /* --- The application the tests run in. --- */
 
 static PvWindow *test_window;
@@ -681,6 +864,12 @@ static void
 test_calling_plan_ported (void)
 {
   walk_ported (test_window, test_client);
+}
+
+static void
+test_closed_while_waiting (void)
+{
+  walk_closed_while_waiting (test_window, test_client);
 }
 
 /* The tests run inside the application, one after the other on the same
@@ -725,6 +914,7 @@ main (int   argc,
   g_test_add_func ("/move-wizard/direct-routing-end-to-end", test_direct_routing);
   g_test_add_func ("/move-wizard/calling-plan-end-to-end", test_calling_plan);
   g_test_add_func ("/move-wizard/calling-plan-ported", test_calling_plan_ported);
+  g_test_add_func ("/move-wizard/closed-while-waiting", test_closed_while_waiting);
 
   pv_test_run_application (application_activate_cb);
   status = test_status;

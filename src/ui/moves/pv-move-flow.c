@@ -5,7 +5,11 @@
 
 #include "pv-application.h"
 #include "pv-move-flow.h"
-#include "pv-move-page.h"
+#include "pv-move-operator-page.h"
+#include "pv-move-people-page.h"
+#include "pv-move-review-page.h"
+#include "pv-move-run-page.h"
+#include "pv-move-warning-page.h"
 #include "pv-operator.h"
 #include "pv-organization.h"
 #include "pv-phone-number.h"
@@ -13,13 +17,11 @@
 #include "pv-service-error.h"
 #include "pv-tenant-operator.h"
 #include "pv-voice-calls.h"
-#include "pv-voice-readiness.h"
 
-/* The state the pages of a guided move share: who has a number of the
- * kind being moved, the tenant's operators and numbers to choose the
- * destination from, and the choices made. Pages bind to it and never to
- * each other; the run's steps live in the service layer
- * (pv-move-steps.c). */
+/* What the pages of a guided move share: the move's plan in core
+ * (pv-move-plan.c), filled from the tenant as read from the service,
+ * and, once it starts, the run's steps (pv-move-steps.c). Pages bind to
+ * it and never to each other. */
 
 struct _PvMoveFlow
 {
@@ -31,24 +33,17 @@ struct _PvMoveFlow
   gboolean         loading;
   char            *load_error;
   char            *tenant_id;
+  PvMovePlan      *plan;
 
+  /* What is being read; handed to the plan once all of it is. */
   GListStore      *directory;        /* PvUser */
   GListStore      *numbers;          /* PvPhoneNumber */
   GListStore      *tenant_operators; /* PvTenantOperator */
   GListStore      *catalogue;        /* PvOperator */
-  GListStore      *candidates;       /* PvUser with a number of the kind */
-  GListStore      *operators;        /* PvOperator, active for the tenant */
-  GHashTable      *current;          /* user id → E.164 number */
-  GHashTable      *selected;         /* user id set */
-
-  char            *operator_id;
-  char            *country;
-  gboolean         use_operator_numbers;
-  gboolean         acknowledged;
-  gboolean         port_confirmed;
 
   PvMoveSteps     *steps;
   GDateTime       *started;
+  gboolean         waiting_kept;
 };
 
 G_DEFINE_FINAL_TYPE (PvMoveFlow, pv_move_flow, G_TYPE_OBJECT)
@@ -101,16 +96,11 @@ pv_move_flow_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_pointer (&self->load_error, g_free);
   g_clear_pointer (&self->tenant_id, g_free);
+  g_clear_object (&self->plan);
   g_clear_object (&self->directory);
   g_clear_object (&self->numbers);
   g_clear_object (&self->tenant_operators);
   g_clear_object (&self->catalogue);
-  g_clear_object (&self->candidates);
-  g_clear_object (&self->operators);
-  g_clear_pointer (&self->current, g_hash_table_unref);
-  g_clear_pointer (&self->selected, g_hash_table_unref);
-  g_clear_pointer (&self->operator_id, g_free);
-  g_clear_pointer (&self->country, g_free);
   g_clear_object (&self->steps);
   g_clear_pointer (&self->started, g_date_time_unref);
 
@@ -134,8 +124,8 @@ pv_move_flow_class_init (PvMoveFlowClass *klass)
   /**
    * PvMoveFlow::changed:
    *
-   * What was loaded or chosen changed; pages check whether they are
-   * complete again.
+   * What was loaded or chosen changed (the plan's own ::changed, or the
+   * loading); pages check whether they are complete again.
    */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -149,10 +139,15 @@ pv_move_flow_init (PvMoveFlow *self)
   self->numbers = g_list_store_new (PV_TYPE_PHONE_NUMBER);
   self->tenant_operators = g_list_store_new (PV_TYPE_TENANT_OPERATOR);
   self->catalogue = g_list_store_new (PV_TYPE_OPERATOR);
-  self->candidates = g_list_store_new (PV_TYPE_USER);
-  self->operators = g_list_store_new (PV_TYPE_OPERATOR);
-  self->current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+plan_changed_cb (PvMoveFlow *self)
+{
+  /* The port may be confirmed after a run, before running it again. */
+  if (self->steps != NULL)
+    pv_move_steps_set_port_confirmed (self->steps, pv_move_plan_get_port_confirmed (self->plan));
+  changed (self);
 }
 
 PvMoveFlow *
@@ -161,6 +156,8 @@ pv_move_flow_new (PvMoveKind kind)
   PvMoveFlow *self = g_object_new (PV_TYPE_MOVE_FLOW, NULL);
 
   self->kind = kind;
+  self->plan = pv_move_plan_new (kind);
+  g_signal_connect_object (self->plan, "changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
 
   return self;
 }
@@ -171,6 +168,20 @@ pv_move_flow_get_kind (PvMoveFlow *self)
   g_return_val_if_fail (PV_IS_MOVE_FLOW (self), PV_MOVE_KIND_DIRECT_ROUTING);
 
   return self->kind;
+}
+
+/**
+ * pv_move_flow_get_plan:
+ *
+ * Returns: (transfer none): the move's choices, which the pages show and
+ *   change
+ */
+PvMovePlan *
+pv_move_flow_get_plan (PvMoveFlow *self)
+{
+  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
+
+  return self->plan;
 }
 
 PvServiceClient *
@@ -217,14 +228,6 @@ pv_move_flow_get_load_error (PvMoveFlow *self)
   return self->load_error;
 }
 
-const char *
-pv_move_flow_get_tenant_id (PvMoveFlow *self)
-{
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
-
-  return self->tenant_id;
-}
-
 /* --- Loading: organization, operators, catalogue, numbers, people. --- */
 
 static void
@@ -238,73 +241,6 @@ load_failed (PvMoveFlow   *self,
   /* Translators: %s says why, as a sentence. */
   self->load_error = g_strdup_printf (_("The tenant could not be read. %s"), error->message);
   set_loading (self, FALSE);
-}
-
-static char *
-e164_of_line_uri (const char *line_uri)
-{
-  const char *start = line_uri;
-
-  if (g_str_has_prefix (start, "tel:"))
-    start += strlen ("tel:");
-  return g_strndup (start, strcspn (start, ";"));
-}
-
-/* Who has a number of the kind being moved: for Direct Routing, an
- * on-premises line URI (OnPremLineURI) or a Direct Routing number of
- * the tenant assigned online; for Calling Plan, a Calling Plan number. */
-static void
-compute_candidates (PvMoveFlow *self)
-{
-  g_autoptr(GHashTable) online = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  PvNumberType type = self->kind == PV_MOVE_KIND_DIRECT_ROUTING ? PV_NUMBER_TYPE_DIRECT_ROUTING
-                                                                : PV_NUMBER_TYPE_CALLING_PLAN;
-  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->numbers)); i++)
-    {
-      g_autoptr(PvPhoneNumber) number = g_list_model_get_item (G_LIST_MODEL (self->numbers), i);
-      const char *user = pv_phone_number_get_assigned_user_id (number);
-
-      if (pv_phone_number_get_number_type (number) == type &&
-          pv_phone_number_get_status (number) == PV_NUMBER_STATUS_ASSIGNED && user != NULL)
-        g_hash_table_insert (online, (gpointer) user,
-                             g_strdup (pv_phone_number_get_telephone_number (number)));
-    }
-
-  g_hash_table_remove_all (self->current);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->directory)); i++)
-    {
-      g_autoptr(PvUser) user = g_list_model_get_item (G_LIST_MODEL (self->directory), i);
-      const char *id = pv_user_get_id (user);
-      const char *on_prem = pv_user_get_on_prem_line_uri (user);
-      char *number = NULL;
-
-      if (self->kind == PV_MOVE_KIND_DIRECT_ROUTING && on_prem != NULL)
-        number = e164_of_line_uri (on_prem);
-      else if (g_hash_table_contains (online, id))
-        number = g_strdup (g_hash_table_lookup (online, id));
-
-      if (number == NULL)
-        continue;
-      g_hash_table_insert (self->current, g_strdup (id), number);
-      g_ptr_array_add (candidates, g_object_ref (user));
-    }
-  g_list_store_splice (self->candidates, 0, g_list_model_get_n_items (G_LIST_MODEL (self->candidates)),
-                       candidates->pdata, candidates->len);
-
-  g_list_store_remove_all (self->operators);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tenant_operators)); i++)
-    {
-      g_autoptr(PvTenantOperator) enabled = g_list_model_get_item (G_LIST_MODEL (self->tenant_operators), i);
-      g_autoptr(PvOperator) operator_ = NULL;
-
-      if (pv_tenant_operator_get_status (enabled) != PV_OPERATOR_STATUS_ACTIVE)
-        continue;
-      operator_ = pv_operator_find (G_LIST_MODEL (self->catalogue), pv_tenant_operator_get_operator_id (enabled));
-      if (operator_ != NULL)
-        g_list_store_append (self->operators, operator_);
-    }
 }
 
 static void
@@ -321,7 +257,9 @@ users_loaded_cb (GObject      *object,
       return;
     }
 
-  compute_candidates (self);
+  pv_move_plan_set_tenant (self->plan, self->tenant_id, G_LIST_MODEL (self->directory),
+                           G_LIST_MODEL (self->numbers), G_LIST_MODEL (self->tenant_operators),
+                           G_LIST_MODEL (self->catalogue));
   set_loading (self, FALSE);
 }
 
@@ -429,362 +367,6 @@ pv_move_flow_load (PvMoveFlow *self)
                                             organization_loaded_cb, g_object_ref (self));
 }
 
-/* --- The people. --- */
-
-/**
- * pv_move_flow_get_candidates:
- *
- * Returns: (transfer none): the people (#PvUser) with a number of the
- *   kind being moved
- */
-GListModel *
-pv_move_flow_get_candidates (PvMoveFlow *self)
-{
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
-
-  return G_LIST_MODEL (self->candidates);
-}
-
-const char *
-pv_move_flow_get_current_number (PvMoveFlow *self,
-                                 const char *user_id)
-{
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
-
-  return g_hash_table_lookup (self->current, user_id);
-}
-
-static PvUser *
-find_candidate (PvMoveFlow *self,
-                const char *user_id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->candidates)); i++)
-    {
-      g_autoptr(PvUser) user = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
-
-      if (g_strcmp0 (pv_user_get_id (user), user_id) == 0)
-        return g_steal_pointer (&user);
-    }
-
-  return NULL;
-}
-
-gboolean
-pv_move_flow_get_on_premises (PvMoveFlow *self,
-                              const char *user_id)
-{
-  g_autoptr(PvUser) user = NULL;
-
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), FALSE);
-
-  user = find_candidate (self, user_id);
-  return user != NULL && self->kind == PV_MOVE_KIND_DIRECT_ROUTING &&
-         pv_user_get_on_prem_line_uri (user) != NULL;
-}
-
-/**
- * pv_move_flow_dup_problem:
- *
- * Returns: (transfer full) (nullable): why @user cannot be moved, with
- *   what to do, or %NULL
- */
-char *
-pv_move_flow_dup_problem (PvMoveFlow *self,
-                          PvUser     *user)
-{
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
-
-  /* Every move ends with an Operator Connect number. */
-  return pv_voice_readiness_dup_summary (user, PV_NUMBER_TYPE_OPERATOR_CONNECT);
-}
-
-gboolean
-pv_move_flow_get_selected (PvMoveFlow *self,
-                           const char *user_id)
-{
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), FALSE);
-
-  return g_hash_table_contains (self->selected, user_id);
-}
-
-void
-pv_move_flow_set_selected (PvMoveFlow *self,
-                           const char *user_id,
-                           gboolean    selected)
-{
-  g_return_if_fail (PV_IS_MOVE_FLOW (self));
-  g_return_if_fail (user_id != NULL);
-
-  if (selected == g_hash_table_contains (self->selected, user_id))
-    return;
-  if (selected)
-    g_hash_table_add (self->selected, g_strdup (user_id));
-  else
-    g_hash_table_remove (self->selected, user_id);
-  changed (self);
-}
-
-guint
-pv_move_flow_get_n_selected (PvMoveFlow *self)
-{
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), 0);
-
-  return g_hash_table_size (self->selected);
-}
-
-/**
- * pv_move_flow_dup_selection:
- *
- * Returns: (transfer container) (element-type PvUser): the people chosen,
- *   in the order of the list
- */
-GPtrArray *
-pv_move_flow_dup_selection (PvMoveFlow *self)
-{
-  GPtrArray *selection = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), selection);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->candidates)); i++)
-    {
-      g_autoptr(PvUser) user = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
-
-      if (g_hash_table_contains (self->selected, pv_user_get_id (user)))
-        g_ptr_array_add (selection, g_steal_pointer (&user));
-    }
-
-  return selection;
-}
-
-/* --- The operator, the country and the numbers. --- */
-
-/**
- * pv_move_flow_get_operators:
- *
- * Returns: (transfer none): the operators (#PvOperator) active for the
- *   tenant
- */
-GListModel *
-pv_move_flow_get_operators (PvMoveFlow *self)
-{
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
-
-  return G_LIST_MODEL (self->operators);
-}
-
-const char *
-pv_move_flow_get_operator_id (PvMoveFlow *self)
-{
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
-
-  return self->operator_id;
-}
-
-const char *
-pv_move_flow_get_operator_name (PvMoveFlow *self)
-{
-  g_autoptr(PvOperator) operator_ = NULL;
-
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
-
-  operator_ = self->operator_id != NULL ? pv_operator_find (G_LIST_MODEL (self->catalogue), self->operator_id) : NULL;
-  /* The catalogue holds the operator, and so its name, for the flow's
-   * life. */
-  return operator_ != NULL ? pv_operator_get_name (operator_) : self->operator_id;
-}
-
-void
-pv_move_flow_set_operator_id (PvMoveFlow *self,
-                              const char *operator_id)
-{
-  g_auto(GStrv) countries = NULL;
-
-  g_return_if_fail (PV_IS_MOVE_FLOW (self));
-
-  if (g_strcmp0 (self->operator_id, operator_id) == 0)
-    return;
-  g_free (self->operator_id);
-  self->operator_id = g_strdup (operator_id);
-
-  /* The country must be one the operator serves the tenant in. */
-  countries = pv_move_flow_dup_countries (self);
-  if (self->country == NULL || !g_strv_contains ((const char * const *) countries, self->country))
-    {
-      g_free (self->country);
-      self->country = g_strdup (countries != NULL ? countries[0] : NULL);
-    }
-  changed (self);
-}
-
-/**
- * pv_move_flow_dup_countries:
- *
- * Returns: (transfer full): the countries the chosen operator serves the
- *   tenant in
- */
-GStrv
-pv_move_flow_dup_countries (PvMoveFlow *self)
-{
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tenant_operators)); i++)
-    {
-      g_autoptr(PvTenantOperator) enabled = g_list_model_get_item (G_LIST_MODEL (self->tenant_operators), i);
-
-      if (g_strcmp0 (pv_tenant_operator_get_operator_id (enabled), self->operator_id) == 0)
-        return g_strdupv ((char **) pv_tenant_operator_get_countries (enabled));
-    }
-
-  return g_new0 (char *, 1);
-}
-
-const char *
-pv_move_flow_get_country (PvMoveFlow *self)
-{
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
-
-  return self->country;
-}
-
-void
-pv_move_flow_set_country (PvMoveFlow *self,
-                          const char *country)
-{
-  g_return_if_fail (PV_IS_MOVE_FLOW (self));
-
-  if (g_strcmp0 (self->country, country) == 0)
-    return;
-  g_free (self->country);
-  self->country = g_strdup (country);
-  changed (self);
-}
-
-gboolean
-pv_move_flow_get_use_operator_numbers (PvMoveFlow *self)
-{
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), FALSE);
-
-  return self->use_operator_numbers;
-}
-
-/* Whether each person gets one of the operator's numbers already in the
- * tenant, rather than keeping theirs once the operator has moved it. */
-void
-pv_move_flow_set_use_operator_numbers (PvMoveFlow *self,
-                                       gboolean    use)
-{
-  g_return_if_fail (PV_IS_MOVE_FLOW (self));
-
-  use = !!use;
-  if (self->use_operator_numbers == use)
-    return;
-  self->use_operator_numbers = use;
-  changed (self);
-}
-
-/* The operator's free numbers in the chosen country, in order. */
-static GPtrArray *
-free_operator_numbers (PvMoveFlow *self)
-{
-  GPtrArray *free_numbers = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->numbers)); i++)
-    {
-      g_autoptr(PvPhoneNumber) number = g_list_model_get_item (G_LIST_MODEL (self->numbers), i);
-
-      if (pv_phone_number_get_number_type (number) == PV_NUMBER_TYPE_OPERATOR_CONNECT &&
-          pv_phone_number_get_status (number) == PV_NUMBER_STATUS_UNASSIGNED &&
-          g_strcmp0 (pv_phone_number_get_operator_id (number), self->operator_id) == 0 &&
-          g_strcmp0 (pv_phone_number_get_country_code (number), self->country) == 0)
-        g_ptr_array_add (free_numbers, g_strdup (pv_phone_number_get_telephone_number (number)));
-    }
-
-  return free_numbers;
-}
-
-guint
-pv_move_flow_get_n_operator_numbers (PvMoveFlow *self)
-{
-  g_autoptr(GPtrArray) free_numbers = NULL;
-
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), 0);
-
-  free_numbers = free_operator_numbers (self);
-  return free_numbers->len;
-}
-
-/**
- * pv_move_flow_dup_target_number:
- *
- * Returns: (transfer full) (nullable): the Operator Connect number the
- *   chosen person will get: their own, or the operator's next free
- *   number in the country; %NULL when the operator has none left for them
- */
-char *
-pv_move_flow_dup_target_number (PvMoveFlow *self,
-                                const char *user_id)
-{
-  g_autoptr(GPtrArray) selection = NULL;
-  g_autoptr(GPtrArray) free_numbers = NULL;
-
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
-
-  if (!self->use_operator_numbers)
-    return g_strdup (g_hash_table_lookup (self->current, user_id));
-
-  selection = pv_move_flow_dup_selection (self);
-  free_numbers = free_operator_numbers (self);
-  for (guint i = 0; i < selection->len && i < free_numbers->len; i++)
-    if (g_strcmp0 (pv_user_get_id (g_ptr_array_index (selection, i)), user_id) == 0)
-      return g_strdup (g_ptr_array_index (free_numbers, i));
-
-  return NULL;
-}
-
-gboolean
-pv_move_flow_get_acknowledged (PvMoveFlow *self)
-{
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), FALSE);
-
-  return self->acknowledged;
-}
-
-void
-pv_move_flow_set_acknowledged (PvMoveFlow *self,
-                               gboolean    acknowledged)
-{
-  g_return_if_fail (PV_IS_MOVE_FLOW (self));
-
-  acknowledged = !!acknowledged;
-  if (self->acknowledged == acknowledged)
-    return;
-  self->acknowledged = acknowledged;
-  changed (self);
-}
-
-gboolean
-pv_move_flow_get_port_confirmed (PvMoveFlow *self)
-{
-  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), FALSE);
-
-  return self->port_confirmed;
-}
-
-void
-pv_move_flow_set_port_confirmed (PvMoveFlow *self,
-                                 gboolean    confirmed)
-{
-  g_return_if_fail (PV_IS_MOVE_FLOW (self));
-
-  confirmed = !!confirmed;
-  if (self->port_confirmed == confirmed)
-    return;
-  self->port_confirmed = confirmed;
-  if (self->steps != NULL)
-    pv_move_steps_set_port_confirmed (self->steps, confirmed);
-  changed (self);
-}
-
 /* --- The run. --- */
 
 /**
@@ -814,6 +396,40 @@ pv_move_flow_is_moved (PvMoveFlow *self,
                           pv_operation_result_get_status (last) == PV_RESULT_STATUS_ALREADY_DONE);
 }
 
+/* A run of @steps for @items, with a journal of its own in the user's
+ * state directory. */
+static PvRunner *
+new_runner_for (PvMoveFlow         *self,
+                PvMoveSteps        *steps,
+                const char * const *items)
+{
+  g_autoptr(PvRunInfo) info = NULL;
+  g_autoptr(GHashTable) in_run = NULL;
+  GListModel *candidates;
+  PvRunner *runner;
+
+  /* A new run in the user's runs folder, with its facts and the
+   * people's names for the history. */
+  runner = pv_runner_new (PV_RUN_STEPS (steps), items,
+                          self->kind == PV_MOVE_KIND_DIRECT_ROUTING ? "move-direct-routing" : "move-calling-plan",
+                          NULL, NULL);
+  info = pv_move_flow_dup_run_info (self);
+  pv_runner_set_info (runner, info);
+  candidates = pv_move_plan_get_candidates (self->plan);
+  in_run = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; items[i] != NULL; i++)
+    g_hash_table_add (in_run, (gpointer) items[i]);
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
+    {
+      g_autoptr(PvUser) user = g_list_model_get_item (candidates, i);
+
+      if (g_hash_table_contains (in_run, pv_user_get_id (user)))
+        pv_run_results_set_name (pv_runner_get_run_results (runner), pv_user_get_id (user),
+                                 pv_user_get_display_name (user));
+    }
+  return runner;
+}
+
 /**
  * pv_move_flow_new_runner:
  * @only_unfinished: run again only the people not moved yet; their
@@ -829,34 +445,27 @@ pv_move_flow_new_runner (PvMoveFlow *self,
   g_autoptr(GPtrArray) selection = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) items = NULL;
-  g_autoptr(PvRunInfo) info = NULL;
-  PvRunner *runner;
 
   g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
 
-  if (self->client == NULL || self->operator_id == NULL)
+  if (self->client == NULL || pv_move_plan_get_operator_id (self->plan) == NULL)
     return NULL;
 
-  selection = pv_move_flow_dup_selection (self);
+  selection = pv_move_plan_dup_selection (self->plan);
   if (self->steps == NULL)
     {
       self->started = g_date_time_new_now_utc ();
-      self->steps = pv_move_steps_new (self->client, self->kind, self->operator_id,
-                                       pv_move_flow_get_operator_name (self));
-      pv_move_steps_set_tenant_id (self->steps, self->tenant_id);
-      pv_move_steps_set_port_confirmed (self->steps, self->port_confirmed);
+      self->steps = pv_move_steps_new (self->client, self->kind, pv_move_plan_get_operator_id (self->plan),
+                                       pv_move_plan_get_operator_name (self->plan));
+      pv_move_steps_set_tenant_id (self->steps, pv_move_plan_get_tenant_id (self->plan));
+      pv_move_steps_set_port_confirmed (self->steps, pv_move_plan_get_port_confirmed (self->plan));
       for (guint i = 0; i < selection->len; i++)
         {
-          PvUser *user = g_ptr_array_index (selection, i);
-          const char *id = pv_user_get_id (user);
-          g_autofree char *target = pv_move_flow_dup_target_number (self, id);
+          const char *id = pv_user_get_id (g_ptr_array_index (selection, i));
+          g_autofree char *target = pv_move_plan_dup_run_number (self->plan, id);
 
-          /* Nobody is moved towards no number: without one of the
-           * operator's numbers left, the person keeps theirs, and the
-           * acquisition step says the operator must provide it. */
-          if (target == NULL)
-            target = g_strdup (g_hash_table_lookup (self->current, id));
-          pv_move_steps_add_person (self->steps, id, g_hash_table_lookup (self->current, id), target);
+          pv_move_steps_add_person (self->steps, id, pv_move_plan_get_current_number (self->plan, id), target);
+          pv_move_steps_set_on_premises (self->steps, id, pv_move_plan_get_on_premises (self->plan, id));
         }
     }
 
@@ -869,21 +478,134 @@ pv_move_flow_new_runner (PvMoveFlow *self,
     }
   items = g_strv_builder_end (builder);
 
-  /* A new run in the user's runs folder, with its facts and the
-   * people's names for the history. */
-  runner = pv_runner_new (PV_RUN_STEPS (self->steps), (const char * const *) items,
-                          self->kind == PV_MOVE_KIND_DIRECT_ROUTING ? "move-direct-routing" : "move-calling-plan",
-                          NULL, NULL);
-  info = pv_move_flow_dup_run_info (self);
-  pv_runner_set_info (runner, info);
+  return new_runner_for (self, self->steps, (const char * const *) items);
+}
+
+/* --- Those who wait for the operator. --- */
+
+/**
+ * pv_move_flow_dup_waiting_note:
+ *
+ * Returns: (transfer full) (nullable): who waits for the operator and
+ *   at which step, and where their move is kept, as the wizard says it
+ *   before closing; %NULL when nobody waits
+ */
+char *
+pv_move_flow_dup_waiting_note (PvMoveFlow *self)
+{
+  g_autoptr(GPtrArray) selection = NULL;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  guint n = 0;
+
+  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
+
+  if (self->steps == NULL)
+    return NULL;
+
+  selection = pv_move_plan_dup_selection (self->plan);
   for (guint i = 0; i < selection->len; i++)
     {
       PvUser *user = g_ptr_array_index (selection, i);
+      int step = pv_move_steps_get_waiting_step (self->steps, pv_user_get_id (user));
+      g_autofree char *line = NULL;
 
-      pv_run_results_set_name (pv_runner_get_run_results (runner), pv_user_get_id (user),
-                               pv_user_get_display_name (user));
+      if (step < 0)
+        continue;
+      /* Translators: one line of a list: %1$s is a person's name, %2$u a step's number, %3$s its name. */
+      line = g_strdup_printf (_("%1$s: step %2$u, %3$s"), pv_user_get_display_name (user), step + 1,
+                              pv_move_step_title (self->kind, step));
+      if (lines->len > 0)
+        g_string_append_c (lines, '\n');
+      g_string_append (lines, line);
+      n++;
     }
-  return runner;
+
+  if (n == 0)
+    return NULL;
+  /* Translators: %u is a number of people, %s the list of them, one a line, with the step each waits at. */
+  return g_strdup_printf (ngettext ("%u person waits for the operator:\n\n%s\n\nThe move stays among Provisio’s runs as one that has not finished. Once the operator has done its part, resume it from there: it goes on from the step where each person waits.",
+                                    "%u people wait for the operator:\n\n%s\n\nThe move stays among Provisio’s runs as one that has not finished. Once the operator has done its part, resume it from there: it goes on from the step where each person waits.",
+                                    n),
+                          n, lines->str);
+}
+
+static void
+waiting_recorded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Stopped before it started, as it was meant to be. */
+  if (!pv_runner_run_finish (PV_RUNNER (object), result, &error) &&
+      !g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * pv_move_flow_keep_waiting_async:
+ *
+ * Keeps the move of those who wait for the operator among the runs: a
+ * run of its own, with the plan of those people, each to start from the
+ * step where they wait, recorded and stopped before anything ran. Its
+ * journal is one that a resume continues (pv_run_store_list()
+ * lists it). Done once; nothing is recorded when nobody waits.
+ */
+void
+pv_move_flow_keep_waiting_async (PvMoveFlow          *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonNode) plan = NULL;
+  g_autoptr(PvMoveSteps) waiting = NULL;
+  g_autoptr(PvRunner) runner = NULL;
+  g_autoptr(GCancellable) stopped = NULL;
+  g_auto(GStrv) items = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (PV_IS_MOVE_FLOW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_move_flow_keep_waiting_async);
+
+  plan = self->steps != NULL && !self->waiting_kept ? pv_move_steps_dup_waiting_plan (self->steps) : NULL;
+  if (plan == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  waiting = pv_move_steps_new_from_plan (self->client, plan, &error);
+  if (waiting == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  self->waiting_kept = TRUE;
+  items = pv_move_steps_dup_items (waiting);
+  runner = new_runner_for (self, waiting, (const char * const *) items);
+  g_task_set_task_data (task, g_object_ref (runner), g_object_unref);
+  stopped = g_cancellable_new ();
+  g_cancellable_cancel (stopped);
+  pv_runner_run_async (runner, stopped, waiting_recorded_cb, g_steal_pointer (&task));
+}
+
+gboolean
+pv_move_flow_keep_waiting_finish (PvMoveFlow    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_move_flow_keep_waiting_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -904,14 +626,15 @@ pv_move_flow_dup_run_info (PvMoveFlow *self)
                                                                   : PV_FLOW_MOVE_DIRECT_ROUTING);
   if (self->started != NULL)
     pv_run_info_set_started (info, self->started);
-  pv_run_info_set_tenant (info, self->tenant_id);
+  pv_run_info_set_tenant (info, pv_move_plan_get_tenant_id (self->plan));
   if (self->client != NULL)
     pv_run_info_set_service (info, pv_service_client_get_base_url (self->client));
-  if (self->operator_id != NULL)
-    pv_run_info_set_operator (info, self->operator_id, pv_move_flow_get_operator_name (self));
-  if (self->country != NULL)
+  if (pv_move_plan_get_operator_id (self->plan) != NULL)
+    pv_run_info_set_operator (info, pv_move_plan_get_operator_id (self->plan),
+                              pv_move_plan_get_operator_name (self->plan));
+  if (pv_move_plan_get_country (self->plan) != NULL)
     {
-      const char * const countries[] = { self->country, NULL };
+      const char * const countries[] = { pv_move_plan_get_country (self->plan), NULL };
 
       pv_run_info_set_countries (info, countries);
     }
@@ -942,13 +665,13 @@ pv_move_flow_dup_results (PvMoveFlow *self)
 
   g_return_val_if_fail (PV_IS_MOVE_FLOW (self), G_LIST_MODEL (store));
 
-  selection = pv_move_flow_dup_selection (self);
+  selection = pv_move_plan_dup_selection (self->plan);
   for (guint i = 0; self->steps != NULL && i < selection->len; i++)
     {
       PvUser *user = g_ptr_array_index (selection, i);
       const char *id = pv_user_get_id (user);
       g_autoptr(PvOperationResult) result =
-        pv_move_steps_dup_person_result (self->steps, id, pv_move_flow_get_on_premises (self, id));
+        pv_move_steps_dup_person_result (self->steps, id, pv_move_plan_get_on_premises (self->plan, id));
 
       if (result == NULL)
         continue;
@@ -974,7 +697,7 @@ pv_move_flow_dup_step_results (PvMoveFlow *self)
 
   g_return_val_if_fail (PV_IS_MOVE_FLOW (self), G_LIST_MODEL (store));
 
-  selection = pv_move_flow_dup_selection (self);
+  selection = pv_move_plan_dup_selection (self->plan);
   for (guint i = 0; self->steps != NULL && i < selection->len; i++)
     {
       PvUser *user = g_ptr_array_index (selection, i);
@@ -1049,31 +772,31 @@ create_calling_plan_state (void)
 static PvPage *
 create_people_page (GObject *state)
 {
-  return pv_move_page_new (PV_MOVE_FLOW (state), PV_MOVE_PAGE_PEOPLE);
+  return pv_move_people_page_new (PV_MOVE_FLOW (state));
 }
 
 static PvPage *
 create_operator_page (GObject *state)
 {
-  return pv_move_page_new (PV_MOVE_FLOW (state), PV_MOVE_PAGE_OPERATOR);
+  return pv_move_operator_page_new (PV_MOVE_FLOW (state));
 }
 
 static PvPage *
 create_warning_page (GObject *state)
 {
-  return pv_move_page_new (PV_MOVE_FLOW (state), PV_MOVE_PAGE_WARNING);
+  return pv_move_warning_page_new (PV_MOVE_FLOW (state));
 }
 
 static PvPage *
 create_review_page (GObject *state)
 {
-  return pv_move_page_new (PV_MOVE_FLOW (state), PV_MOVE_PAGE_REVIEW);
+  return pv_move_review_page_new (PV_MOVE_FLOW (state));
 }
 
 static PvPage *
 create_run_page (GObject *state)
 {
-  return pv_move_page_new (PV_MOVE_FLOW (state), PV_MOVE_PAGE_RUN);
+  return pv_move_run_page_new (PV_MOVE_FLOW (state));
 }
 
 static const PvPageFactory move_pages[] = {

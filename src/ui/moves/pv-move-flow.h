@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pv-flow.h"
+#include "pv-move-plan.h"
 #include "pv-move-steps.h"
 #include "pv-run-info.h"
 #include "pv-runner.h"
@@ -22,45 +23,7 @@ void             pv_move_flow_set_client           (PvMoveFlow      *self,
 void             pv_move_flow_load                 (PvMoveFlow      *self);
 gboolean         pv_move_flow_get_loading          (PvMoveFlow      *self);
 const char      *pv_move_flow_get_load_error       (PvMoveFlow      *self);
-
-GListModel      *pv_move_flow_get_candidates       (PvMoveFlow      *self);
-const char      *pv_move_flow_get_current_number   (PvMoveFlow      *self,
-                                                    const char      *user_id);
-gboolean         pv_move_flow_get_on_premises      (PvMoveFlow      *self,
-                                                    const char      *user_id);
-char            *pv_move_flow_dup_problem          (PvMoveFlow      *self,
-                                                    PvUser          *user);
-gboolean         pv_move_flow_get_selected         (PvMoveFlow      *self,
-                                                    const char      *user_id);
-void             pv_move_flow_set_selected         (PvMoveFlow      *self,
-                                                    const char      *user_id,
-                                                    gboolean         selected);
-guint            pv_move_flow_get_n_selected       (PvMoveFlow      *self);
-GPtrArray       *pv_move_flow_dup_selection        (PvMoveFlow      *self);
-
-GListModel      *pv_move_flow_get_operators        (PvMoveFlow      *self);
-const char      *pv_move_flow_get_operator_id      (PvMoveFlow      *self);
-const char      *pv_move_flow_get_operator_name    (PvMoveFlow      *self);
-void             pv_move_flow_set_operator_id      (PvMoveFlow      *self,
-                                                    const char      *operator_id);
-GStrv            pv_move_flow_dup_countries        (PvMoveFlow      *self);
-const char      *pv_move_flow_get_country          (PvMoveFlow      *self);
-void             pv_move_flow_set_country          (PvMoveFlow      *self,
-                                                    const char      *country);
-gboolean         pv_move_flow_get_use_operator_numbers (PvMoveFlow  *self);
-void             pv_move_flow_set_use_operator_numbers (PvMoveFlow  *self,
-                                                    gboolean         use);
-guint            pv_move_flow_get_n_operator_numbers (PvMoveFlow    *self);
-char            *pv_move_flow_dup_target_number    (PvMoveFlow      *self,
-                                                    const char      *user_id);
-const char      *pv_move_flow_get_tenant_id        (PvMoveFlow      *self);
-
-gboolean         pv_move_flow_get_acknowledged     (PvMoveFlow      *self);
-void             pv_move_flow_set_acknowledged     (PvMoveFlow      *self,
-                                                    gboolean         acknowledged);
-gboolean         pv_move_flow_get_port_confirmed   (PvMoveFlow      *self);
-void             pv_move_flow_set_port_confirmed   (PvMoveFlow      *self,
-                                                    gboolean         confirmed);
+PvMovePlan      *pv_move_flow_get_plan             (PvMoveFlow      *self);
 
 PvMoveSteps     *pv_move_flow_get_steps            (PvMoveFlow      *self);
 PvRunner        *pv_move_flow_new_runner           (PvMoveFlow      *self,
@@ -70,6 +33,14 @@ gboolean         pv_move_flow_is_moved             (PvMoveFlow      *self,
 PvRunInfo       *pv_move_flow_dup_run_info         (PvMoveFlow      *self);
 GListModel      *pv_move_flow_dup_results          (PvMoveFlow      *self);
 GListModel      *pv_move_flow_dup_step_results     (PvMoveFlow      *self);
+char            *pv_move_flow_dup_waiting_note     (PvMoveFlow      *self);
+void             pv_move_flow_keep_waiting_async   (PvMoveFlow      *self,
+                                                    GCancellable    *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer         user_data);
+gboolean         pv_move_flow_keep_waiting_finish  (PvMoveFlow      *self,
+                                                    GAsyncResult    *result,
+                                                    GError         **error);
 
 extern const PvFlowInfo pv_move_direct_routing_flow_info;
 extern const PvFlowInfo pv_move_calling_plan_flow_info;

@@ -1,0 +1,481 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "pv-a11y.h"
+#include "pv-export-buttons.h"
+#include "pv-export.h"
+#include "pv-move-run-page.h"
+#include "pv-move-run-row.h"
+#include "pv-service-error.h"
+
+/* Move Status: the run, each step of each person as it has an outcome,
+ * running again those not moved, and the exports. Closing the wizard
+ * while someone waits for the operator says who and for what, and keeps
+ * their move among the runs, so that nobody is forgotten half moved. */
+
+struct _PvMoveRunPage
+{
+  PvPage          parent_instance;
+
+  PvMoveFlow     *flow;
+  PvRunner       *runner;
+  GCancellable   *cancellable;
+
+  GtkLabel       *description_label;
+  GtkProgressBar *progress_bar;
+  GtkButton      *again_button;
+  GtkWidget      *export_group;
+  GtkButton      *xml_button;
+  GtkButton      *ps1_button;
+  GtkButton      *csv_button;
+  GtkListBox     *people_list;
+};
+
+G_DEFINE_FINAL_TYPE (PvMoveRunPage, pv_move_run_page, PV_TYPE_PAGE)
+
+static PvMoveRunRow *
+row_of (PvMoveRunPage *self,
+        const char    *item)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->people_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (PV_IS_MOVE_RUN_ROW (row) && g_strcmp0 (pv_move_run_row_get_user_id (PV_MOVE_RUN_ROW (row)), item) == 0)
+      return PV_MOVE_RUN_ROW (row);
+
+  return NULL;
+}
+
+static void
+step_finished_cb (PvMoveSteps       *steps,
+                  const char        *item,
+                  guint              step,
+                  PvOperationResult *result,
+                  PvMoveRunPage     *self)
+{
+  PvMoveRunRow *row = row_of (self, item);
+
+  if (row != NULL)
+    pv_move_run_row_update (row, steps);
+}
+
+static void
+update_progress (PvMoveRunPage *self)
+{
+  guint total = self->runner != NULL ? pv_runner_get_n_items (self->runner) : 0;
+  guint done = self->runner != NULL ? pv_runner_get_n_finished (self->runner) : 0;
+  g_autofree char *text = NULL;
+
+  /* Translators: progress of a run: people finished, of all people. */
+  text = g_strdup_printf (_("%u of %u"), done, total);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
+}
+
+static void
+set_complete (PvMoveRunPage *self,
+              const char    *reason)
+{
+  pv_page_set_incomplete_reason (PV_PAGE (self), reason);
+  pv_page_set_complete (PV_PAGE (self), reason == NULL);
+}
+
+static void
+run_finished_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PvMoveRunPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint moved = 0;
+  guint n = 0;
+
+  update_progress (self);
+  if (!pv_runner_run_finish (PV_RUNNER (object), result, &error) &&
+      !g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED))
+    gtk_label_set_text (self->description_label, error->message);
+  else
+    {
+      g_autofree char *text = NULL;
+
+      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->people_list));
+           row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          gboolean is_moved;
+
+          if (!PV_IS_MOVE_RUN_ROW (row))
+            continue;
+          is_moved = pv_move_run_row_get_moved (PV_MOVE_RUN_ROW (row));
+          /* What needs attention stays open: those who failed or wait. */
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), !is_moved);
+          moved += is_moved;
+          n++;
+        }
+      /* Translators: %1$u people of %2$u were moved. */
+      text = g_strdup_printf (ngettext ("%1$u of %2$u person is moved. Each step of each person is below; a person who waits for the operator or failed can be run again once the cause is dealt with.",
+                                        "%1$u of %2$u people are moved. Each step of each person is below; a person who waits for the operator or failed can be run again once the cause is dealt with.",
+                                        n),
+                              moved, n);
+      gtk_label_set_text (self->description_label, text);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->again_button), moved < n);
+    }
+
+  gtk_widget_set_sensitive (self->export_group, TRUE);
+  set_complete (self, NULL);
+}
+
+static void
+start_run (PvMoveRunPage *self,
+           gboolean       only_unfinished)
+{
+  g_clear_object (&self->runner);
+  self->runner = pv_move_flow_new_runner (self->flow, only_unfinished);
+  if (self->runner == NULL)
+    {
+      gtk_label_set_text (self->description_label, _("No service to talk to: the move cannot start."));
+      return;
+    }
+
+  g_signal_connect_object (self->runner, "notify::n-finished", G_CALLBACK (update_progress), self,
+                           G_CONNECT_SWAPPED);
+  gtk_label_set_text (self->description_label, _("Moving the numbers…"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->again_button), FALSE);
+  gtk_widget_set_sensitive (self->export_group, FALSE);
+  set_complete (self, _("The move is in progress."));
+  update_progress (self);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  pv_runner_run_async (self->runner, self->cancellable, run_finished_cb, g_object_ref (self));
+}
+
+static void
+build_rows (PvMoveRunPage *self)
+{
+  g_autoptr(GPtrArray) selection = pv_move_plan_dup_selection (pv_move_flow_get_plan (self->flow));
+  PvMoveSteps *steps = pv_move_flow_get_steps (self->flow);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->people_list))) != NULL)
+    gtk_list_box_remove (self->people_list, child);
+  for (guint i = 0; i < selection->len; i++)
+    {
+      PvUser *user = g_ptr_array_index (selection, i);
+      GtkWidget *row = pv_move_run_row_new (pv_move_flow_get_kind (self->flow), pv_user_get_id (user),
+                                            pv_user_get_display_name (user));
+
+      if (steps != NULL)
+        pv_move_run_row_update (PV_MOVE_RUN_ROW (row), steps);
+      gtk_list_box_append (self->people_list, row);
+    }
+}
+
+/**
+ * pv_move_run_page_run_again:
+ *
+ * Runs the people not moved yet again, each from the step where they
+ * stopped (the steps that took effect are found done).
+ */
+void
+pv_move_run_page_run_again (PvMoveRunPage *self)
+{
+  g_return_if_fail (PV_IS_MOVE_RUN_PAGE (self));
+
+  start_run (self, TRUE);
+}
+
+/* --- Export: through the exports of every flow (pv-export.c), written
+ * off the main loop, whole or not at all. XML and PowerShell take one
+ * result a person with the steps inside; CSV a row a step. --- */
+
+/**
+ * pv_move_run_page_export_async:
+ *
+ * Writes every person's move to @file in @format.
+ */
+void
+pv_move_run_page_export_async (PvMoveRunPage       *self,
+                               PvExportFormat       format,
+                               GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(PvRunInfo) info = NULL;
+  g_autoptr(GListModel) results = NULL;
+
+  g_return_if_fail (PV_IS_MOVE_RUN_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_move_run_page_export_async);
+
+  results = format == PV_EXPORT_FORMAT_CSV ? pv_move_flow_dup_step_results (self->flow)
+                                           : pv_move_flow_dup_results (self->flow);
+  info = pv_move_flow_dup_run_info (self->flow);
+  pv_export_results_into (g_steal_pointer (&task), format, info, results, file);
+}
+
+gboolean
+pv_move_run_page_export_finish (PvMoveRunPage  *self,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_move_run_page_export_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PvMoveRunPage *self = PV_MOVE_RUN_PAGE (object);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (!pv_move_run_page_export_finish (self, result, &error))
+    {
+      pv_export_show_error (GTK_WIDGET (self), _("The Results Could Not Be Exported"), error);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  /* Translators: %s is a file name. */
+  text = g_strdup_printf (_("The results were exported to %s."), name);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->export_group), text);
+}
+
+static void
+write_export (GtkWidget *page,
+              int        format,
+              GFile     *file)
+{
+  PvMoveRunPage *self = PV_MOVE_RUN_PAGE (page);
+
+  pv_move_run_page_export_async (self, format, file, self->cancellable, exported_cb, g_object_ref (file));
+}
+
+static void
+ask_where (PvMoveRunPage  *self,
+           PvExportFormat  format)
+{
+  pv_export_ask_where (GTK_WIDGET (self), _("Export the Results"),
+                       pv_move_flow_get_kind (self->flow) == PV_MOVE_KIND_DIRECT_ROUTING
+                         ? "move-direct-routing" : "move-calling-plan",
+                       pv_export_format_extension (format), format, write_export);
+}
+
+static void
+xml_clicked_cb (PvMoveRunPage *self)
+{
+  ask_where (self, PV_EXPORT_FORMAT_XML);
+}
+
+static void
+ps1_clicked_cb (PvMoveRunPage *self)
+{
+  ask_where (self, PV_EXPORT_FORMAT_POWERSHELL);
+}
+
+static void
+csv_clicked_cb (PvMoveRunPage *self)
+{
+  ask_where (self, PV_EXPORT_FORMAT_CSV);
+}
+
+/* --- Closing while someone waits for the operator. --- */
+
+static void
+waiting_kept_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Not kept (the runs folder cannot be written): the wizard closes all
+   * the same, the run's own journal names who waits. */
+  if (!pv_move_flow_keep_waiting_finish (PV_MOVE_FLOW (object), result, &error))
+    g_warning ("The move of those who wait could not be kept: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+waiting_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PvMoveRunPage *self = g_task_get_source_object (task);
+  GCancellable *cancellable;
+
+  if (g_strcmp0 (response, "close") != 0)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Kept open");
+      return;
+    }
+
+  cancellable = g_task_get_cancellable (task);
+  pv_move_flow_keep_waiting_async (self->flow, cancellable, waiting_kept_cb, g_steal_pointer (&task));
+}
+
+/* Done: when someone waits for the operator, say so first. */
+static void
+pv_move_run_page_apply_async (PvPage              *page,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  PvMoveRunPage *self = PV_MOVE_RUN_PAGE (page);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *note = pv_move_flow_dup_waiting_note (self->flow);
+  AdwMessageDialog *dialog;
+  GtkRoot *root;
+
+  g_task_set_source_tag (task, pv_move_run_page_apply_async);
+  if (note == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Waiting for the Operator"), note));
+  adw_message_dialog_add_responses (dialog,
+                                    "back", _("_Back to the Results"),
+                                    "close", _("_Close"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "back");
+  pv_a11y_fix_mnemonic_labels (GTK_WIDGET (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (waiting_response_cb), g_steal_pointer (&task));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+pv_move_run_page_apply_finish (PvPage        *page,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, page), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_move_run_page_apply_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* --- The page. --- */
+
+static void
+pv_move_run_page_shown (PvPage *page)
+{
+  PvMoveRunPage *self = PV_MOVE_RUN_PAGE (page);
+
+  /* Once: coming back never runs the move again. */
+  if (pv_move_flow_get_steps (self->flow) != NULL)
+    return;
+
+  build_rows (self);
+  start_run (self, FALSE);
+  if (pv_move_flow_get_steps (self->flow) != NULL)
+    g_signal_connect_object (pv_move_flow_get_steps (self->flow), "step-finished",
+                             G_CALLBACK (step_finished_cb), self, 0);
+}
+
+static void
+pv_move_run_page_locale_changed (PvPage *page)
+{
+  PvMoveRunPage *self = PV_MOVE_RUN_PAGE (page);
+
+  pv_page_set_title (page, _("Move Status"));
+  build_rows (self);
+}
+
+static void
+pv_move_run_page_dispose (GObject *object)
+{
+  PvMoveRunPage *self = PV_MOVE_RUN_PAGE (object);
+
+  /* Leaving the wizard stops the run; the steps that took effect are
+   * found done by a later move. Those who wait are kept among the runs,
+   * however the wizard was left. */
+  g_cancellable_cancel (self->cancellable);
+  if (self->flow != NULL)
+    pv_move_flow_keep_waiting_async (self->flow, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), PV_TYPE_MOVE_RUN_PAGE);
+  g_clear_object (&self->flow);
+
+  G_OBJECT_CLASS (pv_move_run_page_parent_class)->dispose (object);
+}
+
+static void
+pv_move_run_page_finalize (GObject *object)
+{
+  PvMoveRunPage *self = PV_MOVE_RUN_PAGE (object);
+
+  g_clear_object (&self->runner);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (pv_move_run_page_parent_class)->finalize (object);
+}
+
+static void
+pv_move_run_page_class_init (PvMoveRunPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PvPageClass *page_class = PV_PAGE_CLASS (klass);
+
+  object_class->dispose = pv_move_run_page_dispose;
+  object_class->finalize = pv_move_run_page_finalize;
+  page_class->shown = pv_move_run_page_shown;
+  page_class->locale_changed = pv_move_run_page_locale_changed;
+  page_class->apply_async = pv_move_run_page_apply_async;
+  page_class->apply_finish = pv_move_run_page_apply_finish;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/moves/pv-move-run-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PvMoveRunPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, PvMoveRunPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PvMoveRunPage, again_button);
+  gtk_widget_class_bind_template_child (widget_class, PvMoveRunPage, export_group);
+  gtk_widget_class_bind_template_child (widget_class, PvMoveRunPage, xml_button);
+  gtk_widget_class_bind_template_child (widget_class, PvMoveRunPage, ps1_button);
+  gtk_widget_class_bind_template_child (widget_class, PvMoveRunPage, csv_button);
+  gtk_widget_class_bind_template_child (widget_class, PvMoveRunPage, people_list);
+}
+
+static void
+pv_move_run_page_init (PvMoveRunPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->again_button, "clicked", G_CALLBACK (pv_move_run_page_run_again), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->xml_button, "clicked", G_CALLBACK (xml_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ps1_button, "clicked", G_CALLBACK (ps1_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->csv_button, "clicked", G_CALLBACK (csv_clicked_cb), self, G_CONNECT_SWAPPED);
+}
+
+PvPage *
+pv_move_run_page_new (PvMoveFlow *flow)
+{
+  PvMoveRunPage *self;
+
+  g_return_val_if_fail (PV_IS_MOVE_FLOW (flow), NULL);
+
+  self = g_object_new (PV_TYPE_MOVE_RUN_PAGE, NULL);
+  self->flow = g_object_ref (flow);
+  pv_page_set_title (PV_PAGE (self), _("Move Status"));
+  pv_page_set_can_go_back (PV_PAGE (self), FALSE);
+  set_complete (self, NULL);
+
+  return PV_PAGE (self);
+}
