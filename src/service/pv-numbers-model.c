@@ -214,6 +214,13 @@ text_matches (PvNumbersModel *self,
   const char *key;
 
   key = person != NULL ? g_object_get_qdata (G_OBJECT (person), search_key_quark ()) : NULL;
+  if (person != NULL && key == NULL)
+    {
+      /* Someone added without parse_person() (a caller filling the
+       * list itself): folded once, the first time a search asks. */
+      key = fold_for_search (pv_user_get_display_name (person), pv_user_get_user_principal_name (person));
+      g_object_set_qdata_full (G_OBJECT (person), search_key_quark (), (gpointer) key, g_free);
+    }
   if (key != NULL && strstr (key, self->query) != NULL)
     return TRUE;
   key = operator_id != NULL ? g_hash_table_lookup (self->operator_keys, operator_id) : NULL;
