@@ -6,6 +6,8 @@
 #include "pv-a11y.h"
 #include "pv-address-dialog.h"
 #include "pv-manage-util.h"
+#include "pv-number-columns.h"
+#include "pv-number-dialogs.h"
 #include "pv-numbers-view.h"
 #include "pv-person-chooser.h"
 #include "pv-service-error.h"
@@ -18,29 +20,13 @@
  * model that filters incrementally with the model's test, and nothing
  * here walks every number when a page arrives or a filter changes. */
 
-/* Where an operator's contact is found: the catalogue has no contact of
- * its own, the vendor's directory lists each operator's site. */
-#define OPERATOR_DIRECTORY_URL "https://cloudpartners.transform.microsoft.com/practices/microsoft-365-for-operators/directory"
-
-enum
-{
-  COLUMN_NUMBER,
-  COLUMN_TYPE,
-  COLUMN_OPERATOR,
-  COLUMN_COUNTRY,
-  COLUMN_STATUS,
-  COLUMN_PERSON,
-  COLUMN_ADDRESS,
-  N_COLUMNS
-};
-
 struct _PvNumbersView
 {
   GtkWidget           parent_instance;
 
   PvNumbersModel     *model;
   GCancellable       *cancellable;
-  GHashTable         *bound_cells;      /* GtkListItem on screen → its column + 1 */
+  PvNumberColumns    *columns;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
@@ -76,18 +62,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const char *
-country_name (const char *code)
-{
-  return pv_numbers_country_name (code);
-}
-
-static const char *
-person_label (PvUser *person)
-{
-  return pv_numbers_person_label (person);
-}
 
 static gboolean
 is_cancelled (const GError *error)
@@ -229,185 +203,12 @@ rebuild_choices (PvNumbersView *self)
   self->country_choices = pv_numbers_model_get_country_choices (self->model);
   gtk_string_list_append (country_names, _("Any Country"));
   for (guint i = 1; i < self->country_choices->len; i++)
-    gtk_string_list_append (country_names, country_name (g_ptr_array_index (self->country_choices, i)));
+    gtk_string_list_append (country_names, pv_numbers_country_name (g_ptr_array_index (self->country_choices, i)));
   gtk_drop_down_set_model (self->country_dropdown, G_LIST_MODEL (country_names));
   select_choice (self->country_dropdown, self->country_choices,
                  pv_numbers_model_get_country_filter (self->model));
 
   self->updating = FALSE;
-}
-
-/* --- The list. --- */
-
-static const char *
-status_label (PvPhoneNumber *number)
-{
-  switch (pv_phone_number_get_status (number))
-    {
-    case PV_NUMBER_STATUS_ASSIGNED:
-      return C_("number status", "Assigned");
-    case PV_NUMBER_STATUS_PENDING:
-      return C_("number status", "Pending");
-    case PV_NUMBER_STATUS_UNASSIGNED:
-    default:
-      return C_("number status", "Unassigned");
-    }
-}
-
-/* The number, and whom it is assigned to or its status: what the line
- * under the list says of the selected number, and what a screen reader
- * says of a row. */
-static char *
-describe_number (PvNumbersView *self,
-                 PvPhoneNumber *number)
-{
-  PvUser *person = pv_numbers_model_get_person_of (self->model, number);
-
-  if (person != NULL)
-    /* Translators: the first %s is a phone number, the second a person. */
-    return g_strdup_printf (_("%s, assigned to %s"), pv_phone_number_get_telephone_number (number),
-                            person_label (person));
-  /* Translators: the first %s is a phone number, the second its status. */
-  return g_strdup_printf (_("%s, %s"), pv_phone_number_get_telephone_number (number), status_label (number));
-}
-
-static char *
-cell_text (PvNumbersView *self,
-           PvPhoneNumber *number,
-           guint          column)
-{
-  switch (column)
-    {
-    case COLUMN_NUMBER:
-      return g_strdup (pv_phone_number_get_telephone_number (number));
-    case COLUMN_TYPE:
-      return g_strdup (pv_enum_get_label (PV_TYPE_NUMBER_TYPE, pv_phone_number_get_number_type (number)));
-    case COLUMN_OPERATOR:
-      return g_strdup (pv_numbers_model_get_operator_name (self->model, pv_phone_number_get_operator_id (number)));
-    case COLUMN_COUNTRY:
-      return g_strdup (country_name (pv_phone_number_get_country_code (number)));
-    case COLUMN_STATUS:
-      return g_strdup (status_label (number));
-    case COLUMN_PERSON:
-      {
-        PvUser *person = pv_numbers_model_get_person_of (self->model, number);
-
-        if (person != NULL)
-          return g_strdup (person_label (person));
-        return g_strdup (pv_phone_number_get_assigned_user_id (number));
-      }
-    case COLUMN_ADDRESS:
-      {
-        PvEmergencyAddress *address = pv_numbers_model_get_address_of (self->model, number);
-
-        if (address != NULL)
-          return g_strdup (pv_emergency_address_get_description (address));
-        return NULL;
-      }
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
-{
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "pv-column"));
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  /* Names may be long, and seven columns do not fit a narrow window:
-   * these may shorten, down to a few characters, rather than push the
-   * last column out of sight. The selected number is written out in
-   * full below the list, and screen readers read the whole text. */
-  if (column == COLUMN_OPERATOR || column == COLUMN_PERSON || column == COLUMN_ADDRESS)
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 6);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-/* No tooltip: the columns are as wide as their text, and setting one at
- * each bind costs a round trip to the X server per cell (the pointer's
- * position), which was a fifth of the main loop's time while loading. */
-static void
-set_cell (PvNumbersView *self,
-          GtkListItem   *item,
-          guint          column)
-{
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = cell_text (self, gtk_list_item_get_item (item), column);
-
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-
-  /* GTK 4.8 names a column view's rows after their type
-   * ("GtkListItemWidget"): the number's cell names its row (the row is
-   * the cell's parent) for screen readers. */
-  if (column == COLUMN_NUMBER && gtk_widget_get_parent (label) != NULL &&
-      gtk_widget_get_parent (gtk_widget_get_parent (label)) != NULL)
-    {
-      g_autofree char *name = describe_number (self, gtk_list_item_get_item (item));
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (gtk_widget_get_parent (label))),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-    }
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              PvNumbersView            *self)
-{
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "pv-column"));
-
-  set_cell (self, item, column);
-  g_hash_table_insert (self->bound_cells, item, GUINT_TO_POINTER (column + 1));
-}
-
-static void
-unbind_cell_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                PvNumbersView            *self)
-{
-  g_hash_table_remove (self->bound_cells, item);
-}
-
-static void
-add_column (PvNumbersView *self,
-            guint          column,
-            const char    *title,
-            int            fixed_width,
-            gboolean       expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
-
-  g_object_set_data (G_OBJECT (factory), "pv-column", GUINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_cell_cb), self, 0);
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_column_set_expand (view_column, expand);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
-  gtk_column_view_append_column (self->column_view, view_column);
-}
-
-/* The labels of the rows on screen use lookups (operators, people,
- * addresses) that may arrive after the numbers: write those again once
- * they do, and only those, rather than rebinding the whole view. */
-static void
-refresh_cells (PvNumbersView *self)
-{
-  GHashTableIter iter;
-  gpointer item, column;
-
-  g_hash_table_iter_init (&iter, self->bound_cells);
-  while (g_hash_table_iter_next (&iter, &item, &column))
-    set_cell (self, item, GPOINTER_TO_UINT (column) - 1);
 }
 
 /* --- The selection: the model's selected number, highlighted. --- */
@@ -435,7 +236,7 @@ update_actions (PvNumbersView *self)
     gtk_label_set_text (self->selection_label, _("Select a number to act on it."));
   else
     {
-      g_autofree char *text = describe_number (self, number);
+      g_autofree char *text = pv_number_columns_describe (self->model, number);
 
       gtk_label_set_text (self->selection_label, text);
     }
@@ -628,49 +429,12 @@ release_action (GtkWidget  *widget,
 {
   PvNumbersView *self = PV_NUMBERS_VIEW (widget);
   PvPhoneNumber *number = selected_number (self);
-  g_autofree char *body = NULL;
-  const char *tel;
-  PvUser *person;
   GtkWidget *dialog;
 
   if (number == NULL)
     return;
-  tel = pv_phone_number_get_telephone_number (number);
-  person = pv_numbers_model_get_person_of (self->model, number);
-
-  if (pv_phone_number_get_status (number) == PV_NUMBER_STATUS_ASSIGNED)
-    {
-      /* The service refuses to release an assigned number: the two steps
-       * the admin center asks for, in order, after one confirmation. */
-      body = g_strdup_printf (/* Translators: the first %s is a phone number, the second a person. */
-                              _("%s is assigned to %s. A number must be unassigned before it is "
-                                "released: Provisio will unassign it, then release it. The person "
-                                "can no longer be called on it, and the number leaves the tenant; "
-                                "to have it again, order it from the operator."),
-                              tel, person != NULL ? person_label (person) : pv_phone_number_get_assigned_user_id (number));
-      dialog = adw_message_dialog_new (parent_window (self), _("Unassign and Release the Number?"), body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "release", _("_Unassign and Release"),
-                                        NULL);
-    }
-  else
-    {
-      body = g_strdup_printf (/* Translators: %s is a phone number. */
-                              _("%s leaves the tenant. To have it again, order it from the operator."),
-                              tel);
-      dialog = adw_message_dialog_new (parent_window (self), _("Release the Number?"), body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "release", _("_Release"),
-                                        NULL);
-    }
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "release",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = pv_number_release_dialog_new (parent_window (self), self->model, number);
   g_object_set_data_full (G_OBJECT (dialog), "pv-view", g_object_ref (self), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "pv-number", g_strdup (tel), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (release_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -725,35 +489,13 @@ assign_action (GtkWidget  *widget,
 
 /* --- Emergency addresses. --- */
 
-static char *
-address_label (PvEmergencyAddress *address)
-{
-  const char *parts[] = {
-    pv_emergency_address_get_house_number (address),
-    pv_emergency_address_get_street_name (address),
-  };
-  g_autofree char *street = NULL;
-  const char *description = pv_emergency_address_get_description (address);
-  const char *city = pv_emergency_address_get_city (address);
-  const char *country = country_name (pv_emergency_address_get_country_code (address));
-
-  street = g_strjoin (" ", parts[0] != NULL ? parts[0] : "", parts[1] != NULL ? parts[1] : "", NULL);
-  g_strstrip (street);
-  /* Translators: an emergency address in a list: its description, then
-   * the street, the city and the country. */
-  return g_strdup_printf (_("%s — %s, %s, %s"), description != NULL ? description : "",
-                          street, city != NULL ? city : "", country != NULL ? country : "");
-}
-
 static void
 address_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      gpointer          user_data)
 {
   PvNumbersView *self = g_object_get_data (G_OBJECT (dialog), "pv-view");
-  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "pv-dropdown");
   const char *tel = g_object_get_data (G_OBJECT (dialog), "pv-number");
-  guint position;
   g_autoptr(PvEmergencyAddress) address = NULL;
 
   if (self == NULL)
@@ -763,41 +505,12 @@ address_response_cb (AdwMessageDialog *dialog,
       gtk_widget_activate_action (GTK_WIDGET (self), "numbers.new-address", NULL);
       return;
     }
-  if (g_strcmp0 (response, "save") != 0 || dropdown == NULL)
+  if (g_strcmp0 (response, "save") != 0)
     return;
-  position = gtk_drop_down_get_selected (dropdown);
-  if (position != GTK_INVALID_LIST_POSITION)
-    address = g_list_model_get_item (pv_numbers_model_get_addresses (self->model), position);
+  address = pv_number_address_dialog_get_address (dialog, self->model);
   if (address != NULL)
     pv_numbers_model_set_address_async (self->model, tel, pv_emergency_address_get_id (address),
                                         self->cancellable, address_changed_cb, g_object_ref (self));
-}
-
-static GtkWidget *
-address_dropdown (PvNumbersView *self,
-                  PvPhoneNumber *number)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  GtkWidget *dropdown;
-  guint selected = GTK_INVALID_LIST_POSITION;
-
-  for (guint i = 0; i < g_list_model_get_n_items (pv_numbers_model_get_addresses (self->model)); i++)
-    {
-      g_autoptr(PvEmergencyAddress) address = g_list_model_get_item (pv_numbers_model_get_addresses (self->model), i);
-      g_autofree char *label = address_label (address);
-
-      gtk_string_list_append (labels, label);
-      if (g_strcmp0 (pv_emergency_address_get_id (address),
-                     pv_phone_number_get_emergency_location_id (number)) == 0)
-        selected = i;
-    }
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
-  if (selected != GTK_INVALID_LIST_POSITION)
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Emergency address"), -1);
-  pv_a11y_name_drop_down (GTK_DROP_DOWN (dropdown), _("Emergency address"));
-  return dropdown;
 }
 
 static void
@@ -807,71 +520,12 @@ emergency_address_action (GtkWidget  *widget,
 {
   PvNumbersView *self = PV_NUMBERS_VIEW (widget);
   PvPhoneNumber *number = selected_number (self);
-  PvOperator *operator_;
-  PvEmergencyAddress *current;
-  g_autofree char *current_label = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *heading = NULL;
   GtkWidget *dialog;
-  PvEmergencyModel model = PV_EMERGENCY_MODEL_ADMIN_ASSIGNS;
 
   if (number == NULL)
     return;
-
-  operator_ = pv_numbers_model_get_operator_of (self->model, number);
-  if (operator_ != NULL)
-    model = pv_operator_get_emergency_model (operator_);
-  current = pv_numbers_model_get_address_of (self->model, number);
-  current_label = current != NULL ? address_label (current) : g_strdup (_("none"));
-  /* Translators: %s is a phone number. */
-  heading = g_strdup_printf (_("Emergency Address of %s"), pv_phone_number_get_telephone_number (number));
-
-  if (model == PV_EMERGENCY_MODEL_OPERATOR_ASSIGNS_LOCKED)
-    {
-      body = g_strdup_printf (/* Translators: the first %s is an address, the second and third an
-                               * operator, the fourth a web address. */
-                              _("Current address: %s.\n\n%s assigns the emergency addresses of its "
-                                "numbers and locks them: only the operator can change this one. "
-                                "To change it, contact %s: its website is listed in the Operator "
-                                "Connect directory, %s."),
-                              current_label, pv_operator_get_name (operator_), pv_operator_get_name (operator_),
-                              OPERATOR_DIRECTORY_URL);
-      dialog = adw_message_dialog_new (parent_window (self), heading, body);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  if (model == PV_EMERGENCY_MODEL_OPERATOR_ASSIGNS && operator_ != NULL)
-    body = g_strdup_printf (/* Translators: the first %s is an operator, the second an address. */
-                            _("%s assigned this number its emergency address, and lets you change "
-                              "it. Current address: %s."),
-                            pv_operator_get_name (operator_), current_label);
-  else
-    body = g_strdup_printf (/* Translators: %s is an address. */
-                            _("You choose the emergency address of this number. Current address: %s."),
-                            current_label);
-
-  dialog = adw_message_dialog_new (parent_window (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "new", _("_New Emergency Address…"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  if (g_list_model_get_n_items (pv_numbers_model_get_addresses (self->model)) > 0)
-    {
-      GtkWidget *dropdown = address_dropdown (self, number);
-
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
-      g_object_set_data (G_OBJECT (dialog), "pv-dropdown", dropdown);
-    }
-  else
-    adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save", FALSE);
+  dialog = pv_number_address_dialog_new (parent_window (self), self->model, number);
   g_object_set_data_full (G_OBJECT (dialog), "pv-view", g_object_ref (self), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "pv-number",
-                          g_strdup (pv_phone_number_get_telephone_number (number)), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (address_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -946,6 +600,7 @@ pv_numbers_view_dispose (GObject *object)
   g_clear_object (&self->filter);
   if (self->model != NULL)
     pv_numbers_model_set_client (self->model, NULL);
+  g_clear_object (&self->columns);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (pv_numbers_view_parent_class)->dispose (object);
@@ -957,7 +612,6 @@ pv_numbers_view_finalize (GObject *object)
   PvNumbersView *self = PV_NUMBERS_VIEW (object);
 
   g_clear_object (&self->cancellable);
-  g_hash_table_unref (self->bound_cells);
   g_ptr_array_unref (self->operator_choices);
   g_ptr_array_unref (self->country_choices);
 
@@ -1070,7 +724,7 @@ pv_numbers_view_init (PvNumbersView *self)
 
   self->model = pv_numbers_model_new ();
   self->cancellable = g_cancellable_new ();
-  self->bound_cells = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->columns = pv_number_columns_new (self->model);
   self->operator_choices = g_ptr_array_new_with_free_func (g_free);
   self->country_choices = g_ptr_array_new_with_free_func (g_free);
 
@@ -1085,15 +739,7 @@ pv_numbers_view_init (PvNumbersView *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  /* Columns as wide as their text; the view scrolls sideways when the
-   * window is too narrow for all of them, rather than cutting words. */
-  add_column (self, COLUMN_NUMBER, _("Number"), 0, FALSE);
-  add_column (self, COLUMN_TYPE, _("Type"), 0, FALSE);
-  add_column (self, COLUMN_OPERATOR, _("Operator"), 0, FALSE);
-  add_column (self, COLUMN_COUNTRY, _("Country"), 0, FALSE);
-  add_column (self, COLUMN_STATUS, _("Status"), 0, FALSE);
-  add_column (self, COLUMN_PERSON, _("Assigned To"), 0, TRUE);
-  add_column (self, COLUMN_ADDRESS, _("Emergency Address"), 0, TRUE);
+  pv_number_columns_attach (self->columns, self->column_view);
 
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1113,8 +759,8 @@ pv_numbers_view_init (PvNumbersView *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "choices-changed", G_CALLBACK (rebuild_choices), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "lookups-changed", G_CALLBACK (refresh_cells), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "lookups-changed", G_CALLBACK (pv_number_columns_refresh),
+                           self->columns, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "load-failed", G_CALLBACK (load_failed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::selected", G_CALLBACK (model_selected_cb), self,
