@@ -35,6 +35,7 @@ struct _PvNumbersView
   gboolean            updating;         /* the drop-downs are set from the model */
   gboolean            syncing;          /* the highlight is set from the model */
   gboolean            shown_changing;   /* the shown list is changing */
+  gboolean            show_from_top;    /* the next refilter starts the list over */
 
   AdwToastOverlay    *toast_overlay;
   GtkSearchEntry     *search_entry;
@@ -134,7 +135,11 @@ static void
 model_filter_changed_cb (PvNumbersView *self,
                          guint          change)
 {
-  /* PvNumbersChange has GtkFilterChange's values. */
+  /* PvNumbersChange has GtkFilterChange's values. A filter set from
+   * elsewhere shows another list, from its top, rather than the rows
+   * added around the ones that were on screen. */
+  if (self->show_from_top)
+    change = GTK_FILTER_CHANGE_DIFFERENT;
   gtk_filter_changed (GTK_FILTER (self->filter), (GtkFilterChange) change);
   update_count (self);
 }
@@ -921,8 +926,10 @@ pv_numbers_view_set_filter (PvNumbersView *self,
   gtk_drop_down_set_selected (self->status_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   self->updating = FALSE;
+  self->show_from_top = TRUE;
   pv_numbers_model_set_search (self->model, NULL);
   pv_numbers_model_set_filters (self->model, -1, operator_id, country_code, PV_NUMBERS_SHOW_ANY);
+  self->show_from_top = FALSE;
   rebuild_choices (self);
 }
 
