@@ -221,7 +221,7 @@ test_assign_checks (PvManageFixture *fixture,
 {
   GtkWindow *window;
   GtkWidget *view = open_view (fixture, &window);
-  GListModel *people = pv_numbers_view_get_people (PV_NUMBERS_VIEW (view));
+  GListModel *people = pv_numbers_model_get_people (pv_numbers_view_get_model (PV_NUMBERS_VIEW (view)));
   PvUser *no_phone_system = find_person (people, TRUE, FALSE);
   PvUser *not_teams_only = find_person (people, FALSE, TRUE);
   PvUser *ready = find_person (people, TRUE, TRUE);
@@ -381,7 +381,7 @@ test_select_unassign_assign (PvManageFixture *fixture,
 {
   GtkWindow *window;
   GtkWidget *view = open_view (fixture, &window);
-  GListModel *people = pv_numbers_view_get_people (PV_NUMBERS_VIEW (view));
+  GListModel *people = pv_numbers_model_get_people (pv_numbers_view_get_model (PV_NUMBERS_VIEW (view)));
   g_autoptr(GListStore) numbers = pv_manage_list_numbers (fixture->client, NULL, NULL);
   g_autoptr(PvPhoneNumber) number = find_number (G_LIST_MODEL (numbers), "+33180009998");
   PvUser *holder = NULL;
@@ -471,7 +471,8 @@ test_emergency_address (PvManageFixture *fixture,
   pv_manage_respond (dialog, "save");
   pv_test_wait_until (numbers_ready, view);
   {
-    g_autoptr(PvEmergencyAddress) chosen = g_list_model_get_item (pv_numbers_view_get_addresses (PV_NUMBERS_VIEW (view)), 2);
+    PvNumbersModel *model = pv_numbers_view_get_model (PV_NUMBERS_VIEW (view));
+    g_autoptr(PvEmergencyAddress) chosen = g_list_model_get_item (pv_numbers_model_get_addresses (model), 2);
     g_autoptr(GListStore) numbers = pv_manage_list_numbers (fixture->client, "orange-business", "FR");
 
     for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (numbers)); i++)

@@ -867,14 +867,6 @@ pv_numbers_view_get_busy (PvNumbersView *self)
   return pv_numbers_model_get_busy (self->model);
 }
 
-GListModel *
-pv_numbers_view_get_numbers (PvNumbersView *self)
-{
-  g_return_val_if_fail (PV_IS_NUMBERS_VIEW (self), NULL);
-
-  return pv_numbers_model_get_numbers (self->model);
-}
-
 /**
  * pv_numbers_view_get_shown:
  *
@@ -887,22 +879,6 @@ pv_numbers_view_get_shown (PvNumbersView *self)
   g_return_val_if_fail (PV_IS_NUMBERS_VIEW (self), NULL);
 
   return G_LIST_MODEL (self->filtered);
-}
-
-GListModel *
-pv_numbers_view_get_people (PvNumbersView *self)
-{
-  g_return_val_if_fail (PV_IS_NUMBERS_VIEW (self), NULL);
-
-  return pv_numbers_model_get_people (self->model);
-}
-
-GListModel *
-pv_numbers_view_get_addresses (PvNumbersView *self)
-{
-  g_return_val_if_fail (PV_IS_NUMBERS_VIEW (self), NULL);
-
-  return pv_numbers_model_get_addresses (self->model);
 }
 
 /**

@@ -20,10 +20,7 @@ void             pv_numbers_view_set_client        (PvNumbersView  *self,
 PvNumbersModel  *pv_numbers_view_get_model         (PvNumbersView  *self);
 gboolean         pv_numbers_view_get_loading       (PvNumbersView  *self);
 gboolean         pv_numbers_view_get_busy          (PvNumbersView  *self);
-GListModel      *pv_numbers_view_get_numbers       (PvNumbersView  *self);
 GListModel      *pv_numbers_view_get_shown         (PvNumbersView  *self);
-GListModel      *pv_numbers_view_get_people        (PvNumbersView  *self);
-GListModel      *pv_numbers_view_get_addresses     (PvNumbersView  *self);
 void             pv_numbers_view_set_filter        (PvNumbersView  *self,
                                                     const char     *operator_id,
                                                     const char     *country_code);
