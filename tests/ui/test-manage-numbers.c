@@ -401,6 +401,18 @@ test_select_unassign_assign (PvManageFixture *fixture,
   pv_test_iterate ();
   assert_selection_agrees (fixture, view, "+33180009998", holder);
 
+  /* A filter that hides the number leaves nothing to act on, not the
+   * row that took its place; showing it again selects it again. */
+  choose (view, "Status", "Unassigned");
+  pv_test_wait_until (numbers_ready, view);
+  g_assert_null (pv_numbers_view_get_selected (PV_NUMBERS_VIEW (view)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pv_test_find_widget (view, match_footer, NULL))), ==,
+                   "Select a number to act on it.");
+  g_assert_false (gtk_widget_get_sensitive (pv_test_find_button (view, "numbers.release")));
+  choose (view, "Status", "Any Status");
+  pv_test_wait_until (numbers_ready, view);
+  assert_selection_agrees (fixture, view, "+33180009998", holder);
+
   gtk_widget_activate_action (view, "numbers.unassign", NULL);
   g_assert_true (pv_numbers_view_get_busy (PV_NUMBERS_VIEW (view)));
   pv_test_wait_until (numbers_ready, view);

@@ -328,7 +328,8 @@ shown_changing_cb (PvNumbersView *self)
 }
 
 /* And after it: the selected number may have come (back) into the rows
- * just added. */
+ * just added; and a selection model that moved the highlight to another
+ * row when the selected one left must not have the actions apply there. */
 static void
 shown_changed_cb (GListModel    *shown,
                   guint          position,
@@ -337,8 +338,9 @@ shown_changed_cb (GListModel    *shown,
                   PvNumbersView *self)
 {
   self->shown_changing = FALSE;
-  if (selected_number (self) == NULL && added > 0)
-    highlight_in (self, position, position + added);
+  if (selected_number (self) != pv_numbers_model_get_selected (self->model) &&
+      !highlight_in (self, position, position + added) && selected_number (self) != NULL)
+    highlight (self, GTK_INVALID_LIST_POSITION);
   update_count (self);
   update_actions (self);
   keep_focus (self);
