@@ -478,41 +478,6 @@ pv_numbers_model_set_filters (PvNumbersModel *self,
                         wider ? PV_NUMBERS_CHANGE_LESS_STRICT : PV_NUMBERS_CHANGE_DIFFERENT);
 }
 
-void
-pv_numbers_model_set_type_filter (PvNumbersModel *self,
-                                  int             number_type)
-{
-  pv_numbers_model_set_filters (self, number_type, self->operator_filter, self->country_filter, self->show);
-}
-
-void
-pv_numbers_model_set_operator_filter (PvNumbersModel *self,
-                                      const char     *operator_id)
-{
-  g_autofree char *country = g_strdup (self->country_filter);
-
-  pv_numbers_model_set_filters (self, self->type_filter, operator_id, country, self->show);
-}
-
-void
-pv_numbers_model_set_country_filter (PvNumbersModel *self,
-                                     const char     *country_code)
-{
-  g_autofree char *operator_id = g_strdup (self->operator_filter);
-
-  pv_numbers_model_set_filters (self, self->type_filter, operator_id, country_code, self->show);
-}
-
-void
-pv_numbers_model_set_show (PvNumbersModel *self,
-                           PvNumbersShow   show)
-{
-  g_autofree char *operator_id = g_strdup (self->operator_filter);
-  g_autofree char *country = g_strdup (self->country_filter);
-
-  pv_numbers_model_set_filters (self, self->type_filter, operator_id, country, show);
-}
-
 int
 pv_numbers_model_get_type_filter (PvNumbersModel *self)
 {

@@ -80,14 +80,6 @@ const char         *pv_numbers_model_get_operator_name   (PvNumbersModel      *s
 GPtrArray          *pv_numbers_model_get_operator_choices (PvNumbersModel     *self);
 GPtrArray          *pv_numbers_model_get_country_choices (PvNumbersModel      *self);
 
-void                pv_numbers_model_set_type_filter     (PvNumbersModel      *self,
-                                                          int                  number_type);
-void                pv_numbers_model_set_operator_filter (PvNumbersModel      *self,
-                                                          const char          *operator_id);
-void                pv_numbers_model_set_country_filter  (PvNumbersModel      *self,
-                                                          const char          *country_code);
-void                pv_numbers_model_set_show            (PvNumbersModel      *self,
-                                                          PvNumbersShow        show);
 void                pv_numbers_model_set_filters         (PvNumbersModel      *self,
                                                           int                  number_type,
                                                           const char          *operator_id,
