@@ -160,7 +160,7 @@ main (int   argc,
   bench_frames_set_redraw (bench.frames, bench.column_view);
   bench.filtered = GTK_FILTER_LIST_MODEL (pv_numbers_view_get_shown (PV_NUMBERS_VIEW (view)));
   shown = G_LIST_MODEL (bench.filtered);
-  numbers = pv_numbers_view_get_numbers (PV_NUMBERS_VIEW (view));
+  numbers = pv_numbers_model_get_numbers (pv_numbers_view_get_model (PV_NUMBERS_VIEW (view)));
 
   printf ("Phone Numbers, %u generated numbers from the in-process sandbox, window 960×720 on Xvfb\n",
           n_numbers);

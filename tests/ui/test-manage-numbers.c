@@ -222,7 +222,7 @@ test_assign_checks (PvManageFixture *fixture,
 {
   GtkWindow *window;
   GtkWidget *view = open_view (fixture, &window);
-  GListModel *people = pv_numbers_view_get_people (PV_NUMBERS_VIEW (view));
+  GListModel *people = pv_numbers_model_get_people (pv_numbers_view_get_model (PV_NUMBERS_VIEW (view)));
   PvUser *no_phone_system = find_person (people, TRUE, FALSE);
   PvUser *not_teams_only = find_person (people, FALSE, TRUE);
   PvUser *ready = find_person (people, TRUE, TRUE);
@@ -301,6 +301,133 @@ test_assign_checks (PvManageFixture *fixture,
   close_view (window);
 }
 
+/* The footer: the label under the list, after the busy spinner, that
+ * says what the actions apply to (the count above has its own spinner,
+ * but is dimmed). */
+static gboolean
+match_footer (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && GTK_IS_SPINNER (gtk_widget_get_prev_sibling (widget)) &&
+         !gtk_widget_has_css_class (widget, "dim-label");
+}
+
+static PvPhoneNumber *
+find_number (GListModel *numbers,
+             const char *telephone_number)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (numbers); i++)
+    {
+      g_autoptr(PvPhoneNumber) number = g_list_model_get_item (numbers, i);
+
+      if (g_str_equal (pv_phone_number_get_telephone_number (number), telephone_number))
+        return g_steal_pointer (&number);
+    }
+  return NULL;
+}
+
+/* What the user sees of the selection agrees with itself and with the
+ * tenant: the highlighted row is @telephone_number, the footer names it
+ * and its state, the buttons follow that state, and the service has the
+ * number in that state. */
+static void
+assert_selection_agrees (PvManageFixture *fixture,
+                         GtkWidget       *view,
+                         const char      *telephone_number,
+                         PvUser          *holder)
+{
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (pv_test_find_by_type (view, GTK_TYPE_COLUMN_VIEW));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view));
+  PvPhoneNumber *highlighted = gtk_single_selection_get_selected_item (selection);
+  PvPhoneNumber *selected = pv_numbers_view_get_selected (PV_NUMBERS_VIEW (view));
+  GtkWidget *footer = pv_test_find_widget (view, match_footer, NULL);
+  g_autoptr(GListStore) numbers = pv_manage_list_numbers (fixture->client, NULL, NULL);
+  g_autoptr(PvPhoneNumber) on_service = find_number (G_LIST_MODEL (numbers), telephone_number);
+  g_autofree char *expected = NULL;
+
+  pv_test_wait_until (numbers_ready, view);
+  g_assert_nonnull (highlighted);
+  g_assert_true (highlighted == selected);
+  g_assert_cmpstr (pv_phone_number_get_telephone_number (highlighted), ==, telephone_number);
+
+  g_assert_nonnull (on_service);
+  if (holder != NULL)
+    {
+      g_assert_cmpint (pv_phone_number_get_status (on_service), ==, PV_NUMBER_STATUS_ASSIGNED);
+      g_assert_cmpstr (pv_phone_number_get_assigned_user_id (on_service), ==, pv_user_get_id (holder));
+      expected = g_strdup_printf ("%s, assigned to %s", telephone_number, pv_user_get_display_name (holder));
+    }
+  else
+    {
+      g_assert_cmpint (pv_phone_number_get_status (on_service), ==, PV_NUMBER_STATUS_UNASSIGNED);
+      expected = g_strdup_printf ("%s, Unassigned", telephone_number);
+    }
+  g_assert_cmpint (pv_phone_number_get_status (highlighted), ==, pv_phone_number_get_status (on_service));
+  g_assert_cmpstr (pv_phone_number_get_assigned_user_id (highlighted), ==,
+                   pv_phone_number_get_assigned_user_id (on_service));
+
+  g_assert_nonnull (footer);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (footer)), ==, expected);
+  g_assert_cmpint (gtk_widget_get_sensitive (pv_test_find_button (view, "numbers.unassign")), ==, holder != NULL);
+  g_assert_true (gtk_widget_get_sensitive (pv_test_find_button (view, "numbers.assign")));
+  g_assert_true (gtk_widget_get_sensitive (pv_test_find_button (view, "numbers.release")));
+}
+
+/* Select a number, unassign it, assign it: after each, the highlighted
+ * row, the footer, the buttons and the tenant agree on one number and
+ * its state (issue 13: the actions went to the next number). */
+static void
+test_select_unassign_assign (PvManageFixture *fixture,
+                             gconstpointer    data)
+{
+  GtkWindow *window;
+  GtkWidget *view = open_view (fixture, &window);
+  GListModel *people = pv_numbers_model_get_people (pv_numbers_view_get_model (PV_NUMBERS_VIEW (view)));
+  g_autoptr(GListStore) numbers = pv_manage_list_numbers (fixture->client, NULL, NULL);
+  g_autoptr(PvPhoneNumber) number = find_number (G_LIST_MODEL (numbers), "+33180009998");
+  PvUser *holder = NULL;
+  PvUser *ready = find_person (people, TRUE, TRUE);
+
+  g_assert_nonnull (number);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(PvUser) person = g_list_model_get_item (people, i);
+
+      if (g_strcmp0 (pv_user_get_id (person), pv_phone_number_get_assigned_user_id (number)) == 0)
+        holder = person;
+    }
+  g_assert_nonnull (holder);
+
+  g_assert_true (pv_numbers_view_select (PV_NUMBERS_VIEW (view), "+33180009998"));
+  pv_test_iterate ();
+  assert_selection_agrees (fixture, view, "+33180009998", holder);
+
+  /* A filter that hides the number leaves nothing to act on, not the
+   * row that took its place; showing it again selects it again. */
+  choose (view, "Status", "Unassigned");
+  pv_test_wait_until (numbers_ready, view);
+  g_assert_null (pv_numbers_view_get_selected (PV_NUMBERS_VIEW (view)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pv_test_find_widget (view, match_footer, NULL))), ==,
+                   "Select a number to act on it.");
+  g_assert_false (gtk_widget_get_sensitive (pv_test_find_button (view, "numbers.release")));
+  choose (view, "Status", "Any Status");
+  pv_test_wait_until (numbers_ready, view);
+  assert_selection_agrees (fixture, view, "+33180009998", holder);
+
+  gtk_widget_activate_action (view, "numbers.unassign", NULL);
+  g_assert_true (pv_numbers_view_get_busy (PV_NUMBERS_VIEW (view)));
+  pv_test_wait_until (numbers_ready, view);
+  assert_selection_agrees (fixture, view, "+33180009998", NULL);
+
+  pv_numbers_view_assign_to (PV_NUMBERS_VIEW (view), ready);
+  g_assert_true (pv_numbers_view_get_busy (PV_NUMBERS_VIEW (view)));
+  pv_test_wait_until (numbers_ready, view);
+  g_assert_null (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  assert_selection_agrees (fixture, view, "+33180009998", ready);
+
+  close_view (window);
+}
+
 static void
 test_emergency_address (PvManageFixture *fixture,
                         gconstpointer    data)
@@ -357,7 +484,8 @@ test_emergency_address (PvManageFixture *fixture,
   pv_manage_respond (dialog, "save");
   pv_test_wait_until (numbers_ready, view);
   {
-    g_autoptr(PvEmergencyAddress) chosen = g_list_model_get_item (pv_numbers_view_get_addresses (PV_NUMBERS_VIEW (view)), 2);
+    PvNumbersModel *model = pv_numbers_view_get_model (PV_NUMBERS_VIEW (view));
+    g_autoptr(PvEmergencyAddress) chosen = g_list_model_get_item (pv_numbers_model_get_addresses (model), 2);
     g_autoptr(GListStore) numbers = pv_manage_list_numbers (fixture->client, "orange-business", "FR");
 
     for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (numbers)); i++)
@@ -387,6 +515,8 @@ main (int   argc,
               pv_manage_fixture_set_up, test_release_assigned, pv_manage_fixture_tear_down);
   g_test_add ("/manage-numbers/assign-checks", PvManageFixture, NULL,
               pv_manage_fixture_set_up, test_assign_checks, pv_manage_fixture_tear_down);
+  g_test_add ("/manage-numbers/select-unassign-assign", PvManageFixture, NULL,
+              pv_manage_fixture_set_up, test_select_unassign_assign, pv_manage_fixture_tear_down);
   g_test_add ("/manage-numbers/emergency-address", PvManageFixture, NULL,
               pv_manage_fixture_set_up, test_emergency_address, pv_manage_fixture_tear_down);
 

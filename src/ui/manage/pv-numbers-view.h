@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "pv-numbers-model.h"
 #include "pv-phone-number.h"
 #include "pv-service-client.h"
 #include "pv-user.h"
@@ -13,25 +14,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PvNumbersView, pv_numbers_view, PV, NUMBERS_VIEW, GtkWidget)
 
-/* What the Status filter offers, in the order of its list. */
-typedef enum
-{
-  PV_NUMBERS_SHOW_ANY,
-  PV_NUMBERS_SHOW_ASSIGNED,
-  PV_NUMBERS_SHOW_NOT_ASSIGNED,
-  PV_NUMBERS_SHOW_UNASSIGNED,
-  PV_NUMBERS_SHOW_PENDING,
-} PvNumbersShow;
-
 GtkWidget       *pv_numbers_view_new               (void);
 void             pv_numbers_view_set_client        (PvNumbersView  *self,
                                                     PvServiceClient *client);
+PvNumbersModel  *pv_numbers_view_get_model         (PvNumbersView  *self);
 gboolean         pv_numbers_view_get_loading       (PvNumbersView  *self);
 gboolean         pv_numbers_view_get_busy          (PvNumbersView  *self);
-GListModel      *pv_numbers_view_get_numbers       (PvNumbersView  *self);
 GListModel      *pv_numbers_view_get_shown         (PvNumbersView  *self);
-GListModel      *pv_numbers_view_get_people        (PvNumbersView  *self);
-GListModel      *pv_numbers_view_get_addresses     (PvNumbersView  *self);
 void             pv_numbers_view_set_filter        (PvNumbersView  *self,
                                                     const char     *operator_id,
                                                     const char     *country_code);
@@ -42,9 +31,5 @@ gboolean         pv_numbers_view_select            (PvNumbersView  *self,
 PvPhoneNumber   *pv_numbers_view_get_selected      (PvNumbersView  *self);
 void             pv_numbers_view_assign_to         (PvNumbersView  *self,
                                                     PvUser         *person);
-
-char            *pv_numbers_check_assignment       (PvPhoneNumber  *number,
-                                                    PvUser         *person,
-                                                    PvUser         *assigned_to);
 
 G_END_DECLS
