@@ -118,26 +118,38 @@ pv_voice_readiness_dup_reason (PvUser       *person,
 /**
  * pv_voice_readiness_dup_summary:
  *
- * Returns: (transfer full) (nullable): a short line for a list of people,
- *   naming the first thing to fix, or %NULL when nothing is missing
+ * Returns: (transfer full) (nullable): a short line for a list of people
+ *   naming everything to fix, in the order it can be fixed, or %NULL when
+ *   nothing is missing
  */
 char *
 pv_voice_readiness_dup_summary (PvUser       *person,
                                 PvNumberType  number_type)
 {
   PvVoiceNeeds needs;
+  g_autoptr(GPtrArray) todo = NULL;
+  g_autofree char *list = NULL;
 
   g_return_val_if_fail (PV_IS_USER (person), NULL);
 
   needs = pv_voice_readiness_check (person, number_type);
-  if (needs & PV_VOICE_NEEDS_USAGE_LOCATION)
-    return g_strdup (_("No usage location: set one first"));
-  if (needs & PV_VOICE_NEEDS_PHONE_SYSTEM)
-    return g_strdup (_("No Phone System licence: assign one first"));
-  if (needs & PV_VOICE_NEEDS_TEAMS_ONLY)
-    return g_strdup (_("Not in Teams only mode: upgrade them to Teams only first"));
+  if (needs == PV_VOICE_READY)
+    return NULL;
 
-  return NULL;
+  /* Each item stands alone in the list, so none is built from another. */
+  todo = g_ptr_array_new ();
+  if (needs & PV_VOICE_NEEDS_USAGE_LOCATION)
+    g_ptr_array_add (todo, (gpointer) _("set a usage location"));
+  if (needs & PV_VOICE_NEEDS_PHONE_SYSTEM)
+    g_ptr_array_add (todo, (gpointer) _("assign a Phone System licence"));
+  if (needs & PV_VOICE_NEEDS_TEAMS_ONLY)
+    g_ptr_array_add (todo, (gpointer) _("upgrade them to Teams only"));
+  g_ptr_array_add (todo, NULL);
+
+  list = g_strjoinv (_(", "), (char **) todo->pdata);
+  /* Translators: %s is a list of things to do, such as "set a usage
+   * location, assign a Phone System licence". */
+  return g_strdup_printf (_("To do first: %s"), list);
 }
 
 /**

@@ -116,7 +116,7 @@ test_reason_order (void)
   g_assert_nonnull (licence);
   g_assert_nonnull (mode);
   g_assert_true (location < licence && licence < mode);
-  g_assert_cmpstr (summary, ==, "No usage location: set one first");
+  g_assert_cmpstr (summary, ==, "To do first: set a usage location, assign a Phone System licence, upgrade them to Teams only");
 }
 
 typedef struct
@@ -162,7 +162,7 @@ test_reason_fr (void)
   g_setenv ("LANGUAGE", "en", TRUE);
   setlocale (LC_ALL, "");
 
-  g_assert_nonnull (strstr (reason, "Gaëlle Boyer n’a pas Phone System"));
+  g_assert_nonnull (strstr (reason, "Gaëlle Boyer n’a pas le Système téléphonique"));
   g_assert_nonnull (strstr (reason, "Teams uniquement"));
   g_assert_null (strstr (reason, "has no"));
 }
