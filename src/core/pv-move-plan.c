@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "pv-iso-codes.h"
 #include "pv-move-plan.h"
 #include "pv-operator.h"
 #include "pv-phone-number.h"
@@ -33,6 +34,7 @@ struct _PvMovePlan
   GPtrArray  *free_numbers;      /* PvPhoneNumber, Operator Connect, unassigned */
   GHashTable *current;           /* user id → E.164 number */
   GHashTable *on_premises;       /* user id set: numbers assigned on-premises */
+  GHashTable *country_of;        /* user id → the country of their online number */
   GHashTable *selected;          /* user id set */
 
   char       *operator_id;
@@ -70,6 +72,7 @@ pv_move_plan_finalize (GObject *object)
   g_clear_pointer (&self->free_numbers, g_ptr_array_unref);
   g_clear_pointer (&self->current, g_hash_table_unref);
   g_clear_pointer (&self->on_premises, g_hash_table_unref);
+  g_clear_pointer (&self->country_of, g_hash_table_unref);
   g_clear_pointer (&self->selected, g_hash_table_unref);
   g_clear_pointer (&self->operator_id, g_free);
   g_clear_pointer (&self->country, g_free);
@@ -103,6 +106,7 @@ pv_move_plan_init (PvMovePlan *self)
   self->free_numbers = g_ptr_array_new_with_free_func (g_object_unref);
   self->current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->on_premises = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->country_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -151,6 +155,7 @@ compute_candidates (PvMovePlan *self,
                     GListModel *numbers)
 {
   g_autoptr(GHashTable) online = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) online_country = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_object_unref);
   PvNumberType type = self->kind == PV_MOVE_KIND_DIRECT_ROUTING ? PV_NUMBER_TYPE_DIRECT_ROUTING
                                                                 : PV_NUMBER_TYPE_CALLING_PLAN;
@@ -163,8 +168,13 @@ compute_candidates (PvMovePlan *self,
 
       if (pv_phone_number_get_number_type (number) == type &&
           pv_phone_number_get_status (number) == PV_NUMBER_STATUS_ASSIGNED && user != NULL)
-        g_hash_table_insert (online, (gpointer) user,
-                             g_strdup (pv_phone_number_get_telephone_number (number)));
+        {
+          g_hash_table_insert (online, (gpointer) user,
+                               g_strdup (pv_phone_number_get_telephone_number (number)));
+          if (pv_phone_number_get_country_code (number) != NULL)
+            g_hash_table_insert (online_country, (gpointer) user,
+                                 (gpointer) pv_phone_number_get_country_code (number));
+        }
       else if (pv_phone_number_get_number_type (number) == PV_NUMBER_TYPE_OPERATOR_CONNECT &&
                pv_phone_number_get_status (number) == PV_NUMBER_STATUS_UNASSIGNED)
         g_ptr_array_add (self->free_numbers, g_object_ref (number));
@@ -172,6 +182,7 @@ compute_candidates (PvMovePlan *self,
 
   g_hash_table_remove_all (self->current);
   g_hash_table_remove_all (self->on_premises);
+  g_hash_table_remove_all (self->country_of);
   for (guint i = 0; people != NULL && i < g_list_model_get_n_items (people); i++)
     {
       g_autoptr(PvUser) user = g_list_model_get_item (people, i);
@@ -190,6 +201,9 @@ compute_candidates (PvMovePlan *self,
         {
           /* The numbers read hold the strings the table points to. */
           number = g_strdup (g_hash_table_lookup (online, id));
+          if (g_hash_table_contains (online_country, id))
+            g_hash_table_insert (self->country_of, g_strdup (id),
+                                 g_strdup (g_hash_table_lookup (online_country, id)));
         }
 
       if (number == NULL)
@@ -743,6 +757,47 @@ incomplete (char       **reason,
   return FALSE;
 }
 
+/* A number the operator takes over stays a number of its country: a
+ * person whose number belongs to another country than the one the move
+ * goes to would lose it for good (unassigned, never uploaded), so the
+ * move does not start until they are left out or given one of the
+ * operator's numbers. */
+static gboolean
+numbers_fit_country (PvMovePlan  *self,
+                     char       **reason)
+{
+  g_autoptr(GPtrArray) selection = pv_move_plan_dup_selection (self);
+
+  for (guint i = 0; i < selection->len; i++)
+    {
+      PvUser *user = g_ptr_array_index (selection, i);
+      const char *country = g_hash_table_lookup (self->country_of, pv_user_get_id (user));
+      const char *name, *wanted;
+
+      if (country == NULL || g_ascii_strcasecmp (country, self->country) == 0)
+        continue;
+      if (reason != NULL)
+        {
+          name = pv_user_get_display_name (user) != NULL ? pv_user_get_display_name (user)
+                                                         : pv_user_get_id (user);
+          wanted = pv_iso_codes_get_country_name (self->country);
+          country = pv_iso_codes_get_country_name (country) != NULL ? pv_iso_codes_get_country_name (country)
+                                                                     : country;
+          /* Translators: %1$s is a person, %2$s their phone number, %3$s
+           * the country of that number and %4$s the country the move goes
+           * to. */
+          *reason = g_strdup_printf (_("The number of %1$s, %2$s, belongs to the country “%3$s”, not “%4$s”, "
+                                       "so the operator cannot take it over there. Choose “%3$s”, give each "
+                                       "person one of the operator’s numbers, or leave %1$s out of this move."),
+                                     name, (const char *) g_hash_table_lookup (self->current, pv_user_get_id (user)),
+                                     country, wanted != NULL ? wanted : self->country);
+        }
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * pv_move_plan_get_step_status:
  * @reason: (out) (optional) (nullable) (transfer full): why the step is
@@ -770,6 +825,8 @@ pv_move_plan_get_step_status (PvMovePlan      *self,
     return incomplete (reason, _("No operator is active for the tenant: connect an operator first."));
   if (self->country == NULL)
     return incomplete (reason, _("Choose a country."));
+  if (!self->use_operator_numbers && !numbers_fit_country (self, reason))
+    return FALSE;
   if (step == PV_MOVE_PLAN_STEP_OPERATOR)
     return TRUE;
 

@@ -416,6 +416,36 @@ test_reasons_fr (void)
   g_assert_nonnull (strstr (operator_, "locataire"));
 }
 
+/* A number the operator takes over stays in its country: a move to
+ * another country with numbers kept would leave the person with none. */
+static void
+test_kept_numbers_country (void)
+{
+  g_autoptr(PvMovePlan) plan = make_plan (PV_MOVE_KIND_CALLING_PLAN, TRUE);
+  g_autofree char *reason = NULL;
+
+  pv_move_plan_set_selected (plan, "emma", TRUE);
+  pv_move_plan_set_selected (plan, "farid", TRUE);
+  pv_move_plan_set_operator_id (plan, "orange");
+  pv_move_plan_set_use_operator_numbers (plan, FALSE);
+
+  pv_move_plan_set_country (plan, "FR");
+  g_assert_true (pv_move_plan_get_step_status (plan, PV_MOVE_PLAN_STEP_OPERATOR, &reason));
+  g_assert_null (reason);
+
+  pv_move_plan_set_country (plan, "BE");
+  g_assert_false (pv_move_plan_get_step_status (plan, PV_MOVE_PLAN_STEP_OPERATOR, &reason));
+  g_assert_nonnull (strstr (reason, "emma, +33170360102"));
+  g_assert_nonnull (strstr (reason, "“France”, not “Belgium”"));
+  g_clear_pointer (&reason, g_free);
+  g_assert_false (pv_move_plan_get_step_status (plan, PV_MOVE_PLAN_STEP_REVIEW, NULL));
+
+  /* The operator's own numbers of that country do not have the problem. */
+  pv_move_plan_set_use_operator_numbers (plan, TRUE);
+  g_assert_true (pv_move_plan_get_step_status (plan, PV_MOVE_PLAN_STEP_OPERATOR, &reason));
+  g_assert_null (reason);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/move-plan/targets", test_targets);
   g_test_add_func ("/move-plan/reload-keeps-choices", test_reload_keeps_choices);
   g_test_add_func ("/move-plan/reasons-fr", test_reasons_fr);
+  g_test_add_func ("/move-plan/kept-numbers-country", test_kept_numbers_country);
 
   return g_test_run ();
 }

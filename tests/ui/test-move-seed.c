@@ -315,8 +315,8 @@ test_direct_routing (void)
  * number, the port not ticked (the service's port orders speak for the
  * numbers in them). The operator uploads the freed numbers after its
  * delay and completes Seán Müller's order after its own: Run Again
- * assigns them. Chloé Nuage's number is in no order: she waits at step 1
- * with nothing changed. */
+ * assigns them. Chloé Nuage's number is American: chosen, she keeps the
+ * move to France from going on, and is left out. */
 static void
 test_calling_plan (void)
 {
@@ -339,6 +339,20 @@ test_calling_plan (void)
   g_assert_cmpstr (pv_move_plan_get_operator_id (pv_move_flow_get_plan (flow)), ==, "orange-business");
   g_assert_cmpstr (pv_move_plan_get_country (pv_move_flow_get_plan (flow)), ==, "FR");
   g_assert_false (pv_move_plan_get_use_operator_numbers (pv_move_flow_get_plan (flow)));
+
+  /* Chloé's number is American and the move goes to France: kept, it
+   * would be unassigned and never uploaded. The operator page says so
+   * and goes no further until she is left out. */
+  page = pv_assistant_get_current_page (assistant);
+  g_assert_false (pv_page_get_complete (page));
+  g_assert_nonnull (strstr (pv_page_get_incomplete_reason (page), "Chloé Nuage"));
+  g_assert_nonnull (strstr (pv_page_get_incomplete_reason (page), CHLOE_NUMBER));
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.back", NULL);
+  pv_test_iterate ();
+  choose (assistant, "Chloé Nuage");
+  g_assert_false (pv_move_plan_get_selected (pv_move_flow_get_plan (flow), CHLOE));
+  pv_test_assistant_next (assistant);
+  g_assert_true (pv_page_get_complete (pv_assistant_get_current_page (assistant)));
   pv_test_assistant_next (assistant);
 
   choose (assistant, "I _understand that the numbers are out of service during the move");
@@ -379,11 +393,8 @@ test_calling_plan (void)
   g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (steps, sean->id, 0)), ==,
                    PV_RESULT_STATUS_ALREADY_DONE);
 
-  /* Chloé: waiting for the operator at step 1, her number as it was. */
-  g_assert_false (pv_move_flow_is_moved (flow, CHLOE));
-  g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (steps, CHLOE, 0)), ==,
-                   PV_RESULT_STATUS_SKIPPED);
-  g_assert_null (pv_move_steps_get_step_result (steps, CHLOE, 1));
+  /* Chloé was left out: her Calling Plan number as it was. */
+  g_assert_null (pv_move_steps_get_step_result (steps, CHLOE, 0));
   {
     g_autoptr(PvPhoneNumber) number = get_number (CHLOE_NUMBER);
 
