@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "pv-country.h"
 #include "pv-json.h"
 #include "pv-operator.h"
@@ -181,6 +183,34 @@ pv_run_info_get_service (PvRunInfo *self)
 {
   g_return_val_if_fail (PV_IS_RUN_INFO (self), NULL);
   return self->service;
+}
+
+/**
+ * pv_run_info_dup_service_label:
+ *
+ * The sandbox tenant only ever listens on loopback, at a port chosen at
+ * each start, so its address says nothing to a person: it is named
+ * instead, with what it means.
+ *
+ * Returns: (transfer full) (nullable): the service the run talked to, as
+ *   a person reads it, or %NULL when unknown
+ */
+char *
+pv_run_info_dup_service_label (PvRunInfo *self)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *host;
+
+  g_return_val_if_fail (PV_IS_RUN_INFO (self), NULL);
+
+  if (self->service == NULL)
+    return NULL;
+  uri = g_uri_parse (self->service, G_URI_FLAGS_NONE, NULL);
+  host = uri != NULL ? g_uri_get_host (uri) : NULL;
+  if (host != NULL &&
+      (g_str_equal (host, "127.0.0.1") || g_str_equal (host, "::1") || g_str_equal (host, "localhost")))
+    return g_strdup (_("the sandbox tenant on this computer (nothing real was changed)"));
+  return g_strdup (self->service);
 }
 
 void

@@ -29,6 +29,7 @@ const char         *pv_run_info_get_tenant               (PvRunInfo        *self
 void                pv_run_info_set_tenant               (PvRunInfo        *self,
                                                           const char       *tenant);
 const char         *pv_run_info_get_service              (PvRunInfo        *self);
+char               *pv_run_info_dup_service_label        (PvRunInfo        *self);
 void                pv_run_info_set_service              (PvRunInfo        *self,
                                                           const char       *service);
 GDateTime          *pv_run_info_get_started              (PvRunInfo        *self);

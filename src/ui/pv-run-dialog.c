@@ -149,6 +149,14 @@ show_results (PvRunDialog  *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->xml_button), exportable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->ps1_button), exportable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->csv_button), exportable);
+  /* Until now nothing but the facts could take the focus, and a label
+   * focused opens with all its text selected: the first export takes
+   * it over. */
+  if (exportable && gtk_widget_has_focus (GTK_WIDGET (self->facts_label)))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->xml_button));
+      gtk_label_select_region (self->facts_label, 0, 0);
+    }
   /* Retrying continues the run in its wizard, from each failure's step. */
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button),
                           failed > 0 && !self->resumable && self->flow->create_retry_state != NULL &&
@@ -255,7 +263,7 @@ format_facts (PvRunState *run)
   g_autofree char *started = pv_run_format_when (pv_run_state_get_started (run));
   g_autofree char *ended = pv_run_format_when (pv_run_state_get_ended_time (run));
   const char *ran_by = info != NULL ? pv_run_info_get_ran_by (info) : NULL;
-  const char *service = info != NULL ? pv_run_info_get_service (info) : NULL;
+  g_autofree char *service = info != NULL ? pv_run_info_dup_service_label (info) : NULL;
   GString *facts = g_string_new (NULL);
 
   if (started != NULL)
@@ -279,7 +287,8 @@ format_facts (PvRunState *run)
     {
       if (facts->len > 0)
         g_string_append_c (facts, '\n');
-      /* Translators: %s is the address of the service the run talked to. */
+      /* Translators: %s is the address of the service the run talked
+       * to, or “the sandbox tenant on this computer (…)”. */
       g_string_append_printf (facts, _("Service: %s"), service);
     }
   if (pv_run_state_get_waiting (run) != NULL)

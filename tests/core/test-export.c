@@ -594,6 +594,37 @@ test_file_async (void)
   remove_dir (dir);
 }
 
+/* The embedded sandbox's address changes at each start and means
+ * nothing to a person: a run's facts name it instead. */
+static void
+test_run_info_service_label (void)
+{
+  const struct { const char *service; const char *label; } rows[] = {
+    { "http://127.0.0.1:46497/", "the sandbox tenant on this computer (nothing real was changed)" },
+    { "http://[::1]:8080/", "the sandbox tenant on this computer (nothing real was changed)" },
+    { "http://localhost:1/", "the sandbox tenant on this computer (nothing real was changed)" },
+    { "https://graph.microsoft.com/", "https://graph.microsoft.com/" },
+    { "https://127.0.0.1.example.com/", "https://127.0.0.1.example.com/" },
+    { "not a URL", "not a URL" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(PvRunInfo) info = pv_run_info_new (PV_FLOW_ENABLE_USERS);
+      g_autofree char *label = NULL;
+
+      pv_run_info_set_service (info, rows[i].service);
+      label = pv_run_info_dup_service_label (info);
+      g_assert_cmpstr (label, ==, rows[i].label);
+    }
+
+  {
+    g_autoptr(PvRunInfo) info = pv_run_info_new (PV_FLOW_ENABLE_USERS);
+
+    g_assert_null (pv_run_info_dup_service_label (info));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -601,6 +632,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/export/run-info/service-label", test_run_info_service_label);
   g_test_add_func ("/export/powershell/quote", test_powershell_quote);
   g_test_add_func ("/export/powershell/enable-inert", test_powershell_enable_inert);
   g_test_add_func ("/export/powershell/what-if-and-statuses", test_powershell_what_if_and_statuses);
