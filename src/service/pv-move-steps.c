@@ -34,6 +34,7 @@
 
 typedef struct
 {
+  char     *name;    /* for the messages and what the run waits for */
   char     *current_number;
   char     *target_number;
   gboolean  on_premises;
@@ -43,6 +44,7 @@ typedef struct
 static void
 person_free (Person *person)
 {
+  g_free (person->name);
   g_free (person->current_number);
   g_free (person->target_number);
   g_free (person);
@@ -975,12 +977,12 @@ kind_nick (PvMoveKind kind)
 }
 
 /* The plan of the people of @items: everything needed to build the same
- * steps again, each person's numbers as the run was started with them
- * (the tenant has changed since), and the step each starts from. */
+ * steps again, each person's name and numbers as the run was started
+ * with them (the tenant has changed since), and the step each starts
+ * from. */
 static JsonNode *
 build_plan (PvMoveSteps *self,
-            GPtrArray   *items,
-            const guint *from)
+            GPtrArray   *items)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
 
@@ -1003,12 +1005,13 @@ build_plan (PvMoveSteps *self,
 
       json_builder_begin_object (builder);
       add_string_member (builder, "id", id);
+      add_string_member (builder, "name", person->name);
       add_string_member (builder, "currentNumber", person->current_number);
       add_string_member (builder, "targetNumber", person->target_number);
       json_builder_set_member_name (builder, "onPremises");
       json_builder_add_boolean_value (builder, person->on_premises);
       json_builder_set_member_name (builder, "fromStep");
-      json_builder_add_int_value (builder, from != NULL ? from[i] : person->from);
+      json_builder_add_int_value (builder, person->from);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1022,7 +1025,7 @@ pv_move_steps_dup_plan (PvRunSteps *steps)
 {
   PvMoveSteps *self = PV_MOVE_STEPS (steps);
 
-  return build_plan (self, self->items, NULL);
+  return build_plan (self, self->items);
 }
 
 /**
@@ -1048,39 +1051,93 @@ pv_move_steps_get_waiting_step (PvMoveSteps *self,
   return -1;
 }
 
-/**
- * pv_move_steps_dup_waiting_plan:
- *
- * The plan of the people who wait for the operator, each to start from
- * the step where they wait: what a later run needs to take them up
- * where they were, once the operator has done its part.
- *
- * Returns: (transfer full) (nullable): the plan, as
- *   pv_move_steps_new_from_plan() reads it, or %NULL when nobody waits
- */
-JsonNode *
-pv_move_steps_dup_waiting_plan (PvMoveSteps *self)
+/* A person whose last step was skipped waits: for the operator's port
+ * order, upload or number, or for the directory to catch up. */
+static gboolean
+pv_move_steps_get_item_waits (PvRunSteps        *steps,
+                              PvOperationResult *result)
 {
-  g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
-  g_autoptr(GArray) from = g_array_new (FALSE, FALSE, sizeof (guint));
+  PvMoveSteps *self = PV_MOVE_STEPS (steps);
+  const char *item = pv_operation_result_get_item (result);
 
-  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), NULL);
+  return item != NULL && g_hash_table_contains (self->people, item) &&
+         pv_operation_result_get_status (result) == PV_RESULT_STATUS_SKIPPED;
+}
 
+static const char *
+person_name (PvMoveSteps *self,
+             const char  *item)
+{
+  Person *person = g_hash_table_lookup (self->people, item);
+
+  return person != NULL && person->name != NULL && *person->name != '\0' ? person->name : item;
+}
+
+/* What one person waits for, as a sentence naming them. */
+static char *
+dup_person_waiting (PvMoveSteps *self,
+                    const char  *item,
+                    guint        step)
+{
+  Person *person = g_hash_table_lookup (self->people, item);
+  const char *name = person_name (self, item);
+
+  if (person == NULL)
+    return NULL;
+
+  if (step == 0 && self->kind == PV_MOVE_KIND_CALLING_PLAN)
+    /* Translators: %1$s is a person's name, %2$s an operator, %3$s a phone number. */
+    return g_strdup_printf (_("%1$s waits for %2$s to complete the port order of %3$s."),
+                            name, self->operator_name, person->current_number);
+  if (step == 0)
+    /* Translators: %1$s is a person's name, %2$s a phone number. */
+    return g_strdup_printf (_("%1$s waits for the directory to synchronise the removal of %2$s on-premises."),
+                            name, person->current_number);
+  if (step == 2 && self->kind == PV_MOVE_KIND_CALLING_PLAN)
+    /* Translators: %1$s is a person's name, %2$s an operator, %3$s a phone number. */
+    return g_strdup_printf (_("%1$s waits for %2$s to upload %3$s into the tenant."),
+                            name, self->operator_name, person->target_number);
+  if (step == 2)
+    /* Translators: %1$s is a person's name, %2$s an operator, %3$s a phone number. */
+    return g_strdup_printf (_("%1$s waits for %2$s to provide %3$s in the tenant."),
+                            name, self->operator_name, person->target_number);
+  /* Translators: %1$s is a person's name, %2$u a step's number, %3$s its name. */
+  return g_strdup_printf (_("%1$s waits at step %2$u, %3$s."),
+                          name, step + 1, pv_move_step_title (self->kind, MIN (step, PV_MOVE_N_STEPS - 1)));
+}
+
+static char *
+pv_move_steps_dup_waiting (PvRunSteps  *steps,
+                           GPtrArray   *results,
+                           const guint *at)
+{
+  PvMoveSteps *self = PV_MOVE_STEPS (steps);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GHashTable) waiting = NULL;
+
+  if (results->len == 1)
+    return dup_person_waiting (self, pv_operation_result_get_item (g_ptr_array_index (results, 0)), at[0]);
+
+  /* In the plan's order, whatever order they stopped in. */
+  waiting = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < results->len; i++)
+    g_hash_table_add (waiting, (gpointer) pv_operation_result_get_item (g_ptr_array_index (results, i)));
   for (guint i = 0; i < self->items->len; i++)
     {
-      const char *id = g_ptr_array_index (self->items, i);
-      int step = pv_move_steps_get_waiting_step (self, id);
-      guint first = (guint) step;
+      const char *item = g_ptr_array_index (self->items, i);
 
-      if (step < 0)
+      if (!g_hash_table_contains (waiting, item))
         continue;
-      g_ptr_array_add (waiting, (gpointer) id);
-      g_array_append_val (from, first);
+      if (names->len > 0)
+        /* Translators: between the names of a list of people. */
+        g_string_append (names, _(", "));
+      g_string_append (names, person_name (self, item));
     }
-
-  if (waiting->len == 0)
-    return NULL;
-  return build_plan (self, waiting, (const guint *) from->data);
+  /* Translators: %1$u is a number of people, %2$s an operator, %3$s the people's names. */
+  return g_strdup_printf (ngettext ("%1$u person waits for %2$s: %3$s.",
+                                    "%1$u people wait for %2$s: %3$s.",
+                                    results->len),
+                          results->len, self->operator_name, names->str);
 }
 
 static gboolean
@@ -1115,8 +1172,7 @@ read_boolean (JsonObject *object,
 
 /**
  * pv_move_steps_new_from_plan:
- * @plan: what pv_run_steps_dup_plan() (or
- *   pv_move_steps_dup_waiting_plan()) gave for the run, read back from
+ * @plan: what pv_run_steps_dup_plan() gave for the run, read back from
  *   its journal (pv_run_state_get_plan())
  *
  * The same steps again, to resume a run, with the numbers the run was
@@ -1174,6 +1230,7 @@ pv_move_steps_new_from_plan (PvServiceClient  *client,
       JsonObject *entry;
       JsonNode *from;
       g_autofree char *id = NULL;
+      g_autofree char *name = NULL;
       g_autofree char *current = NULL;
       g_autofree char *target = NULL;
       gboolean on_premises;
@@ -1184,6 +1241,7 @@ pv_move_steps_new_from_plan (PvServiceClient  *client,
       entry = json_node_get_object (node);
       from = json_object_get_member (entry, "fromStep");
       if (!read_string (entry, "id", FALSE, &id) || g_hash_table_contains (self->people, id) ||
+          !read_string (entry, "name", TRUE, &name) ||
           !read_string (entry, "currentNumber", TRUE, &current) ||
           !read_string (entry, "targetNumber", FALSE, &target) ||
           !read_boolean (entry, "onPremises", &on_premises) ||
@@ -1195,6 +1253,7 @@ pv_move_steps_new_from_plan (PvServiceClient  *client,
       person = g_hash_table_lookup (self->people, id);
       person->on_premises = on_premises;
       person->from = (guint) json_node_get_int (from);
+      person->name = g_steal_pointer (&name);
     }
 
   return g_steal_pointer (&self);
@@ -1213,6 +1272,8 @@ pv_move_steps_iface_init (PvRunStepsInterface *iface)
   iface->apply_step_async = pv_move_steps_apply_step_async;
   iface->apply_step_finish = pv_move_steps_apply_step_finish;
   iface->dup_plan = pv_move_steps_dup_plan;
+  iface->get_item_waits = pv_move_steps_get_item_waits;
+  iface->dup_waiting = pv_move_steps_dup_waiting;
 }
 
 static void
@@ -1347,6 +1408,75 @@ pv_move_steps_add_person (PvMoveSteps *self,
   person->target_number = g_strdup (target_number);
   g_hash_table_insert (self->people, g_strdup (user_id), person);
   g_ptr_array_add (self->items, g_strdup (user_id));
+}
+
+/* The person's name, for what the run says it waits for. */
+void
+pv_move_steps_set_name (PvMoveSteps *self,
+                        const char  *user_id,
+                        const char  *name)
+{
+  Person *person;
+
+  g_return_if_fail (PV_IS_MOVE_STEPS (self));
+
+  person = g_hash_table_lookup (self->people, user_id);
+  if (person != NULL)
+    {
+      g_free (person->name);
+      person->name = g_strdup (name);
+    }
+}
+
+const char *
+pv_move_steps_get_name (PvMoveSteps *self,
+                        const char  *user_id)
+{
+  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), NULL);
+
+  return person_name (self, user_id);
+}
+
+/**
+ * pv_move_steps_restore:
+ * @state: the run of these steps, read back from its journal
+ *
+ * Takes back what the run recorded of each person, so that the steps of
+ * a continued run say where everyone stands: the steps that took effect,
+ * and the outcome each person was left with (moved, failed, or waiting
+ * at a step). Those who wait are run again from there.
+ */
+void
+pv_move_steps_restore (PvMoveSteps *self,
+                       PvRunState  *state)
+{
+  g_return_if_fail (PV_IS_MOVE_STEPS (self));
+  g_return_if_fail (PV_IS_RUN_STATE (state));
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const char *item = g_ptr_array_index (self->items, i);
+      PvOperationResult *final = pv_run_state_get_final_result (state, item);
+      guint next = MIN (pv_run_state_get_next_step (state, item), PV_MOVE_N_STEPS);
+      PvOperationResult **records;
+
+      if (final == NULL && next == 0)
+        continue;
+      records = records_of (self, item);
+      for (guint step = 0; step < next; step++)
+        {
+          g_autoptr(PvOperationResult) result = pv_operation_result_new ();
+          /* Translators: %u is a step's number. */
+          g_autofree char *message = g_strdup_printf (_("Step %u took effect in an earlier run of this move."), step + 1);
+
+          pv_operation_result_set_item (result, item);
+          pv_operation_result_set_status (result, PV_RESULT_STATUS_ALREADY_DONE);
+          pv_operation_result_set_message (result, message);
+          g_set_object (&records[step], result);
+        }
+      if (final != NULL)
+        g_set_object (&records[MIN (next, PV_MOVE_N_STEPS - 1)], final);
+    }
 }
 
 /* Direct Routing: whether the person's number is assigned on-premises

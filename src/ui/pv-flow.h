@@ -32,6 +32,10 @@ typedef struct
    * the history offers Retry Failed for the flows that have it. */
   GObject *(*create_retry_state)  (const char *journal_path,
                                    PvRunState *run);
+  /* Whether create_resume_state also continues a run that ended waiting
+   * for something outside it (an operator's upload), running again those
+   * who wait: the history then offers to finish such a run. */
+  gboolean continues_waiting;
 } PvFlowInfo;
 
 const PvFlowInfo *const *pv_flows_get_registered (void);

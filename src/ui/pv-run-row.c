@@ -226,8 +226,20 @@ pv_run_row_new (const PvFlowInfo *flow,
                                   status_label (status), -1);
 
   gtk_widget_set_visible (GTK_WIDGET (self->resume_button), pv_run_row_get_resumable (self));
-  /* Translators: %s is the name of a task, such as “Enable users for a pool”. */
-  resume_label = g_strdup_printf (_("Resume the unfinished run of “%s”"), _(flow->title));
+  if (status == PV_RUN_STATUS_WAITING)
+    {
+      g_autofree char *when = pv_run_format_when (pv_run_state_get_started (run));
+
+      /* A run that waits is finished by running again those who wait. */
+      gtk_button_set_label (self->resume_button, _("_Finish"));
+      /* Translators: %1$s is the name of a task, such as “Move numbers
+       * from Calling Plan to Operator Connect”, %2$s when it started. */
+      resume_label = g_strdup_printf (_("Finish the waiting run of “%1$s” started %2$s"),
+                                      _(flow->title), when != NULL ? when : "?");
+    }
+  else
+    /* Translators: %s is the name of a task, such as “Enable users for a pool”. */
+    resume_label = g_strdup_printf (_("Resume the unfinished run of “%s”"), _(flow->title));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->resume_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   resume_label, -1);
   /* The row has its suffixes labelled by its title, which would have the
@@ -263,8 +275,8 @@ pv_run_row_get_run (PvRunRow *self)
   return self->run;
 }
 
-/* Whether the run stopped before its end with people left, and its flow
- * can continue it. */
+/* Whether the run stopped before its end with people left, or waits for
+ * something its flow can continue it for, and its flow can continue it. */
 gboolean
 pv_run_row_get_resumable (PvRunRow *self)
 {
@@ -273,7 +285,14 @@ pv_run_row_get_resumable (PvRunRow *self)
   g_return_val_if_fail (PV_IS_RUN_ROW (self), FALSE);
 
   status = pv_run_state_get_status (self->run);
-  return self->flow->create_resume_state != NULL && pv_run_state_get_plan (self->run) != NULL &&
-         (status == PV_RUN_STATUS_STOPPED || status == PV_RUN_STATUS_INTERRUPTED) &&
+  if (self->flow->create_resume_state == NULL || pv_run_state_get_plan (self->run) == NULL)
+    return FALSE;
+  if (status == PV_RUN_STATUS_WAITING)
+    return self->flow->continues_waiting;
+  /* A move killed after everyone had an outcome may still have people
+   * who wait: continuing it checks them again. */
+  if (status == PV_RUN_STATUS_INTERRUPTED && self->flow->continues_waiting)
+    return TRUE;
+  return (status == PV_RUN_STATUS_STOPPED || status == PV_RUN_STATUS_INTERRUPTED) &&
          pv_run_state_get_n_finished (self->run) < pv_run_state_get_n_items (self->run);
 }

@@ -14,6 +14,7 @@
 #include "pv-results-xml.h"
 #include "pv-run-journal.h"
 #include "pv-run-store.h"
+#include "pv-run-row.h"
 #include "pv-runner.h"
 #include "pv-sandbox-server.h"
 #include "pv-start-page.h"
@@ -466,10 +467,10 @@ walk_calling_plan (PvWindow        *window,
   pv_move_run_page_run_again (PV_MOVE_RUN_PAGE (page));
   pv_test_wait_until (page_complete, page);
   g_assert_cmpstr (person_subtitle (assistant, "Émilie O'Brien"), ==, "Moved to Operator Connect");
-  /* Her Calling Plan number was unassigned by the first run: found so,
-   * not sent again. */
+  /* The same run goes on from the step where she stopped: her Calling
+   * Plan number, unassigned by the first pass, is not touched again. */
   g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (pv_move_flow_get_steps (flow), EMILIE, 1)),
-                   ==, PV_RESULT_STATUS_ALREADY_DONE);
+                   ==, PV_RESULT_STATUS_DONE);
   g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (pv_move_flow_get_steps (flow), EMILIE, 3)),
                    ==, PV_RESULT_STATUS_DONE);
   {
@@ -694,9 +695,9 @@ respond (AdwMessageDialog *dialog,
   pv_test_iterate ();
 }
 
-/* The move Léa waits in, among the runs that a resume continues. */
+/* The move Léa is in, among the runs, and where it stands. */
 static PvRunState *
-find_waiting_run (const char *user_id)
+find_run_of (const char *user_id)
 {
   g_autofree char *dir = pv_run_store_dup_dir ();
   g_autoptr(GAsyncResult) result = NULL;
@@ -704,25 +705,25 @@ find_waiting_run (const char *user_id)
   g_autoptr(GPtrArray) runs = NULL;
   PvRunState *found = NULL;
 
-  pv_run_store_list_async (dir, PV_RUN_STORE_LIST_RESUMABLE, NULL, pv_test_store_result_cb, &result);
+  pv_run_store_list_async (dir, PV_RUN_STORE_LIST_ALL, NULL, pv_test_store_result_cb, &result);
   runs = pv_run_store_list_finish (pv_test_wait_result (&result), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < runs->len; i++)
     {
       PvRunState *state = g_ptr_array_index (runs, i);
       JsonNode *plan = pv_run_state_get_plan (state);
-      JsonArray *people = json_object_get_array_member (json_node_get_object (plan), "people");
+      JsonArray *people;
 
-      if (g_strcmp0 (pv_run_state_get_flow (state), "move-calling-plan") != 0)
+      if (g_strcmp0 (pv_run_state_get_flow (state), "move-calling-plan") != 0 || plan == NULL)
         continue;
+      people = json_object_get_array_member (json_node_get_object (plan), "people");
       for (guint j = 0; j < json_array_get_length (people); j++)
         {
           JsonObject *person = json_array_get_object_element (people, j);
 
           if (g_strcmp0 (json_object_get_string_member (person, "id"), user_id) == 0)
             {
-              /* Kept once, to go on from the step where she waits. */
-              g_assert_cmpint (json_object_get_int_member (person, "fromStep"), ==, 2);
+              /* One run: no other is made to keep her. */
               g_assert_null (found);
               found = state;
             }
@@ -732,33 +733,132 @@ find_waiting_run (const char *user_id)
   return found != NULL ? g_object_ref (found) : NULL;
 }
 
-/* The operator takes an hour to upload Léa's ported number: she waits at
- * step 3. Done says so, and who; Back keeps the wizard; Close keeps her
- * move among the runs as one that did not finish. Resumed once the
- * operator has uploaded, it gives her the number. */
 static void
-walk_closed_while_waiting (PvWindow        *window,
-                           PvServiceClient *client)
+runs_listed_cb (PvStartPage *start_page,
+                guint       *n_listed)
+{
+  (*n_listed)++;
+}
+
+static gboolean
+listed_once (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+static gboolean
+match_run_of (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return PV_IS_RUN_ROW (widget) &&
+         g_strcmp0 (pv_run_state_get_run_id (pv_run_row_get_run (PV_RUN_ROW (widget))), data) == 0;
+}
+
+/* The app started again on the same state folder: a new window, whose
+ * start page lists the runs from disk. */
+static PvWindow *
+restart (void)
+{
+  PvWindow *window = pv_window_new (GTK_APPLICATION (g_application_get_default ()));
+  guint n_listed = 0;
+
+  g_signal_connect (pv_window_get_start_page (window), "runs-listed", G_CALLBACK (runs_listed_cb), &n_listed);
+  gtk_window_present (GTK_WINDOW (window));
+  pv_test_wait_until (listed_once, &n_listed);
+  g_signal_handlers_disconnect_by_data (pv_window_get_start_page (window), &n_listed);
+  pv_test_iterate ();
+  return window;
+}
+
+static gboolean
+has_assistant (gpointer data)
+{
+  return pv_window_get_assistant (data) != NULL;
+}
+
+/* On the restarted app's start page, the waiting move of @run_id: it
+ * says who waits and for what; once the operator has uploaded, Finish
+ * continues it, and @user_id gets @number. */
+static void
+finish_waiting_move (PvWindow        *window,
+                     PvServiceClient *client,
+                     const char      *run_id,
+                     const char      *user_id,
+                     const char      *number_id)
 {
   PvApplication *application = PV_APPLICATION (g_application_get_default ());
   PvSandboxServer *sandbox = pv_application_get_sandbox (application);
+  GtkWidget *start_page = pv_window_get_start_page (window);
+  GtkWidget *row = pv_test_find_widget (start_page, match_run_of, run_id);
+  g_autoptr(PvRunState) after = NULL;
+  g_autoptr(PvPhoneNumber) number = NULL;
+  g_autoptr(PvUser) user = NULL;
+  PvAssistant *assistant;
+  PvPage *page;
+  const char *subtitle;
+
+  g_assert_nonnull (row);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_nonnull (strstr (subtitle, "Waiting: Léa Sørensen waits for "));
+  g_assert_nonnull (strstr (subtitle, " to upload +33170360103 into the tenant."));
+  g_assert_true (pv_run_row_get_resumable (PV_RUN_ROW (row)));
+
+  /* The operator uploads her number. */
+  pv_sandbox_server_advance_clock (sandbox, 3600 * 1000);
+
+  g_signal_emit_by_name (row, "resume");
+  pv_test_wait_until (has_assistant, window);
+  assistant = PV_ASSISTANT (pv_window_get_assistant (window));
+  page = pv_assistant_get_current_page (assistant);
+  g_assert_true (PV_IS_MOVE_RUN_PAGE (page));
+  pv_test_wait_until (page_complete, page);
+  pv_test_wait_until (page_complete, page);
+  g_assert_cmpstr (person_subtitle (assistant, "Léa Sørensen"), ==, "Moved to Operator Connect");
+
+  /* The tenant: her number, the operator's now, assigned to her. */
+  number = get_number (client, number_id);
+  g_assert_cmpint (pv_phone_number_get_number_type (number), ==, PV_NUMBER_TYPE_OPERATOR_CONNECT);
+  g_assert_cmpint (pv_phone_number_get_status (number), ==, PV_NUMBER_STATUS_ASSIGNED);
+  g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, user_id);
+  user = get_user (client, user_id);
+  g_assert_cmpstr (pv_user_get_line_uri (user), ==, "tel:+33170360103");
+
+  /* The same run, finished now. */
+  after = find_run_of (user_id);
+  g_assert_cmpstr (pv_run_state_get_run_id (after), ==, run_id);
+  g_assert_cmpint (pv_run_state_get_status (after), ==, PV_RUN_STATUS_FINISHED);
+
+  /* Nobody waits: Done closes without a note. */
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
+  pv_test_wait_until (assistant_gone, window);
+}
+
+static const char *
+find_lea (PvMoveFlow *flow)
+{
+  GListModel *candidates = pv_move_plan_get_candidates (pv_move_flow_get_plan (flow));
+
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
+    {
+      g_autoptr(PvUser) user = g_list_model_get_item (candidates, i);
+
+      if (g_strcmp0 (pv_user_get_display_name (user), "Léa Sørensen") == 0)
+        return g_intern_string (pv_user_get_id (user));
+    }
+  return NULL;
+}
+
+/* The Calling Plan move of Léa, keeping her number, walked to its run,
+ * while the operator takes an hour to upload the ported number. */
+static PvAssistant *
+start_lea_move (PvWindow    *window,
+                const char **lea)
+{
   PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
   GtkWidget *row = pv_test_find_row (GTK_WIDGET (start_page), "Move numbers from Calling Plan to Operator Connect");
-  g_autoptr(PvRunState) kept = NULL;
-  g_autoptr(PvMoveSteps) resumed = NULL;
-  g_autoptr(PvRunner) runner = NULL;
-  g_autoptr(PvPhoneNumber) number = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) items = NULL;
-  AdwMessageDialog *dialog;
   PvAssistant *assistant;
   PvMoveFlow *flow;
-  PvPage *page;
-  const char *body;
-  const char *lea = NULL;
 
-  pv_sandbox_server_set_upload_delay (sandbox, 3600 * 1000);
   g_assert_nonnull (row);
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
   pv_test_iterate ();
@@ -767,18 +867,8 @@ walk_closed_while_waiting (PvWindow        *window,
   pv_test_wait_until (flow_loaded, flow);
   pv_test_iterate ();
 
-  {
-    GListModel *candidates = pv_move_plan_get_candidates (pv_move_flow_get_plan (flow));
-
-    for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
-      {
-        g_autoptr(PvUser) user = g_list_model_get_item (candidates, i);
-
-        if (g_strcmp0 (pv_user_get_display_name (user), "Léa Sørensen") == 0)
-          lea = g_intern_string (pv_user_get_id (user));
-      }
-  }
-  g_assert_nonnull (lea);
+  *lea = find_lea (flow);
+  g_assert_nonnull (*lea);
   choose (assistant, "Léa Sørensen");
   pv_test_assistant_next (assistant);
   g_assert_false (pv_move_plan_get_use_operator_numbers (pv_move_flow_get_plan (flow)));
@@ -787,56 +877,68 @@ walk_closed_while_waiting (PvWindow        *window,
   choose (assistant, "I _understand that the numbers are out of service during the move");
   pv_test_assistant_next (assistant);
   pv_test_assistant_next (assistant);
+  return assistant;
+}
+
+/* The operator takes an hour to upload Léa's ported number: she waits at
+ * step 3, and the run ends waiting, saying so. Done says who waits and
+ * where the move is found again; Back keeps the wizard; Close closes it.
+ * The app restarted, its start page shows the move waiting for the
+ * upload; once the operator has uploaded, Finish gives her the number. */
+static void
+walk_closed_while_waiting (PvWindow        *window,
+                           PvServiceClient *client)
+{
+  PvApplication *application = PV_APPLICATION (g_application_get_default ());
+  PvSandboxServer *sandbox = pv_application_get_sandbox (application);
+  g_autoptr(PvRunState) kept = NULL;
+  g_autofree char *run_id = NULL;
+  AdwMessageDialog *dialog;
+  PvAssistant *assistant;
+  PvWindow *restarted;
+  PvPage *page;
+  const char *body;
+  const char *lea = NULL;
+
+  pv_sandbox_server_set_upload_delay (sandbox, 3600 * 1000);
+  assistant = start_lea_move (window, &lea);
   page = pv_assistant_get_current_page (assistant);
   pv_test_wait_until (page_complete, page);
   g_assert_cmpstr (person_subtitle (assistant, "Léa Sørensen"), ==,
                    "Waiting at step 3 (Number uploaded by the operator)");
 
-  /* Done: who waits, for what, and where the move is kept. */
+  /* The run, by itself, is one that waits, and says for what. */
+  kept = find_run_of (lea);
+  g_assert_nonnull (kept);
+  g_assert_cmpint (pv_run_state_get_status (kept), ==, PV_RUN_STATUS_WAITING);
+  g_assert_true (g_str_has_prefix (pv_run_state_get_waiting (kept), "Léa Sørensen waits for "));
+  g_assert_nonnull (strstr (pv_run_state_get_waiting (kept), "to upload +33170360103 into the tenant."));
+  run_id = g_strdup (pv_run_state_get_run_id (kept));
+
+  /* Done: who waits, for what, and where the move is found again. */
   dialog = press_done (assistant);
   body = adw_message_dialog_get_body (dialog);
   g_assert_true (g_str_has_prefix (body, "1 person waits for the operator:"));
   g_assert_nonnull (strstr (body, "Léa Sørensen: step 3, Number uploaded by the operator"));
-  g_assert_nonnull (strstr (body, "runs"));
+  g_assert_nonnull (strstr (body, "start page"));
   respond (dialog, "back");
   g_assert_true (pv_window_get_assistant (window) == GTK_WIDGET (assistant));
   g_assert_true (pv_assistant_get_current_page (assistant) == page);
-  g_assert_null (find_waiting_run (lea));
 
   dialog = press_done (assistant);
   respond (dialog, "close");
   pv_test_wait_until (assistant_gone, window);
 
-  /* Her move, kept as a run that did not finish. */
-  kept = find_waiting_run (lea);
-  g_assert_nonnull (kept);
-  g_assert_true (pv_run_state_get_cancelled (kept));
-  g_assert_cmpuint (pv_run_state_get_n_finished (kept), ==, 0);
-  g_assert_cmpuint (pv_run_state_get_n_items (kept), ==, 1);
+  /* Still the one run: closing made no other. */
+  g_clear_object (&kept);
+  kept = find_run_of (lea);
+  g_assert_cmpstr (pv_run_state_get_run_id (kept), ==, run_id);
+  g_assert_cmpint (pv_run_state_get_status (kept), ==, PV_RUN_STATUS_WAITING);
 
-  /* The operator uploads; resumed, the move goes on from step 3. */
-  pv_sandbox_server_advance_clock (sandbox, 3600 * 1000);
-  resumed = pv_move_steps_new_from_plan (client, pv_run_state_get_plan (kept), &error);
-  g_assert_no_error (error);
-  items = pv_move_steps_dup_items (resumed);
-  {
-    g_autofree char *journal = g_build_filename (g_get_user_state_dir (), "provisio", "runs", NULL);
-    g_autofree char *name = g_strconcat (pv_run_state_get_run_id (kept), ".jsonl", NULL);
-    g_autofree char *path = g_build_filename (journal, name, NULL);
-
-    runner = pv_runner_new (PV_RUN_STEPS (resumed), (const char * const *) items, "move-calling-plan", path, kept);
-  }
-  pv_runner_run_async (runner, NULL, pv_test_store_result_cb, &result);
-  g_assert_true (pv_runner_run_finish (runner, pv_test_wait_result (&result), &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (resumed, lea, 1)), ==,
-                   PV_RESULT_STATUS_ALREADY_DONE);
-  g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (resumed, lea, 3)), ==,
-                   PV_RESULT_STATUS_DONE);
-  number = get_number (client, "+33170360103");
-  g_assert_cmpint (pv_phone_number_get_number_type (number), ==, PV_NUMBER_TYPE_OPERATOR_CONNECT);
-  g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, lea);
-  g_assert_null (find_waiting_run (lea));
+  restarted = restart ();
+  finish_waiting_move (restarted, client, run_id, lea, "+33170360103");
+  gtk_window_destroy (GTK_WINDOW (restarted));
+  pv_test_iterate ();
   pv_sandbox_server_set_upload_delay (sandbox, 0);
 }
 
