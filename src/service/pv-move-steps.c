@@ -898,9 +898,14 @@ pv_move_steps_apply_step_async (PvRunSteps          *steps,
                                 gpointer             user_data)
 {
   PvMoveSteps *self = PV_MOVE_STEPS (steps);
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask *task;
   Person *person = g_hash_table_lookup (self->people, item);
   StepCall *call;
+
+  /* Steps read back without a service only say where a run stands. */
+  g_return_if_fail (self->client != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, pv_move_steps_apply_step_async);
   g_task_set_check_cancellable (task, FALSE);
@@ -990,7 +995,7 @@ build_plan (PvMoveSteps *self,
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, PLAN_VERSION);
   add_string_member (builder, "kind", kind_nick (self->kind));
-  add_string_member (builder, "service", pv_service_client_get_base_url (self->client));
+  add_string_member (builder, "service", self->client != NULL ? pv_service_client_get_base_url (self->client) : NULL);
   add_string_member (builder, "operatorId", self->operator_id);
   add_string_member (builder, "operatorName", self->operator_name);
   add_string_member (builder, "tenantId", self->tenant_id);
@@ -1172,6 +1177,8 @@ read_boolean (JsonObject *object,
 
 /**
  * pv_move_steps_new_from_plan:
+ * @client: (nullable): the service, or %NULL for steps that only read
+ *   the run (who waits, and for what), never applied
  * @plan: what pv_run_steps_dup_plan() gave for the run, read back from
  *   its journal (pv_run_state_get_plan())
  *
@@ -1194,10 +1201,10 @@ pv_move_steps_new_from_plan (PvServiceClient  *client,
   JsonNode *version;
   JsonNode *people;
 
-  g_return_val_if_fail (PV_IS_SERVICE_CLIENT (client), NULL);
+  g_return_val_if_fail (!client || PV_IS_SERVICE_CLIENT (client), NULL);
 
   self = g_object_new (PV_TYPE_MOVE_STEPS, NULL);
-  self->client = g_object_ref (client);
+  self->client = client != NULL ? g_object_ref (client) : NULL;
 
   if (plan == NULL || !JSON_NODE_HOLDS_OBJECT (plan))
     goto unusable;

@@ -36,6 +36,10 @@ typedef struct
    * for something outside it (an operator's upload), running again those
    * who wait: the history then offers to finish such a run. */
   gboolean continues_waiting;
+  /* Optional: what a run of the flow waits for, as its journal says it,
+   * whether the run ended or was killed; NULL when nobody waits. Reads
+   * the state only, no file nor service. */
+  char *(*dup_waiting) (PvRunState *run);
 } PvFlowInfo;
 
 const PvFlowInfo *const *pv_flows_get_registered (void);

@@ -160,6 +160,25 @@ pv_run_format_summary (PvRunState *run)
     }
 }
 
+static char *
+format_interrupted_waiting (PvRunState *run,
+                            const char *waiting)
+{
+  g_autoptr(PvRunResults) results = pv_run_results_new_for_state (run);
+  guint done = pv_run_results_get_count (results, PV_RESULT_STATUS_DONE) +
+               pv_run_results_get_count (results, PV_RESULT_STATUS_ALREADY_DONE);
+  guint failed = pv_run_results_get_count (results, PV_RESULT_STATUS_FAILED);
+  guint total = pv_run_state_get_n_items (run);
+  guint left = total > pv_run_state_get_n_finished (run) ? total - pv_run_state_get_n_finished (run) : 0;
+  g_autofree char *when = pv_run_format_when (pv_run_state_get_started (run));
+
+  /* Translators: a run of the history that was interrupted while people
+   * waited for something; %1$s is when it started, %2$s what they wait
+   * for, then counts of people, the last those it had not reached. */
+  return g_strdup_printf (_("%1$s · Interrupted · Waiting: %2$s · Done: %3$u · Failed: %4$u · Not reached: %5$u"),
+                          when != NULL ? when : "?", waiting, done, failed, left);
+}
+
 static const char *
 status_icon_name (PvRunStatus status)
 {
@@ -218,6 +237,18 @@ pv_run_row_new (const PvFlowInfo *flow,
   status = pv_run_state_get_status (run);
 
   summary = pv_run_format_summary (run);
+  if (status == PV_RUN_STATUS_INTERRUPTED && flow->dup_waiting != NULL)
+    {
+      /* A move killed after someone came to wait for the operator: it
+       * waits as much as one that ended, and says for what. */
+      g_autofree char *waiting = flow->dup_waiting (run);
+
+      if (waiting != NULL)
+        {
+          g_free (summary);
+          summary = format_interrupted_waiting (run, waiting);
+        }
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), _(flow->title));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), summary);
   gtk_image_set_from_icon_name (self->status_icon, status_icon_name (status));

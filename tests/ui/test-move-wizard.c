@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <signal.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
@@ -783,6 +784,7 @@ static void
 finish_waiting_move (PvWindow        *window,
                      PvServiceClient *client,
                      const char      *run_id,
+                     const char      *name,
                      const char      *user_id,
                      const char      *number_id)
 {
@@ -793,14 +795,17 @@ finish_waiting_move (PvWindow        *window,
   g_autoptr(PvRunState) after = NULL;
   g_autoptr(PvPhoneNumber) number = NULL;
   g_autoptr(PvUser) user = NULL;
+  g_autofree char *waits = g_strdup_printf ("Waiting: %s waits for ", name);
+  g_autofree char *upload = g_strdup_printf (" to upload %s into the tenant.", number_id);
+  g_autofree char *line = g_strconcat ("tel:", number_id, NULL);
   PvAssistant *assistant;
   PvPage *page;
   const char *subtitle;
 
   g_assert_nonnull (row);
   subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
-  g_assert_nonnull (strstr (subtitle, "Waiting: Léa Sørensen waits for "));
-  g_assert_nonnull (strstr (subtitle, " to upload +33170360103 into the tenant."));
+  g_assert_nonnull (strstr (subtitle, waits));
+  g_assert_nonnull (strstr (subtitle, upload));
   g_assert_true (pv_run_row_get_resumable (PV_RUN_ROW (row)));
 
   /* The operator uploads her number. */
@@ -813,7 +818,7 @@ finish_waiting_move (PvWindow        *window,
   g_assert_true (PV_IS_MOVE_RUN_PAGE (page));
   pv_test_wait_until (page_complete, page);
   pv_test_wait_until (page_complete, page);
-  g_assert_cmpstr (person_subtitle (assistant, "Léa Sørensen"), ==, "Moved to Operator Connect");
+  g_assert_cmpstr (person_subtitle (assistant, name), ==, "Moved to Operator Connect");
 
   /* The tenant: her number, the operator's now, assigned to her. */
   number = get_number (client, number_id);
@@ -821,7 +826,7 @@ finish_waiting_move (PvWindow        *window,
   g_assert_cmpint (pv_phone_number_get_status (number), ==, PV_NUMBER_STATUS_ASSIGNED);
   g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, user_id);
   user = get_user (client, user_id);
-  g_assert_cmpstr (pv_user_get_line_uri (user), ==, "tel:+33170360103");
+  g_assert_cmpstr (pv_user_get_line_uri (user), ==, line);
 
   /* The same run, finished now. */
   after = find_run_of (user_id);
@@ -834,7 +839,8 @@ finish_waiting_move (PvWindow        *window,
 }
 
 static const char *
-find_lea (PvMoveFlow *flow)
+find_person (PvMoveFlow *flow,
+             const char *name)
 {
   GListModel *candidates = pv_move_plan_get_candidates (pv_move_flow_get_plan (flow));
 
@@ -842,17 +848,18 @@ find_lea (PvMoveFlow *flow)
     {
       g_autoptr(PvUser) user = g_list_model_get_item (candidates, i);
 
-      if (g_strcmp0 (pv_user_get_display_name (user), "Léa Sørensen") == 0)
+      if (g_strcmp0 (pv_user_get_display_name (user), name) == 0)
         return g_intern_string (pv_user_get_id (user));
     }
   return NULL;
 }
 
-/* The Calling Plan move of Léa, keeping her number, walked to its run,
- * while the operator takes an hour to upload the ported number. */
+/* The Calling Plan move of @name, keeping their number, walked to its
+ * run. */
 static PvAssistant *
-start_lea_move (PvWindow    *window,
-                const char **lea)
+start_move_of (PvWindow    *window,
+               const char  *name,
+               const char **id)
 {
   PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
   GtkWidget *row = pv_test_find_row (GTK_WIDGET (start_page), "Move numbers from Calling Plan to Operator Connect");
@@ -867,9 +874,9 @@ start_lea_move (PvWindow    *window,
   pv_test_wait_until (flow_loaded, flow);
   pv_test_iterate ();
 
-  *lea = find_lea (flow);
-  g_assert_nonnull (*lea);
-  choose (assistant, "Léa Sørensen");
+  *id = find_person (flow, name);
+  g_assert_nonnull (*id);
+  choose (assistant, name);
   pv_test_assistant_next (assistant);
   g_assert_false (pv_move_plan_get_use_operator_numbers (pv_move_flow_get_plan (flow)));
   pv_test_assistant_next (assistant);
@@ -901,7 +908,7 @@ walk_closed_while_waiting (PvWindow        *window,
   const char *lea = NULL;
 
   pv_sandbox_server_set_upload_delay (sandbox, 3600 * 1000);
-  assistant = start_lea_move (window, &lea);
+  assistant = start_move_of (window, "Léa Sørensen", &lea);
   page = pv_assistant_get_current_page (assistant);
   pv_test_wait_until (page_complete, page);
   g_assert_cmpstr (person_subtitle (assistant, "Léa Sørensen"), ==,
@@ -936,16 +943,99 @@ walk_closed_while_waiting (PvWindow        *window,
   g_assert_cmpint (pv_run_state_get_status (kept), ==, PV_RUN_STATUS_WAITING);
 
   restarted = restart ();
-  finish_waiting_move (restarted, client, run_id, lea, "+33170360103");
+  finish_waiting_move (restarted, client, run_id, "Léa Sørensen", lea, "+33170360103");
   gtk_window_destroy (GTK_WINDOW (restarted));
   pv_test_iterate ();
   pv_sandbox_server_set_upload_delay (sandbox, 0);
 }
 
-/* --- The application the tests run in. --- */
+/* --- Killed while someone waits for the operator. --- */
 
 static PvWindow *test_window;
 static PvServiceClient *test_client;
+
+static gboolean
+journal_has_final (const char *path)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, "\"final\":true") != NULL;
+}
+
+/* In the app that is killed: once Anne's outcome (she waits for the
+ * upload) is on disk, and before the run records its end, SIGKILL. The
+ * journal is written by a thread of its own, which this waits for
+ * without letting the run go on. */
+static void
+kill_once_journaled_cb (PvRunner          *runner,
+                        PvOperationResult *result,
+                        gpointer           user_data)
+{
+  const char *path = pv_runner_get_journal_path (runner);
+
+  g_assert_cmpint (pv_operation_result_get_status (result), ==, PV_RESULT_STATUS_SKIPPED);
+  while (!journal_has_final (path))
+    g_usleep (10 * 1000);
+  raise (SIGKILL);
+}
+
+static void
+kill_mid_move (PvWindow *window)
+{
+  PvApplication *application = PV_APPLICATION (g_application_get_default ());
+  PvAssistant *assistant;
+  PvPage *page;
+  PvRunner *runner;
+  const char *anne = NULL;
+
+  pv_sandbox_server_set_upload_delay (pv_application_get_sandbox (application), 3600 * 1000);
+  assistant = start_move_of (window, "Anne Blanc", &anne);
+  page = pv_assistant_get_current_page (assistant);
+  g_assert_true (PV_IS_MOVE_RUN_PAGE (page));
+  runner = pv_move_run_page_get_runner (PV_MOVE_RUN_PAGE (page));
+  g_assert_nonnull (runner);
+  g_signal_connect (runner, "item-finished", G_CALLBACK (kill_once_journaled_cb), NULL);
+  pv_test_wait_until (page_complete, page);
+  g_assert_not_reached ();
+}
+
+/* The same move of Anne Blanc in an app killed (SIGKILL) right after
+ * her outcome is journaled; this process, as the app started again,
+ * finds the move on its start page, waiting for the upload, and once
+ * the operator has uploaded, finishes it. */
+static void
+test_killed_while_waiting (void)
+{
+  g_autoptr(PvRunState) killed = NULL;
+  g_autofree char *run_id = NULL;
+  PvWindow *restarted;
+  const char *anne = "30f8f8ac-9f8f-5c3b-b84a-35b998f9a324";
+
+  if (g_test_subprocess ())
+    {
+      kill_mid_move (test_window);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+
+  /* What the kill left: a run with no end, in which Anne waits. */
+  killed = find_run_of (anne);
+  g_assert_nonnull (killed);
+  g_assert_cmpint (pv_run_state_get_status (killed), ==, PV_RUN_STATUS_INTERRUPTED);
+  g_assert_cmpint (pv_operation_result_get_status (pv_run_state_get_final_result (killed, anne)), ==,
+                   PV_RESULT_STATUS_SKIPPED);
+  run_id = g_strdup (pv_run_state_get_run_id (killed));
+
+  restarted = restart ();
+  finish_waiting_move (restarted, test_client, run_id, "Anne Blanc", anne, "+33170360104");
+  gtk_window_destroy (GTK_WINDOW (restarted));
+  pv_test_iterate ();
+}
+
+/* --- The application the tests run in. --- */
+
 static int test_status = -1;
 
 static void
@@ -1010,18 +1100,26 @@ main (int   argc,
 {
   int status;
 
-  scratch = pv_test_private_home ("provisio-move-XXXXXX", PV_SANDBOX_SEED);
+  /* The app a test kills runs in a child process on the same tenant
+   * and state folder: it takes them from the environment. */
+  if (g_getenv ("PV_TEST_MOVE_HOME") == NULL)
+    {
+      scratch = pv_test_private_home ("provisio-move-XXXXXX", PV_SANDBOX_SEED);
+      g_setenv ("PV_TEST_MOVE_HOME", scratch, TRUE);
+    }
 
   pv_test_init (&argc, &argv);
   g_test_add_func ("/move-wizard/direct-routing-end-to-end", test_direct_routing);
   g_test_add_func ("/move-wizard/calling-plan-end-to-end", test_calling_plan);
   g_test_add_func ("/move-wizard/calling-plan-ported", test_calling_plan_ported);
   g_test_add_func ("/move-wizard/closed-while-waiting", test_closed_while_waiting);
+  g_test_add_func ("/move-wizard/killed-while-waiting", test_killed_while_waiting);
 
   pv_test_run_application (application_activate_cb);
   status = test_status;
 
-  pv_test_remove_tree (scratch);
+  if (scratch != NULL)
+    pv_test_remove_tree (scratch);
   g_free (scratch);
   return status;
 }

@@ -827,6 +827,19 @@ create_calling_plan_resume_state (const char *journal_path,
   return create_resume_state (PV_MOVE_KIND_CALLING_PLAN, journal_path, run);
 }
 
+/* Who waits in a run of a move, and for what, from its journal alone:
+ * a killed run says it as well as one that ended waiting. */
+static char *
+dup_run_waiting (PvRunState *run)
+{
+  g_autoptr(PvMoveSteps) steps = NULL;
+
+  if (pv_run_state_get_plan (run) == NULL)
+    return NULL;
+  steps = pv_move_steps_new_from_plan (NULL, pv_run_state_get_plan (run), NULL);
+  return steps != NULL ? pv_run_steps_dup_state_waiting (PV_RUN_STEPS (steps), run) : NULL;
+}
+
 static GObject *
 create_direct_routing_state (void)
 {
@@ -899,6 +912,7 @@ const PvFlowInfo pv_move_direct_routing_flow_info = {
   .pages = move_pages,
   .create_resume_state = create_direct_routing_resume_state,
   .continues_waiting = TRUE,
+  .dup_waiting = dup_run_waiting,
 };
 
 const PvFlowInfo pv_move_calling_plan_flow_info = {
@@ -910,4 +924,5 @@ const PvFlowInfo pv_move_calling_plan_flow_info = {
   .pages = move_pages,
   .create_resume_state = create_calling_plan_resume_state,
   .continues_waiting = TRUE,
+  .dup_waiting = dup_run_waiting,
 };

@@ -192,6 +192,19 @@ build_rows (PvMoveRunPage *self)
 }
 
 /**
+ * pv_move_run_page_get_runner:
+ *
+ * Returns: (transfer none) (nullable): the run, once started
+ */
+PvRunner *
+pv_move_run_page_get_runner (PvMoveRunPage *self)
+{
+  g_return_val_if_fail (PV_IS_MOVE_RUN_PAGE (self), NULL);
+
+  return self->runner;
+}
+
+/**
  * pv_move_run_page_run_again:
  *
  * Runs again, in the same run, the people not moved yet, each from the
