@@ -1145,6 +1145,204 @@ pv_move_steps_dup_waiting (PvRunSteps  *steps,
                           results->len, self->operator_name, names->str);
 }
 
+/* --- Checking again, without changing anything. --- */
+
+/* Whether @step of a @kind move only reads the tenant: the port order
+ * (Calling Plan, step 1) and the operator's number (step 3). Removing a
+ * number on-premises (Direct Routing, step 1) is a change: it is left
+ * for the run. */
+static gboolean
+step_only_reads (PvMoveKind kind,
+                 guint      step)
+{
+  return step == 2 || (step == 0 && kind == PV_MOVE_KIND_CALLING_PLAN);
+}
+
+typedef struct
+{
+  PvMoveSteps *steps;
+  GPtrArray   *items;        /* char *, those who wait */
+  GArray      *at;           /* guint, the step each waits at */
+  guint        next;
+  GPtrArray   *still;        /* PvOperationResult *, those who still wait */
+  GArray      *still_at;
+} Check;
+
+static void
+check_free (Check *check)
+{
+  g_clear_object (&check->steps);
+  g_clear_pointer (&check->items, g_ptr_array_unref);
+  g_clear_pointer (&check->at, g_array_unref);
+  g_clear_pointer (&check->still, g_ptr_array_unref);
+  g_clear_pointer (&check->still_at, g_array_unref);
+  g_free (check);
+}
+
+static void check_next (GTask *task);
+
+static void
+still_waits (Check             *check,
+             PvOperationResult *result,
+             guint              step)
+{
+  g_ptr_array_add (check->still, g_object_ref (result));
+  g_array_append_val (check->still_at, step);
+}
+
+static void
+person_checked_cb (GObject      *object,
+                   GAsyncResult *async_result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Check *check = g_task_get_task_data (task);
+  guint step = g_array_index (check->at, guint, check->next);
+  g_autoptr(PvOperationResult) result = NULL;
+  GError *error = NULL;
+
+  result = pv_run_steps_apply_step_finish (PV_RUN_STEPS (object), async_result, &error);
+  if (result == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Found done: the operator has done its part. Anything else (still
+   * waiting, or a failure the run will say) leaves the person to the
+   * run. */
+  if (pv_operation_result_get_status (result) != PV_RESULT_STATUS_ALREADY_DONE)
+    still_waits (check, result, step);
+  check->next++;
+  check_next (g_steal_pointer (&task));
+}
+
+static void
+check_next (GTask *task)
+{
+  Check *check = g_task_get_task_data (task);
+
+  while (check->next < check->items->len)
+    {
+      const char *item = g_ptr_array_index (check->items, check->next);
+      guint step = g_array_index (check->at, guint, check->next);
+
+      if (step_only_reads (check->steps->kind, step))
+        {
+          pv_run_steps_apply_step_async (PV_RUN_STEPS (check->steps), item, step, TRUE,
+                                         g_task_get_cancellable (task), person_checked_cb, task);
+          return;
+        }
+
+      {
+        g_autoptr(PvOperationResult) result = pv_operation_result_new ();
+
+        pv_operation_result_set_item (result, item);
+        pv_operation_result_set_status (result, PV_RESULT_STATUS_SKIPPED);
+        still_waits (check, result, step);
+      }
+      check->next++;
+    }
+
+  if (check->still->len == 0)
+    g_task_return_pointer (task, NULL, NULL);
+  else
+    g_task_return_pointer (task, pv_run_steps_dup_waiting (PV_RUN_STEPS (check->steps), check->still,
+                                                           (const guint *) check->still_at->data),
+                           g_free);
+  g_object_unref (task);
+}
+
+/**
+ * pv_move_steps_check_waiting_async:
+ * @client: the service
+ * @run: a run of a move, read back from its journal
+ *
+ * Checks again, for each person who waits in @run, whether the
+ * operator has done its part (completed the port order, uploaded or
+ * provided the number), by reading the tenant only: nothing is changed.
+ * Those who wait at a step that would change something are not checked
+ * and still wait.
+ */
+void
+pv_move_steps_check_waiting_async (PvServiceClient     *client,
+                                   PvRunState          *run,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) finals = NULL;
+  GError *error = NULL;
+  Check *check;
+
+  g_return_if_fail (PV_IS_SERVICE_CLIENT (client));
+  g_return_if_fail (PV_IS_RUN_STATE (run));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_move_steps_check_waiting_async);
+
+  check = g_new0 (Check, 1);
+  g_task_set_task_data (task, check, (GDestroyNotify) check_free);
+  check->steps = pv_move_steps_new_from_plan (client, pv_run_state_get_plan (run), &error);
+  if (check->steps == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  check->items = g_ptr_array_new_with_free_func (g_free);
+  check->at = g_array_new (FALSE, FALSE, sizeof (guint));
+  check->still = g_ptr_array_new_with_free_func (g_object_unref);
+  check->still_at = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  finals = pv_run_state_dup_final_results (run);
+  for (guint i = 0; i < finals->len; i++)
+    {
+      PvOperationResult *result = g_ptr_array_index (finals, i);
+      const char *item = pv_operation_result_get_item (result);
+      guint step;
+
+      if (!pv_run_steps_get_item_waits (PV_RUN_STEPS (check->steps), result))
+        continue;
+      step = pv_run_state_get_next_step (run, item);
+      g_ptr_array_add (check->items, g_strdup (item));
+      g_array_append_val (check->at, step);
+    }
+
+  check_next (g_steal_pointer (&task));
+}
+
+/**
+ * pv_move_steps_check_waiting_finish:
+ * @still_waiting: (out) (transfer full) (optional) (nullable): what the
+ *   run still waits for, naming who and for what, or %NULL when the
+ *   operator has done its part for everyone (the move is ready to finish)
+ *
+ * Returns: whether the check was made
+ */
+gboolean
+pv_move_steps_check_waiting_finish (GAsyncResult  *result,
+                                    char         **still_waiting,
+                                    GError       **error)
+{
+  g_autofree char *waiting = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_move_steps_check_waiting_async), FALSE);
+
+  waiting = g_task_propagate_pointer (G_TASK (result), &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (still_waiting != NULL)
+    *still_waiting = g_steal_pointer (&waiting);
+  return TRUE;
+}
+
 static gboolean
 read_string (JsonObject  *object,
              const char  *name,

@@ -62,6 +62,15 @@ PvOperationResult *pv_move_steps_dup_person_result (PvMoveSteps    *self,
                                                    const char      *item,
                                                    gboolean         on_premises);
 
+void               pv_move_steps_check_waiting_async  (PvServiceClient     *client,
+                                                       PvRunState          *run,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean           pv_move_steps_check_waiting_finish (GAsyncResult        *result,
+                                                       char               **still_waiting,
+                                                       GError             **error);
+
 const char        *pv_move_step_title             (PvMoveKind       kind,
                                                    guint            step);
 const char        *pv_move_step_name              (PvMoveKind       kind,

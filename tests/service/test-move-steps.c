@@ -652,6 +652,22 @@ run_resumed (PvMoveSteps *steps,
   g_assert_no_error (error);
 }
 
+/* The read-only check of those who wait in @state: what they still
+ * wait for, or NULL when the move is ready to finish. */
+static char *
+check_waiting (Fixture    *fixture,
+               PvRunState *state)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *still = NULL;
+
+  pv_move_steps_check_waiting_async (fixture->client, state, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_move_steps_check_waiting_finish (pv_test_wait_result (&result), &still, &error));
+  g_assert_no_error (error);
+  return still;
+}
+
 /* What a SIGKILL leaves of a journal: everything but its end. */
 static void
 forget_end (const char *journal)
@@ -696,6 +712,7 @@ test_resume_from_plan (Fixture       *fixture,
   g_autoptr(GHashTable) touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(PvPhoneNumber) number = NULL;
   g_autofree char *reason = NULL;
+  g_autoptr(JsonNode) completed = NULL;
   g_auto(GStrv) items = NULL;
 
   /* The operator takes an hour to upload a ported number. */
@@ -781,9 +798,27 @@ test_resume_from_plan (Fixture       *fixture,
   g_assert_cmpuint (pv_run_state_get_next_step (waiting_state, GAELLE), ==, 2);
   g_assert_cmpuint (pv_run_state_get_next_step (waiting_state, SEAN), ==, 0);
 
-  /* The operator uploads; the run is continued from its journal, by
-   * steps that know where everyone stood. */
+  /* Checked again before the operator uploads: nobody is ready, and
+   * nothing changed in the tenant. */
+  g_clear_pointer (&reason, g_free);
+  reason = check_waiting (fixture, waiting_state);
+  g_assert_cmpstr (reason, ==, pv_run_state_get_waiting (waiting_state));
+  number = get_number (fixture, "+33170360101");
+  g_assert_null (pv_phone_number_get_assigned_user_id (number));
+  g_clear_object (&number);
+
+  /* The operator uploads: the check says only Seán still waits, for his
+   * port order. */
   pv_sandbox_server_advance_clock (fixture->server, 3600 * 1000);
+  g_clear_pointer (&reason, g_free);
+  reason = check_waiting (fixture, waiting_state);
+  g_assert_cmpstr (reason, ==, "Seán Müller waits for Orange Business to complete the port order of +33170360105.");
+  number = get_number (fixture, "+33170360101");
+  g_assert_null (pv_phone_number_get_assigned_user_id (number));
+  g_clear_object (&number);
+
+  /* The run is continued from its journal, by steps that know where
+   * everyone stood. */
   continued = pv_move_steps_new_from_plan (fixture->client, pv_run_state_get_plan (waiting_state), &error);
   g_assert_no_error (error);
   pv_move_steps_restore (continued, waiting_state);
@@ -804,6 +839,13 @@ test_resume_from_plan (Fixture       *fixture,
   g_assert_cmpint (pv_run_state_get_status (waiting_state), ==, PV_RUN_STATUS_WAITING);
   g_assert_cmpstr (pv_run_state_get_waiting (waiting_state), ==,
                    "Seán Müller waits for Orange Business to complete the port order of +33170360105.");
+
+  /* The operator completes his order: the check says the move is ready
+   * to finish. */
+  completed = post (fixture, "/provisio/v1/portOrders/FR-2026-00452/complete", "{}");
+  g_clear_pointer (&reason, g_free);
+  reason = check_waiting (fixture, waiting_state);
+  g_assert_null (reason);
 }
 
 /* A plan that is not one is refused, never half read. */
