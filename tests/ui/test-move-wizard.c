@@ -777,16 +777,26 @@ has_assistant (gpointer data)
   return pv_window_get_assistant (data) != NULL;
 }
 
+static gboolean
+row_checked (gpointer data)
+{
+  PvRunCheck check = pv_run_row_get_check (data);
+
+  return check != PV_RUN_CHECK_RUNNING && check != PV_RUN_CHECK_NONE;
+}
+
 /* On the restarted app's start page, the waiting move of @run_id: it
- * says who waits and for what; once the operator has uploaded, Finish
- * continues it, and @user_id gets @number. */
+ * is checked again at once and says who still waits and for what; once
+ * the operator has uploaded, Check Again says it is ready, and Finish
+ * continues it: @user_id gets @number. */
 static void
 finish_waiting_move (PvWindow        *window,
                      PvServiceClient *client,
                      const char      *run_id,
                      const char      *name,
                      const char      *user_id,
-                     const char      *number_id)
+                     const char      *number_id,
+                     gint64           upload_delay_ms)
 {
   PvApplication *application = PV_APPLICATION (g_application_get_default ());
   PvSandboxServer *sandbox = pv_application_get_sandbox (application);
@@ -795,21 +805,39 @@ finish_waiting_move (PvWindow        *window,
   g_autoptr(PvRunState) after = NULL;
   g_autoptr(PvPhoneNumber) number = NULL;
   g_autoptr(PvUser) user = NULL;
-  g_autofree char *waits = g_strdup_printf ("Waiting: %s waits for ", name);
+  g_autofree char *waits = g_strdup_printf ("Still waiting: %s waits for ", name);
   g_autofree char *upload = g_strdup_printf (" to upload %s into the tenant.", number_id);
   g_autofree char *line = g_strconcat ("tel:", number_id, NULL);
   PvAssistant *assistant;
   PvPage *page;
+  GtkWidget *check;
   const char *subtitle;
 
   g_assert_nonnull (row);
+  g_assert_true (pv_run_row_get_resumable (PV_RUN_ROW (row)));
+
+  /* Checked again as soon as listed: still waiting for the upload. */
+  pv_test_wait_until (row_checked, row);
+  g_assert_cmpint (pv_run_row_get_check (PV_RUN_ROW (row)), ==, PV_RUN_CHECK_WAITING);
   subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
   g_assert_nonnull (strstr (subtitle, waits));
   g_assert_nonnull (strstr (subtitle, upload));
-  g_assert_true (pv_run_row_get_resumable (PV_RUN_ROW (row)));
 
-  /* The operator uploads her number. */
-  pv_sandbox_server_advance_clock (sandbox, 3600 * 1000);
+  /* The operator uploads the number; Check Again says the move can be
+   * finished, and changed nothing. */
+  pv_sandbox_server_advance_clock (sandbox, upload_delay_ms);
+  check = pv_test_find_widget (row, match_button_label, "Check _Again");
+  g_assert_nonnull (check);
+  g_signal_emit_by_name (check, "clicked");
+  g_assert_cmpint (pv_run_row_get_check (PV_RUN_ROW (row)), ==, PV_RUN_CHECK_RUNNING);
+  pv_test_wait_until (row_checked, row);
+  g_assert_cmpint (pv_run_row_get_check (PV_RUN_ROW (row)), ==, PV_RUN_CHECK_READY);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Ready to finish"));
+  {
+    g_autoptr(PvPhoneNumber) uploaded = get_number (client, number_id);
+
+    g_assert_null (pv_phone_number_get_assigned_user_id (uploaded));
+  }
 
   g_signal_emit_by_name (row, "resume");
   pv_test_wait_until (has_assistant, window);
@@ -943,7 +971,7 @@ walk_closed_while_waiting (PvWindow        *window,
   g_assert_cmpint (pv_run_state_get_status (kept), ==, PV_RUN_STATUS_WAITING);
 
   restarted = restart ();
-  finish_waiting_move (restarted, client, run_id, "Léa Sørensen", lea, "+33170360103");
+  finish_waiting_move (restarted, client, run_id, "Léa Sørensen", lea, "+33170360103", 3600 * 1000);
   gtk_window_destroy (GTK_WINDOW (restarted));
   pv_test_iterate ();
   pv_sandbox_server_set_upload_delay (sandbox, 0);
@@ -953,6 +981,10 @@ walk_closed_while_waiting (PvWindow        *window,
 
 static PvWindow *test_window;
 static PvServiceClient *test_client;
+
+/* Longer than the operator's clock was moved by the tests before, which
+ * the child process does not know of. */
+#define KILLED_UPLOAD_DELAY (24 * 3600 * 1000)
 
 static gboolean
 journal_has_final (const char *path)
@@ -988,7 +1020,7 @@ kill_mid_move (PvWindow *window)
   PvRunner *runner;
   const char *anne = NULL;
 
-  pv_sandbox_server_set_upload_delay (pv_application_get_sandbox (application), 3600 * 1000);
+  pv_sandbox_server_set_upload_delay (pv_application_get_sandbox (application), KILLED_UPLOAD_DELAY);
   assistant = start_move_of (window, "Anne Blanc", &anne);
   page = pv_assistant_get_current_page (assistant);
   g_assert_true (PV_IS_MOVE_RUN_PAGE (page));
@@ -1029,7 +1061,7 @@ test_killed_while_waiting (void)
   run_id = g_strdup (pv_run_state_get_run_id (killed));
 
   restarted = restart ();
-  finish_waiting_move (restarted, test_client, run_id, "Anne Blanc", anne, "+33170360104");
+  finish_waiting_move (restarted, test_client, run_id, "Anne Blanc", anne, "+33170360104", KILLED_UPLOAD_DELAY);
   gtk_window_destroy (GTK_WINDOW (restarted));
   pv_test_iterate ();
 }
