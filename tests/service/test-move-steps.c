@@ -848,6 +848,53 @@ test_resume_from_plan (Fixture       *fixture,
   g_assert_null (reason);
 }
 
+/* One pass in which a person comes to wait for the operator's upload
+ * ends waiting, by itself, saying who waits and for what; one in which
+ * nobody waits ends finished. */
+static void
+test_pass_ends_waiting (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(PvMoveSteps) steps = pv_move_steps_new (fixture->client, PV_MOVE_KIND_CALLING_PLAN,
+                                                    "orange-business", "Orange Business");
+  g_autofree char *journal = g_build_filename (fixture->dir, "waits.jsonl", NULL);
+  g_autoptr(PvRunner) runner = NULL;
+  g_autoptr(PvRunState) state = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) items = NULL;
+  const char *reason = "Gaëlle Boyer waits for Orange Business to upload +33170360101 into the tenant.";
+
+  pv_sandbox_server_set_upload_delay (fixture->server, 3600 * 1000);
+  pv_move_steps_set_port_confirmed (steps, TRUE);
+  pv_move_steps_add_person (steps, GAELLE, "+33170360101", "+33170360101");
+  pv_move_steps_set_name (steps, GAELLE, "Gaëlle Boyer");
+  items = pv_move_steps_dup_items (steps);
+  runner = pv_runner_new (PV_RUN_STEPS (steps), (const char * const *) items, "move-calling-plan", journal, NULL);
+  pv_runner_run_async (runner, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_runner_run_finish (runner, pv_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpstr (pv_runner_get_waiting (runner), ==, reason);
+
+  state = pv_run_state_load (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pv_run_state_get_status (state), ==, PV_RUN_STATUS_WAITING);
+  g_assert_cmpstr (pv_run_state_get_waiting (state), ==, reason);
+  g_clear_object (&state);
+
+  /* Run again in the same run once the number is uploaded: finished. */
+  pv_sandbox_server_advance_clock (fixture->server, 3600 * 1000);
+  g_assert_cmpuint (pv_runner_run_unfinished_async (runner, NULL, pv_test_store_result_cb, &result), ==, 1);
+  g_assert_true (pv_runner_run_unfinished_finish (runner, pv_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_null (pv_runner_get_waiting (runner));
+  g_assert_cmpint (status_of (steps, GAELLE, 3), ==, PV_RESULT_STATUS_DONE);
+  state = pv_run_state_load (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pv_run_state_get_status (state), ==, PV_RUN_STATUS_FINISHED);
+}
+
 /* A plan that is not one is refused, never half read. */
 static void
 test_plan_checked (Fixture       *fixture,
@@ -896,6 +943,7 @@ main (int   argc,
   ADD ("calling-plan", test_calling_plan);
   ADD ("calling-plan-port-orders", test_calling_plan_port_orders);
   ADD ("resume-from-plan", test_resume_from_plan);
+  ADD ("pass-ends-waiting", test_pass_ends_waiting);
   ADD ("plan-checked", test_plan_checked);
 
   return g_test_run ();

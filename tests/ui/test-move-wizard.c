@@ -778,6 +778,13 @@ has_assistant (gpointer data)
 }
 
 static gboolean
+match_button_tooltip (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static gboolean
 row_checked (gpointer data)
 {
   PvRunCheck check = pv_run_row_get_check (data);
@@ -826,7 +833,7 @@ finish_waiting_move (PvWindow        *window,
   /* The operator uploads the number; Check Again says the move can be
    * finished, and changed nothing. */
   pv_sandbox_server_advance_clock (sandbox, upload_delay_ms);
-  check = pv_test_find_widget (row, match_button_label, "Check _Again");
+  check = pv_test_find_widget (row, match_button_tooltip, "Check Again");
   g_assert_nonnull (check);
   g_signal_emit_by_name (check, "clicked");
   g_assert_cmpint (pv_run_row_get_check (PV_RUN_ROW (row)), ==, PV_RUN_CHECK_RUNNING);
