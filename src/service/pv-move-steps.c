@@ -35,6 +35,7 @@
 typedef struct
 {
   char     *name;    /* for the messages and what the run waits for */
+  char     *upn;     /* how the exports name them */
   char     *current_number;
   char     *target_number;
   gboolean  on_premises;
@@ -45,6 +46,7 @@ static void
 person_free (Person *person)
 {
   g_free (person->name);
+  g_free (person->upn);
   g_free (person->current_number);
   g_free (person->target_number);
   g_free (person);
@@ -1011,6 +1013,7 @@ build_plan (PvMoveSteps *self,
       json_builder_begin_object (builder);
       add_string_member (builder, "id", id);
       add_string_member (builder, "name", person->name);
+      add_string_member (builder, "userPrincipalName", person->upn);
       add_string_member (builder, "currentNumber", person->current_number);
       add_string_member (builder, "targetNumber", person->target_number);
       json_builder_set_member_name (builder, "onPremises");
@@ -1436,6 +1439,7 @@ pv_move_steps_new_from_plan (PvServiceClient  *client,
       JsonNode *from;
       g_autofree char *id = NULL;
       g_autofree char *name = NULL;
+      g_autofree char *upn = NULL;
       g_autofree char *current = NULL;
       g_autofree char *target = NULL;
       gboolean on_premises;
@@ -1447,6 +1451,7 @@ pv_move_steps_new_from_plan (PvServiceClient  *client,
       from = json_object_get_member (entry, "fromStep");
       if (!read_string (entry, "id", FALSE, &id) || g_hash_table_contains (self->people, id) ||
           !read_string (entry, "name", TRUE, &name) ||
+          !read_string (entry, "userPrincipalName", TRUE, &upn) ||
           !read_string (entry, "currentNumber", TRUE, &current) ||
           !read_string (entry, "targetNumber", FALSE, &target) ||
           !read_boolean (entry, "onPremises", &on_premises) ||
@@ -1459,6 +1464,7 @@ pv_move_steps_new_from_plan (PvServiceClient  *client,
       person->on_premises = on_premises;
       person->from = (guint) json_node_get_int (from);
       person->name = g_steal_pointer (&name);
+      person->upn = g_steal_pointer (&upn);
     }
 
   return g_steal_pointer (&self);
@@ -1631,6 +1637,36 @@ pv_move_steps_set_name (PvMoveSteps *self,
       g_free (person->name);
       person->name = g_strdup (name);
     }
+}
+
+/* How the exports name the person: their userPrincipalName. */
+void
+pv_move_steps_set_user_principal_name (PvMoveSteps *self,
+                                       const char  *user_id,
+                                       const char  *upn)
+{
+  Person *person;
+
+  g_return_if_fail (PV_IS_MOVE_STEPS (self));
+
+  person = g_hash_table_lookup (self->people, user_id);
+  if (person != NULL)
+    {
+      g_free (person->upn);
+      person->upn = g_strdup (upn);
+    }
+}
+
+const char *
+pv_move_steps_get_user_principal_name (PvMoveSteps *self,
+                                       const char  *user_id)
+{
+  Person *person;
+
+  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), NULL);
+
+  person = g_hash_table_lookup (self->people, user_id);
+  return person != NULL ? person->upn : NULL;
 }
 
 const char *

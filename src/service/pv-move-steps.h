@@ -40,6 +40,11 @@ void               pv_move_steps_set_name         (PvMoveSteps     *self,
                                                    const char      *name);
 const char        *pv_move_steps_get_name         (PvMoveSteps     *self,
                                                    const char      *user_id);
+void               pv_move_steps_set_user_principal_name (PvMoveSteps *self,
+                                                   const char      *user_id,
+                                                   const char      *upn);
+const char        *pv_move_steps_get_user_principal_name (PvMoveSteps *self,
+                                                   const char      *user_id);
 void               pv_move_steps_restore          (PvMoveSteps     *self,
                                                    PvRunState      *state);
 void               pv_move_steps_set_on_premises  (PvMoveSteps     *self,

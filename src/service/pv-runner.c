@@ -327,6 +327,8 @@ pv_runner_get_waiting (PvRunner *self)
  *
  * A run that waits is not finished: its end records @waiting, and the
  * history shows it as waiting rather than finished (pv_run_state_get_status()).
+ * Steps that say who waits (#PvRunStepsInterface.dup_waiting) replace it
+ * at the end of each pass with what they say, from each item's outcome.
  */
 void
 pv_runner_set_waiting (PvRunner   *self,

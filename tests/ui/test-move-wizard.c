@@ -863,6 +863,27 @@ finish_waiting_move (PvWindow        *window,
   user = get_user (client, user_id);
   g_assert_cmpstr (pv_user_get_line_uri (user), ==, line);
 
+  /* Its export names her by her address and has every step, those of
+   * the earlier process included. */
+  {
+    g_autofree char *xml_path = g_build_filename (scratch, "finished.xml", NULL);
+    g_autoptr(GFile) xml_file = g_file_new_for_path (xml_path);
+    g_autoptr(PvRunInfo) info = NULL;
+    g_autoptr(GListModel) results = NULL;
+    g_autoptr(PvOperationResult) moved = NULL;
+    g_autoptr(GError) error = NULL;
+
+    export_to (PV_MOVE_RUN_PAGE (page), PV_EXPORT_FORMAT_XML, xml_path);
+    g_assert_cmpint (pv_test_validate_xml (xml_path, PV_RESULTS_XSD), ==, 0);
+    g_assert_true (pv_results_xml_load (xml_file, &info, &results, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+    moved = g_list_model_get_item (results, 0);
+    g_assert_true (g_str_has_suffix (pv_operation_result_get_item (moved), "@contoso.com"));
+    g_assert_cmpint (pv_operation_result_get_status (moved), ==, PV_RESULT_STATUS_DONE);
+    g_assert_cmpuint (pv_operation_result_get_n_steps (moved), ==, 4);
+  }
+
   /* The same run, finished now. */
   after = find_run_of (user_id);
   g_assert_cmpstr (pv_run_state_get_run_id (after), ==, run_id);

@@ -469,15 +469,17 @@ pv_move_flow_get_resuming (PvMoveFlow *self)
 
 /**
  * pv_move_flow_new_runner:
- * @only_unfinished: run again only the people not moved yet; their
- *   steps that took effect are found done and not sent again
  *
- * Returns: (transfer full) (nullable): a run with a journal of its own
- *   in the user's state directory, or %NULL without a service
+ * The run of the move: a new one, with a journal of its own in the
+ * user's state directory, or the run of the history the flow continues
+ * (once). Running again those not moved is a new pass of the same run
+ * (pv_runner_run_unfinished_async()).
+ *
+ * Returns: (transfer full) (nullable): the run, or %NULL without a
+ *   service
  */
 PvRunner *
-pv_move_flow_new_runner (PvMoveFlow *self,
-                         gboolean    only_unfinished)
+pv_move_flow_new_runner (PvMoveFlow *self)
 {
   g_autoptr(GPtrArray) selection = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -505,17 +507,14 @@ pv_move_flow_new_runner (PvMoveFlow *self,
 
           pv_move_steps_add_person (self->steps, id, pv_move_plan_get_current_number (self->plan, id), target);
           pv_move_steps_set_name (self->steps, id, pv_user_get_display_name (g_ptr_array_index (selection, i)));
+          pv_move_steps_set_user_principal_name (self->steps, id,
+                                                 pv_user_get_user_principal_name (g_ptr_array_index (selection, i)));
           pv_move_steps_set_on_premises (self->steps, id, pv_move_plan_get_on_premises (self->plan, id));
         }
     }
 
   for (guint i = 0; i < selection->len; i++)
-    {
-      const char *id = pv_user_get_id (g_ptr_array_index (selection, i));
-
-      if (!only_unfinished || !pv_move_flow_is_moved (self, id))
-        g_strv_builder_add (builder, id);
-    }
+    g_strv_builder_add (builder, pv_user_get_id (g_ptr_array_index (selection, i)));
   items = g_strv_builder_end (builder);
 
   return new_runner_for (self, self->steps, (const char * const *) items);
@@ -640,9 +639,8 @@ pv_move_flow_dup_run_info (PvMoveFlow *self)
   return info;
 }
 
-/* How the exports name each person: their userPrincipalName, or for a
- * run continued from the history (whose plan keeps names, not
- * addresses) their name. */
+/* How the exports name each person: their userPrincipalName, from the
+ * tenant, or from the plan for a run continued from the history. */
 static GHashTable *
 dup_labels (PvMoveFlow *self)
 {
@@ -667,7 +665,9 @@ person_label (PvMoveFlow *self,
 {
   const char *label = g_hash_table_lookup (labels, id);
 
-  return label != NULL ? label : pv_move_flow_get_name (self, id);
+  if (label == NULL && self->steps != NULL)
+    label = pv_move_steps_get_user_principal_name (self->steps, id);
+  return label != NULL ? label : id;
 }
 
 /**

@@ -26,8 +26,7 @@ const char      *pv_move_flow_get_load_error       (PvMoveFlow      *self);
 PvMovePlan      *pv_move_flow_get_plan             (PvMoveFlow      *self);
 
 PvMoveSteps     *pv_move_flow_get_steps            (PvMoveFlow      *self);
-PvRunner        *pv_move_flow_new_runner           (PvMoveFlow      *self,
-                                                    gboolean         only_unfinished);
+PvRunner        *pv_move_flow_new_runner           (PvMoveFlow      *self);
 gboolean         pv_move_flow_is_moved             (PvMoveFlow      *self,
                                                     const char      *user_id);
 PvRunInfo       *pv_move_flow_dup_run_info         (PvMoveFlow      *self);

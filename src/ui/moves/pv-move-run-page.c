@@ -151,7 +151,7 @@ static void
 start_run (PvMoveRunPage *self)
 {
   g_clear_object (&self->runner);
-  self->runner = pv_move_flow_new_runner (self->flow, FALSE);
+  self->runner = pv_move_flow_new_runner (self->flow);
   if (self->runner == NULL)
     {
       const char *error = pv_move_flow_get_load_error (self->flow);
