@@ -5,6 +5,7 @@
 
 #include "pv-application.h"
 #include "pv-move-flow.h"
+#include "pv-move-history.h"
 #include "pv-move-operator-page.h"
 #include "pv-move-people-page.h"
 #include "pv-move-review-page.h"
@@ -827,102 +828,6 @@ create_calling_plan_resume_state (const char *journal_path,
   return create_resume_state (PV_MOVE_KIND_CALLING_PLAN, journal_path, run);
 }
 
-/* Who waits in a run of a move, and for what, from its journal alone:
- * a killed run says it as well as one that ended waiting. */
-static char *
-dup_run_waiting (PvRunState *run)
-{
-  g_autoptr(PvMoveSteps) steps = NULL;
-
-  if (pv_run_state_get_plan (run) == NULL)
-    return NULL;
-  steps = pv_move_steps_new_from_plan (NULL, pv_run_state_get_plan (run), NULL);
-  return steps != NULL ? pv_run_steps_dup_state_waiting (PV_RUN_STEPS (steps), run) : NULL;
-}
-
-static void
-run_checked_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  char *still = NULL;
-
-  if (!pv_move_steps_check_waiting_finish (result, &still, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, still, g_free);
-}
-
-static void
-check_client_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(PvServiceClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  GCancellable *cancellable;
-  PvRunState *run;
-
-  client = pv_application_get_client_finish (PV_APPLICATION (object), result, &error);
-  if (client == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  run = g_task_get_task_data (task);
-  cancellable = g_task_get_cancellable (task);
-  pv_move_steps_check_waiting_async (client, run, cancellable, run_checked_cb, g_steal_pointer (&task));
-}
-
-/* The history's check of a waiting move: the tenant read through the
- * application's service, nothing changed. */
-static void
-check_run_waiting_async (PvRunState          *run,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  GApplication *application = g_application_get_default ();
-
-  g_task_set_source_tag (task, check_run_waiting_async);
-  g_task_set_task_data (task, g_object_ref (run), g_object_unref);
-  if (!PV_IS_APPLICATION (application))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("No service to talk to: the move cannot start."));
-      g_object_unref (task);
-      return;
-    }
-  pv_application_get_client_async (PV_APPLICATION (application), cancellable, check_client_cb, task);
-}
-
-static gboolean
-check_run_waiting_finish (GAsyncResult  *result,
-                          char         **still_waiting,
-                          GError       **error)
-{
-  g_autoptr(GError) local = NULL;
-  char *still;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, check_run_waiting_async), FALSE);
-
-  still = g_task_propagate_pointer (G_TASK (result), &local);
-  if (local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  *still_waiting = still;
-  return TRUE;
-}
-
 static GObject *
 create_direct_routing_state (void)
 {
@@ -995,9 +900,9 @@ const PvFlowInfo pv_move_direct_routing_flow_info = {
   .pages = move_pages,
   .create_resume_state = create_direct_routing_resume_state,
   .continues_waiting = TRUE,
-  .dup_waiting = dup_run_waiting,
-  .check_waiting_async = check_run_waiting_async,
-  .check_waiting_finish = check_run_waiting_finish,
+  .dup_waiting = pv_move_history_dup_waiting,
+  .check_waiting_async = pv_move_history_check_async,
+  .check_waiting_finish = pv_move_history_check_finish,
 };
 
 const PvFlowInfo pv_move_calling_plan_flow_info = {
@@ -1009,7 +914,7 @@ const PvFlowInfo pv_move_calling_plan_flow_info = {
   .pages = move_pages,
   .create_resume_state = create_calling_plan_resume_state,
   .continues_waiting = TRUE,
-  .dup_waiting = dup_run_waiting,
-  .check_waiting_async = check_run_waiting_async,
-  .check_waiting_finish = check_run_waiting_finish,
+  .dup_waiting = pv_move_history_dup_waiting,
+  .check_waiting_async = pv_move_history_check_async,
+  .check_waiting_finish = pv_move_history_check_finish,
 };
