@@ -34,6 +34,8 @@
 
 typedef struct
 {
+  char     *name;    /* for the messages and what the run waits for */
+  char     *upn;     /* how the exports name them */
   char     *current_number;
   char     *target_number;
   gboolean  on_premises;
@@ -43,6 +45,8 @@ typedef struct
 static void
 person_free (Person *person)
 {
+  g_free (person->name);
+  g_free (person->upn);
   g_free (person->current_number);
   g_free (person->target_number);
   g_free (person);
@@ -896,9 +900,14 @@ pv_move_steps_apply_step_async (PvRunSteps          *steps,
                                 gpointer             user_data)
 {
   PvMoveSteps *self = PV_MOVE_STEPS (steps);
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask *task;
   Person *person = g_hash_table_lookup (self->people, item);
   StepCall *call;
+
+  /* Steps read back without a service only say where a run stands. */
+  g_return_if_fail (self->client != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, pv_move_steps_apply_step_async);
   g_task_set_check_cancellable (task, FALSE);
@@ -975,12 +984,12 @@ kind_nick (PvMoveKind kind)
 }
 
 /* The plan of the people of @items: everything needed to build the same
- * steps again, each person's numbers as the run was started with them
- * (the tenant has changed since), and the step each starts from. */
+ * steps again, each person's name and numbers as the run was started
+ * with them (the tenant has changed since), and the step each starts
+ * from. */
 static JsonNode *
 build_plan (PvMoveSteps *self,
-            GPtrArray   *items,
-            const guint *from)
+            GPtrArray   *items)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
 
@@ -988,7 +997,7 @@ build_plan (PvMoveSteps *self,
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, PLAN_VERSION);
   add_string_member (builder, "kind", kind_nick (self->kind));
-  add_string_member (builder, "service", pv_service_client_get_base_url (self->client));
+  add_string_member (builder, "service", self->client != NULL ? pv_service_client_get_base_url (self->client) : NULL);
   add_string_member (builder, "operatorId", self->operator_id);
   add_string_member (builder, "operatorName", self->operator_name);
   add_string_member (builder, "tenantId", self->tenant_id);
@@ -1003,12 +1012,14 @@ build_plan (PvMoveSteps *self,
 
       json_builder_begin_object (builder);
       add_string_member (builder, "id", id);
+      add_string_member (builder, "name", person->name);
+      add_string_member (builder, "userPrincipalName", person->upn);
       add_string_member (builder, "currentNumber", person->current_number);
       add_string_member (builder, "targetNumber", person->target_number);
       json_builder_set_member_name (builder, "onPremises");
       json_builder_add_boolean_value (builder, person->on_premises);
       json_builder_set_member_name (builder, "fromStep");
-      json_builder_add_int_value (builder, from != NULL ? from[i] : person->from);
+      json_builder_add_int_value (builder, person->from);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1022,7 +1033,7 @@ pv_move_steps_dup_plan (PvRunSteps *steps)
 {
   PvMoveSteps *self = PV_MOVE_STEPS (steps);
 
-  return build_plan (self, self->items, NULL);
+  return build_plan (self, self->items);
 }
 
 /**
@@ -1048,39 +1059,291 @@ pv_move_steps_get_waiting_step (PvMoveSteps *self,
   return -1;
 }
 
-/**
- * pv_move_steps_dup_waiting_plan:
- *
- * The plan of the people who wait for the operator, each to start from
- * the step where they wait: what a later run needs to take them up
- * where they were, once the operator has done its part.
- *
- * Returns: (transfer full) (nullable): the plan, as
- *   pv_move_steps_new_from_plan() reads it, or %NULL when nobody waits
- */
-JsonNode *
-pv_move_steps_dup_waiting_plan (PvMoveSteps *self)
+/* A person whose last step was skipped waits: for the operator's port
+ * order, upload or number, or for the directory to catch up. */
+static gboolean
+pv_move_steps_get_item_waits (PvRunSteps        *steps,
+                              PvOperationResult *result)
 {
-  g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
-  g_autoptr(GArray) from = g_array_new (FALSE, FALSE, sizeof (guint));
+  PvMoveSteps *self = PV_MOVE_STEPS (steps);
+  const char *item = pv_operation_result_get_item (result);
 
-  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), NULL);
+  return item != NULL && g_hash_table_contains (self->people, item) &&
+         pv_operation_result_get_status (result) == PV_RESULT_STATUS_SKIPPED;
+}
 
+static const char *
+person_name (PvMoveSteps *self,
+             const char  *item)
+{
+  Person *person = g_hash_table_lookup (self->people, item);
+
+  return person != NULL && person->name != NULL && *person->name != '\0' ? person->name : item;
+}
+
+/* What one person waits for, as a sentence naming them. */
+static char *
+dup_person_waiting (PvMoveSteps *self,
+                    const char  *item,
+                    guint        step)
+{
+  Person *person = g_hash_table_lookup (self->people, item);
+  const char *name = person_name (self, item);
+
+  if (person == NULL)
+    return NULL;
+
+  if (step == 0 && self->kind == PV_MOVE_KIND_CALLING_PLAN)
+    /* Translators: %1$s is a person's name, %2$s an operator, %3$s a phone number. */
+    return g_strdup_printf (_("%1$s waits for %2$s to complete the port order of %3$s."),
+                            name, self->operator_name, person->current_number);
+  if (step == 0)
+    /* Translators: %1$s is a person's name, %2$s a phone number. */
+    return g_strdup_printf (_("%1$s waits for the directory to synchronise the removal of %2$s on-premises."),
+                            name, person->current_number);
+  if (step == 2 && self->kind == PV_MOVE_KIND_CALLING_PLAN)
+    /* Translators: %1$s is a person's name, %2$s an operator, %3$s a phone number. */
+    return g_strdup_printf (_("%1$s waits for %2$s to upload %3$s into the tenant."),
+                            name, self->operator_name, person->target_number);
+  if (step == 2)
+    /* Translators: %1$s is a person's name, %2$s an operator, %3$s a phone number. */
+    return g_strdup_printf (_("%1$s waits for %2$s to provide %3$s in the tenant."),
+                            name, self->operator_name, person->target_number);
+  /* Translators: %1$s is a person's name, %2$u a step's number, %3$s its name. */
+  return g_strdup_printf (_("%1$s waits at step %2$u, %3$s."),
+                          name, step + 1, pv_move_step_title (self->kind, MIN (step, PV_MOVE_N_STEPS - 1)));
+}
+
+static char *
+pv_move_steps_dup_waiting (PvRunSteps  *steps,
+                           GPtrArray   *results,
+                           const guint *at)
+{
+  PvMoveSteps *self = PV_MOVE_STEPS (steps);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GHashTable) waiting = NULL;
+
+  if (results->len == 1)
+    return dup_person_waiting (self, pv_operation_result_get_item (g_ptr_array_index (results, 0)), at[0]);
+
+  /* In the plan's order, whatever order they stopped in. */
+  waiting = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < results->len; i++)
+    g_hash_table_add (waiting, (gpointer) pv_operation_result_get_item (g_ptr_array_index (results, i)));
   for (guint i = 0; i < self->items->len; i++)
     {
-      const char *id = g_ptr_array_index (self->items, i);
-      int step = pv_move_steps_get_waiting_step (self, id);
-      guint first = (guint) step;
+      const char *item = g_ptr_array_index (self->items, i);
 
-      if (step < 0)
+      if (!g_hash_table_contains (waiting, item))
         continue;
-      g_ptr_array_add (waiting, (gpointer) id);
-      g_array_append_val (from, first);
+      if (names->len > 0)
+        /* Translators: between the names of a list of people. */
+        g_string_append (names, _(", "));
+      g_string_append (names, person_name (self, item));
+    }
+  /* Translators: %1$u is a number of people, %2$s an operator, %3$s the people's names. */
+  return g_strdup_printf (ngettext ("%1$u person waits for %2$s: %3$s.",
+                                    "%1$u people wait for %2$s: %3$s.",
+                                    results->len),
+                          results->len, self->operator_name, names->str);
+}
+
+/* --- Checking again, without changing anything. --- */
+
+/* Whether @step of a @kind move only reads the tenant: the port order
+ * (Calling Plan, step 1) and the operator's number (step 3). Removing a
+ * number on-premises (Direct Routing, step 1) is a change: it is left
+ * for the run. */
+static gboolean
+step_only_reads (PvMoveKind kind,
+                 guint      step)
+{
+  return step == 2 || (step == 0 && kind == PV_MOVE_KIND_CALLING_PLAN);
+}
+
+typedef struct
+{
+  PvMoveSteps *steps;
+  GPtrArray   *items;        /* char *, those who wait */
+  GArray      *at;           /* guint, the step each waits at */
+  guint        next;
+  GPtrArray   *still;        /* PvOperationResult *, those who still wait */
+  GArray      *still_at;
+} Check;
+
+static void
+check_free (Check *check)
+{
+  g_clear_object (&check->steps);
+  g_clear_pointer (&check->items, g_ptr_array_unref);
+  g_clear_pointer (&check->at, g_array_unref);
+  g_clear_pointer (&check->still, g_ptr_array_unref);
+  g_clear_pointer (&check->still_at, g_array_unref);
+  g_free (check);
+}
+
+static void check_next (GTask *task);
+
+static void
+still_waits (Check             *check,
+             PvOperationResult *result,
+             guint              step)
+{
+  g_ptr_array_add (check->still, g_object_ref (result));
+  g_array_append_val (check->still_at, step);
+}
+
+static void
+person_checked_cb (GObject      *object,
+                   GAsyncResult *async_result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Check *check = g_task_get_task_data (task);
+  guint step = g_array_index (check->at, guint, check->next);
+  g_autoptr(PvOperationResult) result = NULL;
+  GError *error = NULL;
+
+  result = pv_run_steps_apply_step_finish (PV_RUN_STEPS (object), async_result, &error);
+  if (result == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
     }
 
-  if (waiting->len == 0)
-    return NULL;
-  return build_plan (self, waiting, (const guint *) from->data);
+  /* Found done: the operator has done its part. Anything else (still
+   * waiting, or a failure the run will say) leaves the person to the
+   * run. */
+  if (pv_operation_result_get_status (result) != PV_RESULT_STATUS_ALREADY_DONE)
+    still_waits (check, result, step);
+  check->next++;
+  check_next (g_steal_pointer (&task));
+}
+
+static void
+check_next (GTask *task)
+{
+  Check *check = g_task_get_task_data (task);
+
+  while (check->next < check->items->len)
+    {
+      const char *item = g_ptr_array_index (check->items, check->next);
+      guint step = g_array_index (check->at, guint, check->next);
+
+      if (step_only_reads (check->steps->kind, step))
+        {
+          pv_run_steps_apply_step_async (PV_RUN_STEPS (check->steps), item, step, TRUE,
+                                         g_task_get_cancellable (task), person_checked_cb, task);
+          return;
+        }
+
+      {
+        g_autoptr(PvOperationResult) result = pv_operation_result_new ();
+
+        pv_operation_result_set_item (result, item);
+        pv_operation_result_set_status (result, PV_RESULT_STATUS_SKIPPED);
+        still_waits (check, result, step);
+      }
+      check->next++;
+    }
+
+  if (check->still->len == 0)
+    g_task_return_pointer (task, NULL, NULL);
+  else
+    g_task_return_pointer (task, pv_run_steps_dup_waiting (PV_RUN_STEPS (check->steps), check->still,
+                                                           (const guint *) check->still_at->data),
+                           g_free);
+  g_object_unref (task);
+}
+
+/**
+ * pv_move_steps_check_waiting_async:
+ * @client: the service
+ * @run: a run of a move, read back from its journal
+ *
+ * Checks again, for each person who waits in @run, whether the
+ * operator has done its part (completed the port order, uploaded or
+ * provided the number), by reading the tenant only: nothing is changed.
+ * Those who wait at a step that would change something are not checked
+ * and still wait.
+ */
+void
+pv_move_steps_check_waiting_async (PvServiceClient     *client,
+                                   PvRunState          *run,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) finals = NULL;
+  GError *error = NULL;
+  Check *check;
+
+  g_return_if_fail (PV_IS_SERVICE_CLIENT (client));
+  g_return_if_fail (PV_IS_RUN_STATE (run));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_move_steps_check_waiting_async);
+
+  check = g_new0 (Check, 1);
+  g_task_set_task_data (task, check, (GDestroyNotify) check_free);
+  check->steps = pv_move_steps_new_from_plan (client, pv_run_state_get_plan (run), &error);
+  if (check->steps == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  check->items = g_ptr_array_new_with_free_func (g_free);
+  check->at = g_array_new (FALSE, FALSE, sizeof (guint));
+  check->still = g_ptr_array_new_with_free_func (g_object_unref);
+  check->still_at = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  finals = pv_run_state_dup_final_results (run);
+  for (guint i = 0; i < finals->len; i++)
+    {
+      PvOperationResult *result = g_ptr_array_index (finals, i);
+      const char *item = pv_operation_result_get_item (result);
+      guint step;
+
+      if (!pv_run_steps_get_item_waits (PV_RUN_STEPS (check->steps), result))
+        continue;
+      step = pv_run_state_get_next_step (run, item);
+      g_ptr_array_add (check->items, g_strdup (item));
+      g_array_append_val (check->at, step);
+    }
+
+  check_next (g_steal_pointer (&task));
+}
+
+/**
+ * pv_move_steps_check_waiting_finish:
+ * @still_waiting: (out) (transfer full) (optional) (nullable): what the
+ *   run still waits for, naming who and for what, or %NULL when the
+ *   operator has done its part for everyone (the move is ready to finish)
+ *
+ * Returns: whether the check was made
+ */
+gboolean
+pv_move_steps_check_waiting_finish (GAsyncResult  *result,
+                                    char         **still_waiting,
+                                    GError       **error)
+{
+  g_autofree char *waiting = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_move_steps_check_waiting_async), FALSE);
+
+  waiting = g_task_propagate_pointer (G_TASK (result), &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (still_waiting != NULL)
+    *still_waiting = g_steal_pointer (&waiting);
+  return TRUE;
 }
 
 static gboolean
@@ -1115,8 +1378,9 @@ read_boolean (JsonObject *object,
 
 /**
  * pv_move_steps_new_from_plan:
- * @plan: what pv_run_steps_dup_plan() (or
- *   pv_move_steps_dup_waiting_plan()) gave for the run, read back from
+ * @client: (nullable): the service, or %NULL for steps that only read
+ *   the run (who waits, and for what), never applied
+ * @plan: what pv_run_steps_dup_plan() gave for the run, read back from
  *   its journal (pv_run_state_get_plan())
  *
  * The same steps again, to resume a run, with the numbers the run was
@@ -1138,10 +1402,10 @@ pv_move_steps_new_from_plan (PvServiceClient  *client,
   JsonNode *version;
   JsonNode *people;
 
-  g_return_val_if_fail (PV_IS_SERVICE_CLIENT (client), NULL);
+  g_return_val_if_fail (!client || PV_IS_SERVICE_CLIENT (client), NULL);
 
   self = g_object_new (PV_TYPE_MOVE_STEPS, NULL);
-  self->client = g_object_ref (client);
+  self->client = client != NULL ? g_object_ref (client) : NULL;
 
   if (plan == NULL || !JSON_NODE_HOLDS_OBJECT (plan))
     goto unusable;
@@ -1174,6 +1438,8 @@ pv_move_steps_new_from_plan (PvServiceClient  *client,
       JsonObject *entry;
       JsonNode *from;
       g_autofree char *id = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *upn = NULL;
       g_autofree char *current = NULL;
       g_autofree char *target = NULL;
       gboolean on_premises;
@@ -1184,6 +1450,8 @@ pv_move_steps_new_from_plan (PvServiceClient  *client,
       entry = json_node_get_object (node);
       from = json_object_get_member (entry, "fromStep");
       if (!read_string (entry, "id", FALSE, &id) || g_hash_table_contains (self->people, id) ||
+          !read_string (entry, "name", TRUE, &name) ||
+          !read_string (entry, "userPrincipalName", TRUE, &upn) ||
           !read_string (entry, "currentNumber", TRUE, &current) ||
           !read_string (entry, "targetNumber", FALSE, &target) ||
           !read_boolean (entry, "onPremises", &on_premises) ||
@@ -1195,6 +1463,8 @@ pv_move_steps_new_from_plan (PvServiceClient  *client,
       person = g_hash_table_lookup (self->people, id);
       person->on_premises = on_premises;
       person->from = (guint) json_node_get_int (from);
+      person->name = g_steal_pointer (&name);
+      person->upn = g_steal_pointer (&upn);
     }
 
   return g_steal_pointer (&self);
@@ -1213,6 +1483,8 @@ pv_move_steps_iface_init (PvRunStepsInterface *iface)
   iface->apply_step_async = pv_move_steps_apply_step_async;
   iface->apply_step_finish = pv_move_steps_apply_step_finish;
   iface->dup_plan = pv_move_steps_dup_plan;
+  iface->get_item_waits = pv_move_steps_get_item_waits;
+  iface->dup_waiting = pv_move_steps_dup_waiting;
 }
 
 static void
@@ -1347,6 +1619,105 @@ pv_move_steps_add_person (PvMoveSteps *self,
   person->target_number = g_strdup (target_number);
   g_hash_table_insert (self->people, g_strdup (user_id), person);
   g_ptr_array_add (self->items, g_strdup (user_id));
+}
+
+/* The person's name, for what the run says it waits for. */
+void
+pv_move_steps_set_name (PvMoveSteps *self,
+                        const char  *user_id,
+                        const char  *name)
+{
+  Person *person;
+
+  g_return_if_fail (PV_IS_MOVE_STEPS (self));
+
+  person = g_hash_table_lookup (self->people, user_id);
+  if (person != NULL)
+    {
+      g_free (person->name);
+      person->name = g_strdup (name);
+    }
+}
+
+/* How the exports name the person: their userPrincipalName. */
+void
+pv_move_steps_set_user_principal_name (PvMoveSteps *self,
+                                       const char  *user_id,
+                                       const char  *upn)
+{
+  Person *person;
+
+  g_return_if_fail (PV_IS_MOVE_STEPS (self));
+
+  person = g_hash_table_lookup (self->people, user_id);
+  if (person != NULL)
+    {
+      g_free (person->upn);
+      person->upn = g_strdup (upn);
+    }
+}
+
+const char *
+pv_move_steps_get_user_principal_name (PvMoveSteps *self,
+                                       const char  *user_id)
+{
+  Person *person;
+
+  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), NULL);
+
+  person = g_hash_table_lookup (self->people, user_id);
+  return person != NULL ? person->upn : NULL;
+}
+
+const char *
+pv_move_steps_get_name (PvMoveSteps *self,
+                        const char  *user_id)
+{
+  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), NULL);
+
+  return person_name (self, user_id);
+}
+
+/**
+ * pv_move_steps_restore:
+ * @state: the run of these steps, read back from its journal
+ *
+ * Takes back what the run recorded of each person, so that the steps of
+ * a continued run say where everyone stands: the steps that took effect,
+ * and the outcome each person was left with (moved, failed, or waiting
+ * at a step). Those who wait are run again from there.
+ */
+void
+pv_move_steps_restore (PvMoveSteps *self,
+                       PvRunState  *state)
+{
+  g_return_if_fail (PV_IS_MOVE_STEPS (self));
+  g_return_if_fail (PV_IS_RUN_STATE (state));
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const char *item = g_ptr_array_index (self->items, i);
+      PvOperationResult *final = pv_run_state_get_final_result (state, item);
+      guint next = MIN (pv_run_state_get_next_step (state, item), PV_MOVE_N_STEPS);
+      PvOperationResult **records;
+
+      if (final == NULL && next == 0)
+        continue;
+      records = records_of (self, item);
+      for (guint step = 0; step < next; step++)
+        {
+          g_autoptr(PvOperationResult) result = pv_operation_result_new ();
+          /* Translators: %u is a step's number. */
+          g_autofree char *message = g_strdup_printf (_("Step %u took effect in an earlier run of this move."), step + 1);
+
+          pv_operation_result_set_item (result, item);
+          pv_operation_result_set_status (result, PV_RESULT_STATUS_ALREADY_DONE);
+          pv_operation_result_set_message (result, message);
+          g_set_object (&records[step], result);
+        }
+      if (final != NULL)
+        g_set_object (&records[MIN (next, PV_MOVE_N_STEPS - 1)], final);
+    }
 }
 
 /* Direct Routing: whether the person's number is assigned on-premises

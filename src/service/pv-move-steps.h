@@ -3,6 +3,7 @@
 
 #include "pv-move-plan.h"
 #include "pv-operation-result.h"
+#include "pv-run-journal.h"
 #include "pv-run-steps.h"
 #include "pv-service-client.h"
 
@@ -34,6 +35,18 @@ void               pv_move_steps_add_person       (PvMoveSteps     *self,
                                                    const char      *user_id,
                                                    const char      *current_number,
                                                    const char      *target_number);
+void               pv_move_steps_set_name         (PvMoveSteps     *self,
+                                                   const char      *user_id,
+                                                   const char      *name);
+const char        *pv_move_steps_get_name         (PvMoveSteps     *self,
+                                                   const char      *user_id);
+void               pv_move_steps_set_user_principal_name (PvMoveSteps *self,
+                                                   const char      *user_id,
+                                                   const char      *upn);
+const char        *pv_move_steps_get_user_principal_name (PvMoveSteps *self,
+                                                   const char      *user_id);
+void               pv_move_steps_restore          (PvMoveSteps     *self,
+                                                   PvRunState      *state);
 void               pv_move_steps_set_on_premises  (PvMoveSteps     *self,
                                                    const char      *user_id,
                                                    gboolean         on_premises);
@@ -42,7 +55,6 @@ gboolean           pv_move_steps_get_on_premises  (PvMoveSteps     *self,
 GStrv              pv_move_steps_dup_items        (PvMoveSteps     *self);
 int                pv_move_steps_get_waiting_step (PvMoveSteps     *self,
                                                    const char      *item);
-JsonNode          *pv_move_steps_dup_waiting_plan (PvMoveSteps     *self);
 PvOperationResult *pv_move_steps_get_step_result  (PvMoveSteps     *self,
                                                    const char      *item,
                                                    guint            step);
@@ -54,6 +66,15 @@ const char        *pv_move_steps_get_target_number (PvMoveSteps    *self,
 PvOperationResult *pv_move_steps_dup_person_result (PvMoveSteps    *self,
                                                    const char      *item,
                                                    gboolean         on_premises);
+
+void               pv_move_steps_check_waiting_async  (PvServiceClient     *client,
+                                                       PvRunState          *run,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean           pv_move_steps_check_waiting_finish (GAsyncResult        *result,
+                                                       char               **still_waiting,
+                                                       GError             **error);
 
 const char        *pv_move_step_title             (PvMoveKind       kind,
                                                    guint            step);

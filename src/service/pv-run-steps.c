@@ -67,6 +67,91 @@ pv_run_steps_dup_plan (PvRunSteps *self)
 }
 
 /**
+ * pv_run_steps_get_item_waits:
+ * @result: an item's final outcome
+ *
+ * Returns: whether the item waits for something outside the run, to be
+ *   run again from the step it stopped at; %FALSE for steps that never
+ *   wait
+ */
+gboolean
+pv_run_steps_get_item_waits (PvRunSteps        *self,
+                             PvOperationResult *result)
+{
+  PvRunStepsInterface *iface;
+
+  g_return_val_if_fail (PV_IS_RUN_STEPS (self), FALSE);
+  g_return_val_if_fail (PV_IS_OPERATION_RESULT (result), FALSE);
+
+  iface = PV_RUN_STEPS_GET_IFACE (self);
+  return iface->get_item_waits != NULL && iface->get_item_waits (self, result);
+}
+
+/**
+ * pv_run_steps_dup_waiting:
+ * @results: (element-type PvOperationResult): the final outcomes of the
+ *   items that wait (pv_run_steps_get_item_waits())
+ * @steps: (array): for each of @results, the step its item stopped at
+ *
+ * Returns: (transfer full) (nullable): what the run waits for, naming
+ *   who waits and for what, translated; %NULL when the steps do not say
+ *   or nobody waits
+ */
+char *
+pv_run_steps_dup_waiting (PvRunSteps  *self,
+                          GPtrArray   *results,
+                          const guint *steps)
+{
+  PvRunStepsInterface *iface;
+
+  g_return_val_if_fail (PV_IS_RUN_STEPS (self), NULL);
+  g_return_val_if_fail (results != NULL, NULL);
+
+  iface = PV_RUN_STEPS_GET_IFACE (self);
+  if (iface->dup_waiting == NULL || results->len == 0)
+    return NULL;
+  return iface->dup_waiting (self, results, steps);
+}
+
+/**
+ * pv_run_steps_dup_state_waiting:
+ * @state: a run of these steps, read back from its journal
+ *
+ * What pv_run_steps_dup_waiting() says of the run as its journal left
+ * it, whether it ended or was killed: the journal records each item's
+ * final outcome and the steps that took effect, so who waits, and at
+ * which step, is known without the process that ran it.
+ *
+ * Returns: (transfer full) (nullable): what the run waits for, or %NULL
+ */
+char *
+pv_run_steps_dup_state_waiting (PvRunSteps *self,
+                                PvRunState *state)
+{
+  g_autoptr(GPtrArray) finals = NULL;
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
+  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_val_if_fail (PV_IS_RUN_STEPS (self), NULL);
+  g_return_val_if_fail (PV_IS_RUN_STATE (state), NULL);
+
+  finals = pv_run_state_dup_final_results (state);
+  for (guint i = 0; i < finals->len; i++)
+    {
+      PvOperationResult *result = g_ptr_array_index (finals, i);
+      guint step;
+
+      if (!pv_run_steps_get_item_waits (self, result))
+        continue;
+      step = pv_run_state_get_next_step (state, pv_operation_result_get_item (result));
+      g_ptr_array_add (waiting, result);
+      g_array_append_val (steps, step);
+    }
+
+  return pv_run_steps_dup_waiting (self, waiting, (const guint *) steps->data);
+}
+
+/**
  * pv_run_steps_dup_user_path:
  * @item: a person's user id
  * @action: the action on them, as the service names it ("enable")

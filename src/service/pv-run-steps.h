@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "pv-operation-result.h"
+#include "pv-run-journal.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,11 @@ struct _PvRunStepsInterface
                                            GAsyncResult        *result,
                                            GError             **error);
   JsonNode          *(*dup_plan)          (PvRunSteps          *self);
+  gboolean           (*get_item_waits)    (PvRunSteps          *self,
+                                           PvOperationResult   *result);
+  char              *(*dup_waiting)       (PvRunSteps          *self,
+                                           GPtrArray           *results,
+                                           const guint         *steps);
 };
 
 guint              pv_run_steps_get_n_steps       (PvRunSteps          *self,
@@ -61,6 +67,13 @@ PvOperationResult *pv_run_steps_apply_step_finish (PvRunSteps          *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
 JsonNode          *pv_run_steps_dup_plan          (PvRunSteps          *self);
+gboolean           pv_run_steps_get_item_waits    (PvRunSteps          *self,
+                                                   PvOperationResult   *result);
+char              *pv_run_steps_dup_waiting       (PvRunSteps          *self,
+                                                   GPtrArray           *results,
+                                                   const guint         *steps);
+char              *pv_run_steps_dup_state_waiting (PvRunSteps          *self,
+                                                   PvRunState          *state);
 
 /* For the implementations. */
 char              *pv_run_steps_dup_user_path     (const char          *item,

@@ -327,6 +327,8 @@ pv_runner_get_waiting (PvRunner *self)
  *
  * A run that waits is not finished: its end records @waiting, and the
  * history shows it as waiting rather than finished (pv_run_state_get_status()).
+ * Steps that say who waits (#PvRunStepsInterface.dup_waiting) replace it
+ * at the end of each pass with what they say, from each item's outcome.
  */
 void
 pv_runner_set_waiting (PvRunner   *self,
@@ -636,6 +638,36 @@ apply_step (ItemRun *run)
                                  self->cancellable, step_applied_cb, run);
 }
 
+/* What the run waits for as its pass ends, from each item's final
+ * outcome (those of an earlier pass or process included), when the steps
+ * can say: a run that waits is not finished, whoever ran it. */
+static void
+update_waiting (PvRunner *self)
+{
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (guint));
+  GListModel *results = G_LIST_MODEL (self->results);
+  PvRunStepsInterface *iface = PV_RUN_STEPS_GET_IFACE (self->steps);
+
+  if (iface->dup_waiting == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(PvOperationResult) result = g_list_model_get_item (results, i);
+      guint step;
+
+      if (!pv_run_steps_get_item_waits (self->steps, result))
+        continue;
+      step = pv_runner_get_next_step (self, pv_operation_result_get_item (result));
+      g_ptr_array_add (waiting, g_steal_pointer (&result));
+      g_array_append_val (steps, step);
+    }
+
+  g_free (self->waiting);
+  self->waiting = pv_run_steps_dup_waiting (self->steps, waiting, (const guint *) steps->data);
+}
+
 /* Starts items until the concurrency is reached, or ends the pass. */
 static void
 schedule (PvRunner *self)
@@ -693,6 +725,8 @@ schedule (PvRunner *self)
           pv_run_info_set_ended (self->info, ended);
           g_date_time_unref (ended);
         }
+      if (!cancelled)
+        update_waiting (self);
       pv_run_journal_end (self->journal, cancelled, cancelled ? NULL : self->waiting);
       pv_run_journal_close_async (self->journal, NULL, journal_closed_cb, g_object_ref (self));
     }
@@ -785,8 +819,10 @@ pv_runner_run_async (PvRunner            *self,
       const char *item = g_ptr_array_index (self->items, i);
       PvOperationResult *result = self->resume != NULL ? pv_run_state_get_final_result (self->resume, item) : NULL;
 
-      /* Items the earlier run finished are reported, not run. */
-      if (result != NULL)
+      /* Items the earlier run finished are reported, not run; those that
+       * wait for something outside it are run again from where they
+       * stopped, which is what continuing such a run is for. */
+      if (result != NULL && !pv_run_steps_get_item_waits (self->steps, result))
         item_finished (self, result);
       else
         g_ptr_array_add (pending, g_strdup (item));
@@ -833,16 +869,44 @@ pv_runner_stop (PvRunner *self)
  * Returns: how many items are tried again; with none, the pass ends at
  *   once
  */
+/* A new pass over the items that failed and, with @waiting, those that
+ * wait, each from the step where it stopped. */
+static guint
+start_again (PvRunner     *self,
+             gboolean      waiting,
+             GTask        *task,
+             GCancellable *cancellable)
+{
+  GListModel *results = G_LIST_MODEL (self->results);
+  GPtrArray *pending;
+  guint n;
+
+  pending = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(PvOperationResult) result = g_list_model_get_item (results, i);
+
+      if (pv_operation_result_get_status (result) == PV_RESULT_STATUS_FAILED ||
+          (waiting && pv_run_steps_get_item_waits (self->steps, result)))
+        g_ptr_array_add (pending, g_strdup (pv_operation_result_get_item (result)));
+    }
+  n = pending->len;
+
+  /* The failures were answers, not silences: nothing to check first. */
+  self->resuming = FALSE;
+  set_n_finished (self, self->n_finished - MIN (n, self->n_finished));
+  start_pass (self, task, pending, cancellable);
+
+  return n;
+}
+
 guint
 pv_runner_retry_failed_async (PvRunner            *self,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_auto(GStrv) failed = NULL;
-  GPtrArray *pending;
   GTask *task;
-  guint n;
 
   g_return_val_if_fail (PV_IS_RUNNER (self), 0);
   g_return_val_if_fail (self->task == NULL, 0);
@@ -852,18 +916,49 @@ pv_runner_retry_failed_async (PvRunner            *self,
   g_task_set_source_tag (task, pv_runner_retry_failed_async);
   g_task_set_check_cancellable (task, FALSE);
 
-  failed = pv_run_results_dup_items (self->results, PV_RESULT_STATUS_FAILED);
-  n = g_strv_length (failed);
-  pending = g_ptr_array_new_full (n, g_free);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (pending, g_strdup (failed[i]));
+  return start_again (self, FALSE, task, cancellable);
+}
 
-  /* The failures were answers, not silences: nothing to check first. */
-  self->resuming = FALSE;
-  set_n_finished (self, self->n_finished - MIN (n, self->n_finished));
-  start_pass (self, task, pending, cancellable);
+/**
+ * pv_runner_run_unfinished_async:
+ *
+ * As pv_runner_retry_failed_async(), for the items that failed and those
+ * that wait for something outside the run (pv_run_steps_get_item_waits()),
+ * each from the step where it stopped: what to do once the cause is dealt
+ * with, or the operator has done its part. The same run goes on, so that
+ * it ends finished once nobody waits any more.
+ *
+ * Returns: how many items are run again
+ */
+guint
+pv_runner_run_unfinished_async (PvRunner            *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
 
-  return n;
+  g_return_val_if_fail (PV_IS_RUNNER (self), 0);
+  g_return_val_if_fail (self->task == NULL, 0);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pv_runner_run_unfinished_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  return start_again (self, TRUE, task, cancellable);
+}
+
+gboolean
+pv_runner_run_unfinished_finish (PvRunner      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (PV_IS_RUNNER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pv_runner_run_unfinished_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean

@@ -53,5 +53,12 @@ guint       pv_runner_retry_failed_async  (PvRunner            *self,
 gboolean    pv_runner_retry_failed_finish (PvRunner            *self,
                                            GAsyncResult        *result,
                                            GError             **error);
+guint       pv_runner_run_unfinished_async  (PvRunner            *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean    pv_runner_run_unfinished_finish (PvRunner            *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 
 G_END_DECLS

@@ -32,6 +32,24 @@ typedef struct
    * the history offers Retry Failed for the flows that have it. */
   GObject *(*create_retry_state)  (const char *journal_path,
                                    PvRunState *run);
+  /* Whether create_resume_state also continues a run that ended waiting
+   * for something outside it (an operator's upload), running again those
+   * who wait: the history then offers to finish such a run. */
+  gboolean continues_waiting;
+  /* Optional: what a run of the flow waits for, as its journal says it,
+   * whether the run ended or was killed; NULL when nobody waits. Reads
+   * the state only, no file nor service. */
+  char *(*dup_waiting) (PvRunState *run);
+  /* Optional: checks again, reading the service only, whether what a
+   * run of the flow waits for has come; finish gives what it still waits
+   * for, or NULL in @still_waiting when it is ready to finish. */
+  void     (*check_waiting_async)  (PvRunState          *run,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+  gboolean (*check_waiting_finish) (GAsyncResult        *result,
+                                    char               **still_waiting,
+                                    GError             **error);
 } PvFlowInfo;
 
 const PvFlowInfo *const *pv_flows_get_registered (void);

@@ -337,6 +337,9 @@ pv_run_dialog_new (const PvFlowInfo *flow,
   gtk_label_set_text (self->facts_label, facts);
   gtk_widget_set_visible (GTK_WIDGET (self->facts_label), *facts != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->resume_button), resumable);
+  /* A run that waits is finished by running again those who wait. */
+  if (pv_run_state_get_status (run) == PV_RUN_STATUS_WAITING)
+    gtk_button_set_label (self->resume_button, _("_Finish"));
   /* Translators: %s is the name of a task, such as “Enable users for a pool”. */
   discard_label = g_strdup_printf (_("Discard the run of “%s”"), _(flow->title));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->discard_button), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -5,10 +5,15 @@
 
 #include "pv-run-results.h"
 #include "pv-run-row.h"
+#include "pv-service-error.h"
 
 /* One run of the history on the start page: its flow, when it started,
  * where it stands and its counts. Activating the row opens its results;
- * a stopped run offers Resume beside it, and every run can be discarded. */
+ * a stopped run offers Resume beside it, and every run can be discarded.
+ * A run that waits for something outside it (a move waiting for the
+ * operator) is checked again as soon as it is listed, and on Check
+ * Again, reading the service only; the row then says whether it still
+ * waits, and for what, or is ready to finish. */
 
 struct _PvRunRow
 {
@@ -16,8 +21,12 @@ struct _PvRunRow
 
   const PvFlowInfo *flow;
   PvRunState       *run;
+  char             *waiting;     /* what it waits for, as listed */
+  PvRunCheck        check;
+  GCancellable     *cancellable; /* the check's */
 
   GtkImage         *status_icon;
+  GtkButton        *check_button;
   GtkButton        *resume_button;
   GtkButton        *discard_button;
 };
@@ -49,8 +58,11 @@ pv_run_row_dispose (GObject *object)
 {
   PvRunRow *self = PV_RUN_ROW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), PV_TYPE_RUN_ROW);
   g_clear_object (&self->run);
+  g_clear_pointer (&self->waiting, g_free);
 
   G_OBJECT_CLASS (pv_run_row_parent_class)->dispose (object);
 }
@@ -74,6 +86,7 @@ pv_run_row_class_init (PvRunRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/pv-run-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PvRunRow, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, PvRunRow, check_button);
   gtk_widget_class_bind_template_child (widget_class, PvRunRow, resume_button);
   gtk_widget_class_bind_template_child (widget_class, PvRunRow, discard_button);
 }
@@ -83,6 +96,7 @@ pv_run_row_init (PvRunRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_signal_connect_object (self->check_button, "clicked", G_CALLBACK (pv_run_row_check_again), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->resume_button, "clicked", G_CALLBACK (resume_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->discard_button, "clicked", G_CALLBACK (discard_clicked_cb), self, G_CONNECT_SWAPPED);
 }
@@ -160,6 +174,25 @@ pv_run_format_summary (PvRunState *run)
     }
 }
 
+static char *
+format_interrupted_waiting (PvRunState *run,
+                            const char *waiting)
+{
+  g_autoptr(PvRunResults) results = pv_run_results_new_for_state (run);
+  guint done = pv_run_results_get_count (results, PV_RESULT_STATUS_DONE) +
+               pv_run_results_get_count (results, PV_RESULT_STATUS_ALREADY_DONE);
+  guint failed = pv_run_results_get_count (results, PV_RESULT_STATUS_FAILED);
+  guint total = pv_run_state_get_n_items (run);
+  guint left = total > pv_run_state_get_n_finished (run) ? total - pv_run_state_get_n_finished (run) : 0;
+  g_autofree char *when = pv_run_format_when (pv_run_state_get_started (run));
+
+  /* Translators: a run of the history that was interrupted while people
+   * waited for something; %1$s is when it started, %2$s what they wait
+   * for, then counts of people, the last those it had not reached. */
+  return g_strdup_printf (_("%1$s · Interrupted · Waiting: %2$s · Done: %3$u · Failed: %4$u · Not reached: %5$u"),
+                          when != NULL ? when : "?", waiting, done, failed, left);
+}
+
 static const char *
 status_icon_name (PvRunStatus status)
 {
@@ -218,6 +251,19 @@ pv_run_row_new (const PvFlowInfo *flow,
   status = pv_run_state_get_status (run);
 
   summary = pv_run_format_summary (run);
+  if (status == PV_RUN_STATUS_WAITING)
+    self->waiting = g_strdup (pv_run_state_get_waiting (run));
+  if (status == PV_RUN_STATUS_INTERRUPTED && flow->dup_waiting != NULL)
+    {
+      /* A move killed after someone came to wait for the operator: it
+       * waits as much as one that ended, and says for what. */
+      self->waiting = flow->dup_waiting (run);
+      if (self->waiting != NULL)
+        {
+          g_free (summary);
+          summary = format_interrupted_waiting (run, self->waiting);
+        }
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), _(flow->title));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), summary);
   gtk_image_set_from_icon_name (self->status_icon, status_icon_name (status));
@@ -226,8 +272,20 @@ pv_run_row_new (const PvFlowInfo *flow,
                                   status_label (status), -1);
 
   gtk_widget_set_visible (GTK_WIDGET (self->resume_button), pv_run_row_get_resumable (self));
-  /* Translators: %s is the name of a task, such as “Enable users for a pool”. */
-  resume_label = g_strdup_printf (_("Resume the unfinished run of “%s”"), _(flow->title));
+  if (status == PV_RUN_STATUS_WAITING)
+    {
+      g_autofree char *when = pv_run_format_when (pv_run_state_get_started (run));
+
+      /* A run that waits is finished by running again those who wait. */
+      gtk_button_set_label (self->resume_button, _("_Finish"));
+      /* Translators: %1$s is the name of a task, such as “Move numbers
+       * from Calling Plan to Operator Connect”, %2$s when it started. */
+      resume_label = g_strdup_printf (_("Finish the waiting run of “%1$s” started %2$s"),
+                                      _(flow->title), when != NULL ? when : "?");
+    }
+  else
+    /* Translators: %s is the name of a task, such as “Enable users for a pool”. */
+    resume_label = g_strdup_printf (_("Resume the unfinished run of “%s”"), _(flow->title));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->resume_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   resume_label, -1);
   /* The row has its suffixes labelled by its title, which would have the
@@ -238,6 +296,22 @@ pv_run_row_new (const PvFlowInfo *flow,
   discard_label = g_strdup_printf (_("Discard the run of “%s”"), _(flow->title));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->discard_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   discard_label, -1);
+
+  if (self->waiting != NULL && flow->check_waiting_async != NULL && pv_run_row_get_resumable (self))
+    {
+      g_autofree char *when = pv_run_format_when (pv_run_state_get_started (run));
+      g_autofree char *check_label = NULL;
+
+      /* Translators: %1$s is the name of a task, such as “Move numbers
+       * from Calling Plan to Operator Connect”, %2$s when it started. */
+      check_label = g_strdup_printf (_("Check again the waiting run of “%1$s” started %2$s"),
+                                     _(flow->title), when != NULL ? when : "?");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->check_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      check_label, -1);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->check_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_widget_set_visible (GTK_WIDGET (self->check_button), TRUE);
+      pv_run_row_check_again (self);
+    }
 
   return GTK_WIDGET (self);
 }
@@ -263,8 +337,8 @@ pv_run_row_get_run (PvRunRow *self)
   return self->run;
 }
 
-/* Whether the run stopped before its end with people left, and its flow
- * can continue it. */
+/* Whether the run stopped before its end with people left, or waits for
+ * something its flow can continue it for, and its flow can continue it. */
 gboolean
 pv_run_row_get_resumable (PvRunRow *self)
 {
@@ -273,7 +347,104 @@ pv_run_row_get_resumable (PvRunRow *self)
   g_return_val_if_fail (PV_IS_RUN_ROW (self), FALSE);
 
   status = pv_run_state_get_status (self->run);
-  return self->flow->create_resume_state != NULL && pv_run_state_get_plan (self->run) != NULL &&
-         (status == PV_RUN_STATUS_STOPPED || status == PV_RUN_STATUS_INTERRUPTED) &&
+  if (self->flow->create_resume_state == NULL || pv_run_state_get_plan (self->run) == NULL)
+    return FALSE;
+  if (status == PV_RUN_STATUS_WAITING)
+    return self->flow->continues_waiting;
+  /* A move killed after everyone had an outcome may still have people
+   * who wait: continuing it checks them again. */
+  if (status == PV_RUN_STATUS_INTERRUPTED && self->flow->continues_waiting)
+    return TRUE;
+  return (status == PV_RUN_STATUS_STOPPED || status == PV_RUN_STATUS_INTERRUPTED) &&
          pv_run_state_get_n_finished (self->run) < pv_run_state_get_n_items (self->run);
+}
+
+/**
+ * pv_run_row_get_check:
+ *
+ * Returns: where the check of the run's waiting stands
+ */
+PvRunCheck
+pv_run_row_get_check (PvRunRow *self)
+{
+  g_return_val_if_fail (PV_IS_RUN_ROW (self), PV_RUN_CHECK_NONE);
+
+  return self->check;
+}
+
+/* The row's line once checked: still waiting, ready, or not checked. */
+static char *
+format_checked (PvRunRow     *self,
+                const char   *still,
+                const GError *error)
+{
+  g_autoptr(PvRunResults) results = pv_run_results_new_for_state (self->run);
+  guint done = pv_run_results_get_count (results, PV_RESULT_STATUS_DONE) +
+               pv_run_results_get_count (results, PV_RESULT_STATUS_ALREADY_DONE);
+  guint failed = pv_run_results_get_count (results, PV_RESULT_STATUS_FAILED);
+  g_autofree char *when = pv_run_format_when (pv_run_state_get_started (self->run));
+
+  if (when == NULL)
+    when = g_strdup ("?");
+  if (error != NULL)
+    /* Translators: a waiting run of the history that could not be checked
+     * again; %1$s is when it started, %2$s what it waits for, %3$s why
+     * it could not be checked. */
+    return g_strdup_printf (_("%1$s · Waiting: %2$s · Not checked again: %3$s"),
+                            when, self->waiting, error->message);
+  if (still != NULL)
+    /* Translators: a run of the history checked again just now; %1$s is
+     * when it started, %2$s what it still waits for, then counts of
+     * people. */
+    return g_strdup_printf (_("%1$s · Still waiting: %2$s · Done: %3$u · Failed: %4$u"),
+                            when, still, done, failed);
+  /* Translators: a run of the history checked again just now, whose
+   * people no longer wait: it can be finished; %1$s is when it started,
+   * then counts of people. */
+  return g_strdup_printf (_("%1$s · Ready to finish: nobody waits any more · Done: %2$u · Failed: %3$u"),
+                          when, done, failed);
+}
+
+static void
+checked_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(PvRunRow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *still = NULL;
+  g_autofree char *summary = NULL;
+
+  if (!self->flow->check_waiting_finish (result, &still, &error) &&
+      (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || pv_service_error_is_cancelled (error)))
+    return;
+  /* Gone from the history meanwhile. */
+  if (self->run == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  self->check = error != NULL ? PV_RUN_CHECK_FAILED : still != NULL ? PV_RUN_CHECK_WAITING : PV_RUN_CHECK_READY;
+  summary = format_checked (self, still, error);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), summary);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->check_button), TRUE);
+}
+
+/**
+ * pv_run_row_check_again:
+ *
+ * Checks again, reading the service only, whether what the run waits
+ * for has come; the row then says so. Cancelled with the row.
+ */
+void
+pv_run_row_check_again (PvRunRow *self)
+{
+  g_return_if_fail (PV_IS_RUN_ROW (self));
+
+  if (self->waiting == NULL || self->flow->check_waiting_async == NULL || self->check == PV_RUN_CHECK_RUNNING)
+    return;
+
+  self->check = PV_RUN_CHECK_RUNNING;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->check_button), FALSE);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->flow->check_waiting_async (self->run, self->cancellable, checked_cb, g_object_ref (self));
 }

@@ -652,14 +652,47 @@ run_resumed (PvMoveSteps *steps,
   g_assert_no_error (error);
 }
 
-/* A Calling Plan run stopped half way (Gaëlle waits for the operator's
+/* The read-only check of those who wait in @state: what they still
+ * wait for, or NULL when the move is ready to finish. */
+static char *
+check_waiting (Fixture    *fixture,
+               PvRunState *state)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *still = NULL;
+
+  pv_move_steps_check_waiting_async (fixture->client, state, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_move_steps_check_waiting_finish (pv_test_wait_result (&result), &still, &error));
+  g_assert_no_error (error);
+  return still;
+}
+
+/* What a SIGKILL leaves of a journal: everything but its end. */
+static void
+forget_end (const char *journal)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  char *end;
+
+  g_assert_true (g_file_get_contents (journal, &contents, NULL, &error));
+  g_assert_no_error (error);
+  end = strstr (contents, "{\"event\":\"end\"");
+  g_assert_nonnull (end);
+  *end = '\0';
+  g_assert_true (g_file_set_contents (journal, contents, -1, &error));
+  g_assert_no_error (error);
+}
+
+/* A Calling Plan run killed half way (Gaëlle waits for the operator's
  * upload, José cut after his Calling Plan number was unassigned, Seán
- * not started), its journal read back, the steps rebuilt from the plan
- * it records and the run resumed: Gaëlle is not touched again, José goes
- * on from step 3, Seán starts. Then the run of those who wait, recorded
- * as a run that did not finish, is resumed once the operator has
- * uploaded Gaëlle's number: she goes on from the step where she waited
- * and gets her number. */
+ * not started; its journal has no end), read back, the steps rebuilt
+ * from the plan it records and the run resumed: Gaëlle is checked again
+ * from the step where she waits, José goes on from step 3, Seán starts;
+ * the run ends waiting, naming them, as a run read back from disk says
+ * too. Once the operator has uploaded, continued again: Gaëlle and José
+ * get their numbers, and the run still waits for Seán's port order. */
 static void
 test_resume_from_plan (Fixture       *fixture,
                        gconstpointer  data)
@@ -667,22 +700,19 @@ test_resume_from_plan (Fixture       *fixture,
   g_autoptr(PvMoveSteps) steps = pv_move_steps_new (fixture->client, PV_MOVE_KIND_CALLING_PLAN,
                                                     "orange-business", "Orange Business");
   g_autoptr(PvMoveSteps) rebuilt = NULL;
-  g_autoptr(PvMoveSteps) waiting = NULL;
   g_autoptr(PvMoveSteps) continued = NULL;
   g_autofree char *journal = g_build_filename (fixture->dir, "half.jsonl", NULL);
-  g_autofree char *waiting_journal = g_build_filename (fixture->dir, "waiting.jsonl", NULL);
   g_autoptr(PvRunner) runner = NULL;
   g_autoptr(PvRunState) state = NULL;
   g_autoptr(PvRunState) waiting_state = NULL;
   g_autoptr(JsonNode) plan = NULL;
-  g_autoptr(JsonNode) waiting_plan = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GCancellable) stopped = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(PvPhoneNumber) number = NULL;
-  g_autoptr(GPtrArray) resumable = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr(JsonNode) completed = NULL;
   g_auto(GStrv) items = NULL;
 
   /* The operator takes an hour to upload a ported number. */
@@ -692,6 +722,9 @@ test_resume_from_plan (Fixture       *fixture,
   pv_move_steps_add_person (steps, GAELLE, "+33170360101", "+33170360101");
   pv_move_steps_add_person (steps, JOSE, "+33170360102", "+33170360102");
   pv_move_steps_add_person (steps, SEAN, "+33170360105", "+33170360105");
+  pv_move_steps_set_name (steps, GAELLE, "Gaëlle Boyer");
+  pv_move_steps_set_name (steps, JOSE, "José Sørensen");
+  pv_move_steps_set_name (steps, SEAN, "Seán Müller");
 
   items = pv_move_steps_dup_items (steps);
   g_signal_connect (steps, "step-finished", G_CALLBACK (cancel_after_jose_unassigned), cancellable);
@@ -705,8 +738,13 @@ test_resume_from_plan (Fixture       *fixture,
   g_assert_cmpint (pv_move_steps_get_waiting_step (steps, GAELLE), ==, 2);
   g_assert_cmpint (pv_move_steps_get_waiting_step (steps, JOSE), ==, -1);
 
+  /* Killed rather than stopped: the journal loses its end. */
+  forget_end (journal);
+
   /* The journal, read back: Gaëlle finished (waiting), José at step 3. */
   state = pv_run_state_load (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pv_run_state_get_status (state), ==, PV_RUN_STATUS_INTERRUPTED);
   g_assert_no_error (error);
   g_assert_nonnull (pv_run_state_get_final_result (state, GAELLE));
   g_assert_null (pv_run_state_get_final_result (state, JOSE));
@@ -734,8 +772,10 @@ test_resume_from_plan (Fixture       *fixture,
   g_signal_connect (rebuilt, "step-finished", G_CALLBACK (touched_cb), touched);
   run_resumed (rebuilt, journal, state);
 
-  /* Gaëlle: not touched again. */
-  g_assert_false (g_hash_table_contains (touched, GAELLE));
+  /* Gaëlle: checked again where she waits, and still waits. */
+  g_assert_null (pv_move_steps_get_step_result (rebuilt, GAELLE, 0));
+  g_assert_cmpint (status_of (rebuilt, GAELLE, 2), ==, PV_RESULT_STATUS_SKIPPED);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (touched, GAELLE)), ==, 1);
   /* José: from step 3, which waits for the upload. */
   g_assert_null (pv_move_steps_get_step_result (rebuilt, JOSE, 0));
   g_assert_null (pv_move_steps_get_step_result (rebuilt, JOSE, 1));
@@ -746,50 +786,113 @@ test_resume_from_plan (Fixture       *fixture,
   g_assert_cmpint (pv_move_steps_get_waiting_step (rebuilt, JOSE), ==, 2);
   g_assert_cmpint (pv_move_steps_get_waiting_step (rebuilt, SEAN), ==, 0);
 
-  /* Those who wait in the first run (Gaëlle), as a run of their own that
-   * did not finish: recorded, stopped before anything ran. */
-  waiting_plan = pv_move_steps_dup_waiting_plan (steps);
-  g_assert_nonnull (waiting_plan);
-  waiting = pv_move_steps_new_from_plan (fixture->client, waiting_plan, &error);
+  /* The resumed run ended waiting, saying who waits: from its journal,
+   * and as the steps say it of the journal. */
+  waiting_state = pv_run_state_load (journal, NULL, &error);
   g_assert_no_error (error);
-  g_clear_pointer (&items, g_strfreev);
-  items = pv_move_steps_dup_items (waiting);
-  g_assert_cmpuint (g_strv_length (items), ==, 1);
-  g_assert_cmpstr (items[0], ==, GAELLE);
-  g_clear_object (&runner);
-  runner = pv_runner_new (PV_RUN_STEPS (waiting), (const char * const *) items, "move-calling-plan",
-                          waiting_journal, NULL);
-  g_cancellable_cancel (stopped);
-  pv_runner_run_async (runner, stopped, pv_test_store_result_cb, &result);
-  g_assert_false (pv_runner_run_finish (runner, pv_test_wait_result (&result), &error));
-  g_clear_error (&error);
-  g_clear_object (&result);
-  g_assert_null (pv_move_steps_get_step_result (waiting, GAELLE, 0));
+  g_assert_cmpint (pv_run_state_get_status (waiting_state), ==, PV_RUN_STATUS_WAITING);
+  g_assert_cmpstr (pv_run_state_get_waiting (waiting_state), ==,
+                   "3 people wait for Orange Business: Gaëlle Boyer, José Sørensen, Seán Müller.");
+  reason = pv_run_steps_dup_state_waiting (PV_RUN_STEPS (rebuilt), waiting_state);
+  g_assert_cmpstr (reason, ==, pv_run_state_get_waiting (waiting_state));
+  g_assert_cmpuint (pv_run_state_get_next_step (waiting_state, GAELLE), ==, 2);
+  g_assert_cmpuint (pv_run_state_get_next_step (waiting_state, SEAN), ==, 0);
 
-  pv_run_store_list_async (fixture->dir, PV_RUN_STORE_LIST_RESUMABLE, NULL, pv_test_store_result_cb, &result);
-  resumable = pv_run_store_list_finish (pv_test_wait_result (&result), &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  g_assert_cmpuint (resumable->len, ==, 1);
-  g_assert_cmpstr (pv_run_state_get_run_id (g_ptr_array_index (resumable, 0)), ==, pv_runner_get_run_id (runner));
+  /* Checked again before the operator uploads: nobody is ready, and
+   * nothing changed in the tenant. */
+  g_clear_pointer (&reason, g_free);
+  reason = check_waiting (fixture, waiting_state);
+  g_assert_cmpstr (reason, ==, pv_run_state_get_waiting (waiting_state));
+  number = get_number (fixture, "+33170360101");
+  g_assert_null (pv_phone_number_get_assigned_user_id (number));
+  g_clear_object (&number);
 
-  /* The operator uploads the number; the run is resumed from its
-   * journal: Gaëlle goes on from step 3 and gets her number. */
+  /* The operator uploads: the check says only Seán still waits, for his
+   * port order. */
   pv_sandbox_server_advance_clock (fixture->server, 3600 * 1000);
-  waiting_state = pv_run_state_load (waiting_journal, NULL, &error);
-  g_assert_no_error (error);
+  g_clear_pointer (&reason, g_free);
+  reason = check_waiting (fixture, waiting_state);
+  g_assert_cmpstr (reason, ==, "Seán Müller waits for Orange Business to complete the port order of +33170360105.");
+  number = get_number (fixture, "+33170360101");
+  g_assert_null (pv_phone_number_get_assigned_user_id (number));
+  g_clear_object (&number);
+
+  /* The run is continued from its journal, by steps that know where
+   * everyone stood. */
   continued = pv_move_steps_new_from_plan (fixture->client, pv_run_state_get_plan (waiting_state), &error);
   g_assert_no_error (error);
-  run_resumed (continued, waiting_journal, waiting_state);
-  g_assert_cmpint (status_of (continued, GAELLE, 0), ==, PV_RESULT_STATUS_ALREADY_DONE);
-  g_assert_nonnull (strstr (pv_operation_result_get_message (pv_move_steps_get_step_result (continued, GAELLE, 0)),
-                            "earlier run"));
+  pv_move_steps_restore (continued, waiting_state);
+  g_assert_cmpint (pv_move_steps_get_waiting_step (continued, GAELLE), ==, 2);
   g_assert_cmpint (status_of (continued, GAELLE, 1), ==, PV_RESULT_STATUS_ALREADY_DONE);
+  run_resumed (continued, journal, waiting_state);
   g_assert_cmpint (status_of (continued, GAELLE, 2), ==, PV_RESULT_STATUS_ALREADY_DONE);
   g_assert_cmpint (status_of (continued, GAELLE, 3), ==, PV_RESULT_STATUS_DONE);
+  g_assert_cmpint (status_of (continued, JOSE, 3), ==, PV_RESULT_STATUS_DONE);
   number = get_number (fixture, "+33170360101");
   g_assert_cmpint (pv_phone_number_get_number_type (number), ==, PV_NUMBER_TYPE_OPERATOR_CONNECT);
   g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, GAELLE);
+
+  /* Seán alone still waits, for what one person waits for. */
+  g_clear_object (&waiting_state);
+  waiting_state = pv_run_state_load (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pv_run_state_get_status (waiting_state), ==, PV_RUN_STATUS_WAITING);
+  g_assert_cmpstr (pv_run_state_get_waiting (waiting_state), ==,
+                   "Seán Müller waits for Orange Business to complete the port order of +33170360105.");
+
+  /* The operator completes his order: the check says the move is ready
+   * to finish. */
+  completed = post (fixture, "/provisio/v1/portOrders/FR-2026-00452/complete", "{}");
+  g_clear_pointer (&reason, g_free);
+  reason = check_waiting (fixture, waiting_state);
+  g_assert_null (reason);
+}
+
+/* One pass in which a person comes to wait for the operator's upload
+ * ends waiting, by itself, saying who waits and for what; one in which
+ * nobody waits ends finished. */
+static void
+test_pass_ends_waiting (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(PvMoveSteps) steps = pv_move_steps_new (fixture->client, PV_MOVE_KIND_CALLING_PLAN,
+                                                    "orange-business", "Orange Business");
+  g_autofree char *journal = g_build_filename (fixture->dir, "waits.jsonl", NULL);
+  g_autoptr(PvRunner) runner = NULL;
+  g_autoptr(PvRunState) state = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) items = NULL;
+  const char *reason = "Gaëlle Boyer waits for Orange Business to upload +33170360101 into the tenant.";
+
+  pv_sandbox_server_set_upload_delay (fixture->server, 3600 * 1000);
+  pv_move_steps_set_port_confirmed (steps, TRUE);
+  pv_move_steps_add_person (steps, GAELLE, "+33170360101", "+33170360101");
+  pv_move_steps_set_name (steps, GAELLE, "Gaëlle Boyer");
+  items = pv_move_steps_dup_items (steps);
+  runner = pv_runner_new (PV_RUN_STEPS (steps), (const char * const *) items, "move-calling-plan", journal, NULL);
+  pv_runner_run_async (runner, NULL, pv_test_store_result_cb, &result);
+  g_assert_true (pv_runner_run_finish (runner, pv_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpstr (pv_runner_get_waiting (runner), ==, reason);
+
+  state = pv_run_state_load (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pv_run_state_get_status (state), ==, PV_RUN_STATUS_WAITING);
+  g_assert_cmpstr (pv_run_state_get_waiting (state), ==, reason);
+  g_clear_object (&state);
+
+  /* Run again in the same run once the number is uploaded: finished. */
+  pv_sandbox_server_advance_clock (fixture->server, 3600 * 1000);
+  g_assert_cmpuint (pv_runner_run_unfinished_async (runner, NULL, pv_test_store_result_cb, &result), ==, 1);
+  g_assert_true (pv_runner_run_unfinished_finish (runner, pv_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_null (pv_runner_get_waiting (runner));
+  g_assert_cmpint (status_of (steps, GAELLE, 3), ==, PV_RESULT_STATUS_DONE);
+  state = pv_run_state_load (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pv_run_state_get_status (state), ==, PV_RUN_STATUS_FINISHED);
 }
 
 /* A plan that is not one is refused, never half read. */
@@ -840,6 +943,7 @@ main (int   argc,
   ADD ("calling-plan", test_calling_plan);
   ADD ("calling-plan-port-orders", test_calling_plan_port_orders);
   ADD ("resume-from-plan", test_resume_from_plan);
+  ADD ("pass-ends-waiting", test_pass_ends_waiting);
   ADD ("plan-checked", test_plan_checked);
 
   return g_test_run ();

@@ -7,6 +7,7 @@
 
 #include "pv-application.h"
 #include "pv-preferences-window.h"
+#include "pv-run-row.h"
 #include "pv-test-util.h"
 #include "pv-window.h"
 #include "enable/pv-enable-flow.h"
@@ -107,7 +108,8 @@ next_page (GtkWidget *assistant)
 }
 
 /* The move's note about those who wait for the operator, answered with
- * Close: the wizard goes, their move kept among the runs. */
+ * Close: the wizard goes; the run, which ended waiting, stays on the
+ * start page. */
 static void
 close_waiting_note (void)
 {
@@ -416,6 +418,20 @@ select_in_country (PvMoveFlow *flow,
     }
 }
 
+static gboolean
+match_checked_row (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return PV_IS_RUN_ROW (widget) && pv_run_row_get_check (PV_RUN_ROW (widget)) != PV_RUN_CHECK_NONE &&
+         pv_run_row_get_check (PV_RUN_ROW (widget)) != PV_RUN_CHECK_RUNNING;
+}
+
+static gboolean
+waiting_row_checked (gpointer data)
+{
+  return pv_test_find_widget (data, match_checked_row, NULL) != NULL;
+}
+
 /* "Move numbers from Direct Routing to Operator Connect" on the seed
  * tenant as a person gets it: the people ready chosen (two with numbers
  * assigned online, two on-premises; those not TeamsOnly or without Phone
@@ -513,11 +529,25 @@ move_flow_scenes (PvWindow *window)
   pv_test_wait_until (page_complete, pv_assistant_get_current_page (PV_ASSISTANT (assistant)));
   pv_test_iterate ();
   save_window (GTK_WINDOW (window), "move-cp-6-run-again.png");
+  g_object_set_data (G_OBJECT (pv_window_get_start_page (window)), "pv-listed", GINT_TO_POINTER (FALSE));
   next_page (assistant);
   if (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
     {
       save_window (pv_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "move-cp-7-waiting.png");
       close_waiting_note ();
+
+      /* Back on the start page: the move that waits, checked again. */
+      pv_test_wait_until (runs_listed, pv_window_get_start_page (window));
+      pv_test_wait_until (waiting_row_checked, pv_window_get_start_page (window));
+      {
+        /* The recent runs are below the tasks. */
+        GtkWidget *scrolled = pv_test_find_by_type (pv_window_get_start_page (window), GTK_TYPE_SCROLLED_WINDOW);
+        GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+        pv_test_iterate ();
+      }
+      save_window (GTK_WINDOW (window), "start-page-waiting-move.png");
     }
 }
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <signal.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
@@ -14,6 +15,7 @@
 #include "pv-results-xml.h"
 #include "pv-run-journal.h"
 #include "pv-run-store.h"
+#include "pv-run-row.h"
 #include "pv-runner.h"
 #include "pv-sandbox-server.h"
 #include "pv-start-page.h"
@@ -466,10 +468,10 @@ walk_calling_plan (PvWindow        *window,
   pv_move_run_page_run_again (PV_MOVE_RUN_PAGE (page));
   pv_test_wait_until (page_complete, page);
   g_assert_cmpstr (person_subtitle (assistant, "Émilie O'Brien"), ==, "Moved to Operator Connect");
-  /* Her Calling Plan number was unassigned by the first run: found so,
-   * not sent again. */
+  /* The same run goes on from the step where she stopped: her Calling
+   * Plan number, unassigned by the first pass, is not touched again. */
   g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (pv_move_flow_get_steps (flow), EMILIE, 1)),
-                   ==, PV_RESULT_STATUS_ALREADY_DONE);
+                   ==, PV_RESULT_STATUS_DONE);
   g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (pv_move_flow_get_steps (flow), EMILIE, 3)),
                    ==, PV_RESULT_STATUS_DONE);
   {
@@ -694,9 +696,9 @@ respond (AdwMessageDialog *dialog,
   pv_test_iterate ();
 }
 
-/* The move Léa waits in, among the runs that a resume continues. */
+/* The move Léa is in, among the runs, and where it stands. */
 static PvRunState *
-find_waiting_run (const char *user_id)
+find_run_of (const char *user_id)
 {
   g_autofree char *dir = pv_run_store_dup_dir ();
   g_autoptr(GAsyncResult) result = NULL;
@@ -704,25 +706,25 @@ find_waiting_run (const char *user_id)
   g_autoptr(GPtrArray) runs = NULL;
   PvRunState *found = NULL;
 
-  pv_run_store_list_async (dir, PV_RUN_STORE_LIST_RESUMABLE, NULL, pv_test_store_result_cb, &result);
+  pv_run_store_list_async (dir, PV_RUN_STORE_LIST_ALL, NULL, pv_test_store_result_cb, &result);
   runs = pv_run_store_list_finish (pv_test_wait_result (&result), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < runs->len; i++)
     {
       PvRunState *state = g_ptr_array_index (runs, i);
       JsonNode *plan = pv_run_state_get_plan (state);
-      JsonArray *people = json_object_get_array_member (json_node_get_object (plan), "people");
+      JsonArray *people;
 
-      if (g_strcmp0 (pv_run_state_get_flow (state), "move-calling-plan") != 0)
+      if (g_strcmp0 (pv_run_state_get_flow (state), "move-calling-plan") != 0 || plan == NULL)
         continue;
+      people = json_object_get_array_member (json_node_get_object (plan), "people");
       for (guint j = 0; j < json_array_get_length (people); j++)
         {
           JsonObject *person = json_array_get_object_element (people, j);
 
           if (g_strcmp0 (json_object_get_string_member (person, "id"), user_id) == 0)
             {
-              /* Kept once, to go on from the step where she waits. */
-              g_assert_cmpint (json_object_get_int_member (person, "fromStep"), ==, 2);
+              /* One run: no other is made to keep her. */
               g_assert_null (found);
               found = state;
             }
@@ -732,33 +734,194 @@ find_waiting_run (const char *user_id)
   return found != NULL ? g_object_ref (found) : NULL;
 }
 
-/* The operator takes an hour to upload Léa's ported number: she waits at
- * step 3. Done says so, and who; Back keeps the wizard; Close keeps her
- * move among the runs as one that did not finish. Resumed once the
- * operator has uploaded, it gives her the number. */
 static void
-walk_closed_while_waiting (PvWindow        *window,
-                           PvServiceClient *client)
+runs_listed_cb (PvStartPage *start_page,
+                guint       *n_listed)
+{
+  (*n_listed)++;
+}
+
+static gboolean
+listed_once (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+static gboolean
+match_run_of (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return PV_IS_RUN_ROW (widget) &&
+         g_strcmp0 (pv_run_state_get_run_id (pv_run_row_get_run (PV_RUN_ROW (widget))), data) == 0;
+}
+
+/* The app started again on the same state folder: a new window, whose
+ * start page lists the runs from disk. */
+static PvWindow *
+restart (void)
+{
+  PvWindow *window = pv_window_new (GTK_APPLICATION (g_application_get_default ()));
+  guint n_listed = 0;
+
+  g_signal_connect (pv_window_get_start_page (window), "runs-listed", G_CALLBACK (runs_listed_cb), &n_listed);
+  gtk_window_present (GTK_WINDOW (window));
+  pv_test_wait_until (listed_once, &n_listed);
+  g_signal_handlers_disconnect_by_data (pv_window_get_start_page (window), &n_listed);
+  pv_test_iterate ();
+  return window;
+}
+
+static gboolean
+has_assistant (gpointer data)
+{
+  return pv_window_get_assistant (data) != NULL;
+}
+
+static gboolean
+match_button_tooltip (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static gboolean
+row_checked (gpointer data)
+{
+  PvRunCheck check = pv_run_row_get_check (data);
+
+  return check != PV_RUN_CHECK_RUNNING && check != PV_RUN_CHECK_NONE;
+}
+
+/* On the restarted app's start page, the waiting move of @run_id: it
+ * is checked again at once and says who still waits and for what; once
+ * the operator has uploaded, Check Again says it is ready, and Finish
+ * continues it: @user_id gets @number. */
+static void
+finish_waiting_move (PvWindow        *window,
+                     PvServiceClient *client,
+                     const char      *run_id,
+                     const char      *name,
+                     const char      *user_id,
+                     const char      *number_id,
+                     gint64           upload_delay_ms)
 {
   PvApplication *application = PV_APPLICATION (g_application_get_default ());
   PvSandboxServer *sandbox = pv_application_get_sandbox (application);
+  GtkWidget *start_page = pv_window_get_start_page (window);
+  GtkWidget *row = pv_test_find_widget (start_page, match_run_of, run_id);
+  g_autoptr(PvRunState) after = NULL;
+  g_autoptr(PvPhoneNumber) number = NULL;
+  g_autoptr(PvUser) user = NULL;
+  g_autofree char *waits = g_strdup_printf ("Still waiting: %s waits for ", name);
+  g_autofree char *upload = g_strdup_printf (" to upload %s into the tenant.", number_id);
+  g_autofree char *line = g_strconcat ("tel:", number_id, NULL);
+  PvAssistant *assistant;
+  PvPage *page;
+  GtkWidget *check;
+  const char *subtitle;
+
+  g_assert_nonnull (row);
+  g_assert_true (pv_run_row_get_resumable (PV_RUN_ROW (row)));
+
+  /* Checked again as soon as listed: still waiting for the upload. */
+  pv_test_wait_until (row_checked, row);
+  g_assert_cmpint (pv_run_row_get_check (PV_RUN_ROW (row)), ==, PV_RUN_CHECK_WAITING);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_nonnull (strstr (subtitle, waits));
+  g_assert_nonnull (strstr (subtitle, upload));
+
+  /* The operator uploads the number; Check Again says the move can be
+   * finished, and changed nothing. */
+  pv_sandbox_server_advance_clock (sandbox, upload_delay_ms);
+  check = pv_test_find_widget (row, match_button_tooltip, "Check Again");
+  g_assert_nonnull (check);
+  g_signal_emit_by_name (check, "clicked");
+  g_assert_cmpint (pv_run_row_get_check (PV_RUN_ROW (row)), ==, PV_RUN_CHECK_RUNNING);
+  pv_test_wait_until (row_checked, row);
+  g_assert_cmpint (pv_run_row_get_check (PV_RUN_ROW (row)), ==, PV_RUN_CHECK_READY);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Ready to finish"));
+  {
+    g_autoptr(PvPhoneNumber) uploaded = get_number (client, number_id);
+
+    g_assert_null (pv_phone_number_get_assigned_user_id (uploaded));
+  }
+
+  g_signal_emit_by_name (row, "resume");
+  pv_test_wait_until (has_assistant, window);
+  assistant = PV_ASSISTANT (pv_window_get_assistant (window));
+  page = pv_assistant_get_current_page (assistant);
+  g_assert_true (PV_IS_MOVE_RUN_PAGE (page));
+  pv_test_wait_until (page_complete, page);
+  pv_test_wait_until (page_complete, page);
+  g_assert_cmpstr (person_subtitle (assistant, name), ==, "Moved to Operator Connect");
+
+  /* The tenant: her number, the operator's now, assigned to her. */
+  number = get_number (client, number_id);
+  g_assert_cmpint (pv_phone_number_get_number_type (number), ==, PV_NUMBER_TYPE_OPERATOR_CONNECT);
+  g_assert_cmpint (pv_phone_number_get_status (number), ==, PV_NUMBER_STATUS_ASSIGNED);
+  g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, user_id);
+  user = get_user (client, user_id);
+  g_assert_cmpstr (pv_user_get_line_uri (user), ==, line);
+
+  /* Its export names her by her address and has every step, those of
+   * the earlier process included. */
+  {
+    g_autofree char *xml_path = g_build_filename (scratch, "finished.xml", NULL);
+    g_autoptr(GFile) xml_file = g_file_new_for_path (xml_path);
+    g_autoptr(PvRunInfo) info = NULL;
+    g_autoptr(GListModel) results = NULL;
+    g_autoptr(PvOperationResult) moved = NULL;
+    g_autoptr(GError) error = NULL;
+
+    export_to (PV_MOVE_RUN_PAGE (page), PV_EXPORT_FORMAT_XML, xml_path);
+    g_assert_cmpint (pv_test_validate_xml (xml_path, PV_RESULTS_XSD), ==, 0);
+    g_assert_true (pv_results_xml_load (xml_file, &info, &results, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+    moved = g_list_model_get_item (results, 0);
+    g_assert_true (g_str_has_suffix (pv_operation_result_get_item (moved), "@contoso.com"));
+    g_assert_cmpint (pv_operation_result_get_status (moved), ==, PV_RESULT_STATUS_DONE);
+    g_assert_cmpuint (pv_operation_result_get_n_steps (moved), ==, 4);
+  }
+
+  /* The same run, finished now. */
+  after = find_run_of (user_id);
+  g_assert_cmpstr (pv_run_state_get_run_id (after), ==, run_id);
+  g_assert_cmpint (pv_run_state_get_status (after), ==, PV_RUN_STATUS_FINISHED);
+
+  /* Nobody waits: Done closes without a note. */
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
+  pv_test_wait_until (assistant_gone, window);
+}
+
+static const char *
+find_person (PvMoveFlow *flow,
+             const char *name)
+{
+  GListModel *candidates = pv_move_plan_get_candidates (pv_move_flow_get_plan (flow));
+
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
+    {
+      g_autoptr(PvUser) user = g_list_model_get_item (candidates, i);
+
+      if (g_strcmp0 (pv_user_get_display_name (user), name) == 0)
+        return g_intern_string (pv_user_get_id (user));
+    }
+  return NULL;
+}
+
+/* The Calling Plan move of @name, keeping their number, walked to its
+ * run. */
+static PvAssistant *
+start_move_of (PvWindow    *window,
+               const char  *name,
+               const char **id)
+{
   PvStartPage *start_page = PV_START_PAGE (pv_window_get_start_page (window));
   GtkWidget *row = pv_test_find_row (GTK_WIDGET (start_page), "Move numbers from Calling Plan to Operator Connect");
-  g_autoptr(PvRunState) kept = NULL;
-  g_autoptr(PvMoveSteps) resumed = NULL;
-  g_autoptr(PvRunner) runner = NULL;
-  g_autoptr(PvPhoneNumber) number = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) items = NULL;
-  AdwMessageDialog *dialog;
   PvAssistant *assistant;
   PvMoveFlow *flow;
-  PvPage *page;
-  const char *body;
-  const char *lea = NULL;
 
-  pv_sandbox_server_set_upload_delay (sandbox, 3600 * 1000);
   g_assert_nonnull (row);
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
   pv_test_iterate ();
@@ -767,19 +930,9 @@ walk_closed_while_waiting (PvWindow        *window,
   pv_test_wait_until (flow_loaded, flow);
   pv_test_iterate ();
 
-  {
-    GListModel *candidates = pv_move_plan_get_candidates (pv_move_flow_get_plan (flow));
-
-    for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
-      {
-        g_autoptr(PvUser) user = g_list_model_get_item (candidates, i);
-
-        if (g_strcmp0 (pv_user_get_display_name (user), "Léa Sørensen") == 0)
-          lea = g_intern_string (pv_user_get_id (user));
-      }
-  }
-  g_assert_nonnull (lea);
-  choose (assistant, "Léa Sørensen");
+  *id = find_person (flow, name);
+  g_assert_nonnull (*id);
+  choose (assistant, name);
   pv_test_assistant_next (assistant);
   g_assert_false (pv_move_plan_get_use_operator_numbers (pv_move_flow_get_plan (flow)));
   pv_test_assistant_next (assistant);
@@ -787,63 +940,162 @@ walk_closed_while_waiting (PvWindow        *window,
   choose (assistant, "I _understand that the numbers are out of service during the move");
   pv_test_assistant_next (assistant);
   pv_test_assistant_next (assistant);
+  return assistant;
+}
+
+/* The operator takes an hour to upload Léa's ported number: she waits at
+ * step 3, and the run ends waiting, saying so. Done says who waits and
+ * where the move is found again; Back keeps the wizard; Close closes it.
+ * The app restarted, its start page shows the move waiting for the
+ * upload; once the operator has uploaded, Finish gives her the number. */
+static void
+walk_closed_while_waiting (PvWindow        *window,
+                           PvServiceClient *client)
+{
+  PvApplication *application = PV_APPLICATION (g_application_get_default ());
+  PvSandboxServer *sandbox = pv_application_get_sandbox (application);
+  g_autoptr(PvRunState) kept = NULL;
+  g_autofree char *run_id = NULL;
+  AdwMessageDialog *dialog;
+  PvAssistant *assistant;
+  PvWindow *restarted;
+  PvPage *page;
+  const char *body;
+  const char *lea = NULL;
+
+  pv_sandbox_server_set_upload_delay (sandbox, 3600 * 1000);
+  assistant = start_move_of (window, "Léa Sørensen", &lea);
   page = pv_assistant_get_current_page (assistant);
   pv_test_wait_until (page_complete, page);
   g_assert_cmpstr (person_subtitle (assistant, "Léa Sørensen"), ==,
                    "Waiting at step 3 (Number uploaded by the operator)");
 
-  /* Done: who waits, for what, and where the move is kept. */
+  /* The run, by itself, is one that waits, and says for what. */
+  kept = find_run_of (lea);
+  g_assert_nonnull (kept);
+  g_assert_cmpint (pv_run_state_get_status (kept), ==, PV_RUN_STATUS_WAITING);
+  g_assert_true (g_str_has_prefix (pv_run_state_get_waiting (kept), "Léa Sørensen waits for "));
+  g_assert_nonnull (strstr (pv_run_state_get_waiting (kept), "to upload +33170360103 into the tenant."));
+  run_id = g_strdup (pv_run_state_get_run_id (kept));
+
+  /* Done: who waits, for what, and where the move is found again. */
   dialog = press_done (assistant);
   body = adw_message_dialog_get_body (dialog);
   g_assert_true (g_str_has_prefix (body, "1 person waits for the operator:"));
   g_assert_nonnull (strstr (body, "Léa Sørensen: step 3, Number uploaded by the operator"));
-  g_assert_nonnull (strstr (body, "runs"));
+  g_assert_nonnull (strstr (body, "start page"));
   respond (dialog, "back");
   g_assert_true (pv_window_get_assistant (window) == GTK_WIDGET (assistant));
   g_assert_true (pv_assistant_get_current_page (assistant) == page);
-  g_assert_null (find_waiting_run (lea));
 
   dialog = press_done (assistant);
   respond (dialog, "close");
   pv_test_wait_until (assistant_gone, window);
 
-  /* Her move, kept as a run that did not finish. */
-  kept = find_waiting_run (lea);
-  g_assert_nonnull (kept);
-  g_assert_true (pv_run_state_get_cancelled (kept));
-  g_assert_cmpuint (pv_run_state_get_n_finished (kept), ==, 0);
-  g_assert_cmpuint (pv_run_state_get_n_items (kept), ==, 1);
+  /* Still the one run: closing made no other. */
+  g_clear_object (&kept);
+  kept = find_run_of (lea);
+  g_assert_cmpstr (pv_run_state_get_run_id (kept), ==, run_id);
+  g_assert_cmpint (pv_run_state_get_status (kept), ==, PV_RUN_STATUS_WAITING);
 
-  /* The operator uploads; resumed, the move goes on from step 3. */
-  pv_sandbox_server_advance_clock (sandbox, 3600 * 1000);
-  resumed = pv_move_steps_new_from_plan (client, pv_run_state_get_plan (kept), &error);
-  g_assert_no_error (error);
-  items = pv_move_steps_dup_items (resumed);
-  {
-    g_autofree char *journal = g_build_filename (g_get_user_state_dir (), "provisio", "runs", NULL);
-    g_autofree char *name = g_strconcat (pv_run_state_get_run_id (kept), ".jsonl", NULL);
-    g_autofree char *path = g_build_filename (journal, name, NULL);
-
-    runner = pv_runner_new (PV_RUN_STEPS (resumed), (const char * const *) items, "move-calling-plan", path, kept);
-  }
-  pv_runner_run_async (runner, NULL, pv_test_store_result_cb, &result);
-  g_assert_true (pv_runner_run_finish (runner, pv_test_wait_result (&result), &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (resumed, lea, 1)), ==,
-                   PV_RESULT_STATUS_ALREADY_DONE);
-  g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (resumed, lea, 3)), ==,
-                   PV_RESULT_STATUS_DONE);
-  number = get_number (client, "+33170360103");
-  g_assert_cmpint (pv_phone_number_get_number_type (number), ==, PV_NUMBER_TYPE_OPERATOR_CONNECT);
-  g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, lea);
-  g_assert_null (find_waiting_run (lea));
+  restarted = restart ();
+  finish_waiting_move (restarted, client, run_id, "Léa Sørensen", lea, "+33170360103", 3600 * 1000);
+  gtk_window_destroy (GTK_WINDOW (restarted));
+  pv_test_iterate ();
   pv_sandbox_server_set_upload_delay (sandbox, 0);
+}
+
+/* --- Killed while someone waits for the operator. --- */
+
+static PvWindow *test_window;
+static PvServiceClient *test_client;
+
+/* Longer than the operator's clock was moved by the tests before, which
+ * the child process does not know of. */
+#define KILLED_UPLOAD_DELAY (24 * 3600 * 1000)
+
+static gboolean
+journal_has_final (const char *path)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, "\"final\":true") != NULL;
+}
+
+/* In the app that is killed: once Anne's outcome (she waits for the
+ * upload) is on disk, and before the run records its end, SIGKILL. The
+ * journal is written by a thread of its own, which this waits for
+ * without letting the run go on. */
+static void
+kill_once_journaled_cb (PvRunner          *runner,
+                        PvOperationResult *result,
+                        gpointer           user_data)
+{
+  const char *path = pv_runner_get_journal_path (runner);
+
+  g_assert_cmpint (pv_operation_result_get_status (result), ==, PV_RESULT_STATUS_SKIPPED);
+  while (!journal_has_final (path))
+    g_usleep (10 * 1000);
+  raise (SIGKILL);
+}
+
+static void
+kill_mid_move (PvWindow *window)
+{
+  PvApplication *application = PV_APPLICATION (g_application_get_default ());
+  PvAssistant *assistant;
+  PvPage *page;
+  PvRunner *runner;
+  const char *anne = NULL;
+
+  pv_sandbox_server_set_upload_delay (pv_application_get_sandbox (application), KILLED_UPLOAD_DELAY);
+  assistant = start_move_of (window, "Anne Blanc", &anne);
+  page = pv_assistant_get_current_page (assistant);
+  g_assert_true (PV_IS_MOVE_RUN_PAGE (page));
+  runner = pv_move_run_page_get_runner (PV_MOVE_RUN_PAGE (page));
+  g_assert_nonnull (runner);
+  g_signal_connect (runner, "item-finished", G_CALLBACK (kill_once_journaled_cb), NULL);
+  pv_test_wait_until (page_complete, page);
+  g_assert_not_reached ();
+}
+
+/* The same move of Anne Blanc in an app killed (SIGKILL) right after
+ * her outcome is journaled; this process, as the app started again,
+ * finds the move on its start page, waiting for the upload, and once
+ * the operator has uploaded, finishes it. */
+static void
+test_killed_while_waiting (void)
+{
+  g_autoptr(PvRunState) killed = NULL;
+  g_autofree char *run_id = NULL;
+  PvWindow *restarted;
+  const char *anne = "30f8f8ac-9f8f-5c3b-b84a-35b998f9a324";
+
+  if (g_test_subprocess ())
+    {
+      kill_mid_move (test_window);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+
+  /* What the kill left: a run with no end, in which Anne waits. */
+  killed = find_run_of (anne);
+  g_assert_nonnull (killed);
+  g_assert_cmpint (pv_run_state_get_status (killed), ==, PV_RUN_STATUS_INTERRUPTED);
+  g_assert_cmpint (pv_operation_result_get_status (pv_run_state_get_final_result (killed, anne)), ==,
+                   PV_RESULT_STATUS_SKIPPED);
+  run_id = g_strdup (pv_run_state_get_run_id (killed));
+
+  restarted = restart ();
+  finish_waiting_move (restarted, test_client, run_id, "Anne Blanc", anne, "+33170360104", KILLED_UPLOAD_DELAY);
+  gtk_window_destroy (GTK_WINDOW (restarted));
+  pv_test_iterate ();
 }
 
 /* --- The application the tests run in. --- */
 
-static PvWindow *test_window;
-static PvServiceClient *test_client;
 static int test_status = -1;
 
 static void
@@ -908,18 +1160,26 @@ main (int   argc,
 {
   int status;
 
-  scratch = pv_test_private_home ("provisio-move-XXXXXX", PV_SANDBOX_SEED);
+  /* The app a test kills runs in a child process on the same tenant
+   * and state folder: it takes them from the environment. */
+  if (g_getenv ("PV_TEST_MOVE_HOME") == NULL)
+    {
+      scratch = pv_test_private_home ("provisio-move-XXXXXX", PV_SANDBOX_SEED);
+      g_setenv ("PV_TEST_MOVE_HOME", scratch, TRUE);
+    }
 
   pv_test_init (&argc, &argv);
   g_test_add_func ("/move-wizard/direct-routing-end-to-end", test_direct_routing);
   g_test_add_func ("/move-wizard/calling-plan-end-to-end", test_calling_plan);
   g_test_add_func ("/move-wizard/calling-plan-ported", test_calling_plan_ported);
   g_test_add_func ("/move-wizard/closed-while-waiting", test_closed_while_waiting);
+  g_test_add_func ("/move-wizard/killed-while-waiting", test_killed_while_waiting);
 
   pv_test_run_application (application_activate_cb);
   status = test_status;
 
-  pv_test_remove_tree (scratch);
+  if (scratch != NULL)
+    pv_test_remove_tree (scratch);
   g_free (scratch);
   return status;
 }

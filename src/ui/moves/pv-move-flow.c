@@ -5,6 +5,7 @@
 
 #include "pv-application.h"
 #include "pv-move-flow.h"
+#include "pv-move-history.h"
 #include "pv-move-operator-page.h"
 #include "pv-move-people-page.h"
 #include "pv-move-review-page.h"
@@ -43,7 +44,11 @@ struct _PvMoveFlow
 
   PvMoveSteps     *steps;
   GDateTime       *started;
-  gboolean         waiting_kept;
+
+  /* Continuing a run of the history: its journal and what it says. */
+  PvRunState      *resume;
+  char            *journal;
+  gboolean         resumed;   /* its runner was made */
 };
 
 G_DEFINE_FINAL_TYPE (PvMoveFlow, pv_move_flow, G_TYPE_OBJECT)
@@ -103,6 +108,8 @@ pv_move_flow_finalize (GObject *object)
   g_clear_object (&self->catalogue);
   g_clear_object (&self->steps);
   g_clear_pointer (&self->started, g_date_time_unref);
+  g_clear_object (&self->resume);
+  g_clear_pointer (&self->journal, g_free);
 
   G_OBJECT_CLASS (pv_move_flow_parent_class)->finalize (object);
 }
@@ -430,17 +437,50 @@ new_runner_for (PvMoveFlow         *self,
   return runner;
 }
 
+/* The run of the history being continued, on its own journal: the same
+ * run goes on, so that it ends finished once nobody waits. */
+static PvRunner *
+resume_runner (PvMoveFlow *self)
+{
+  g_auto(GStrv) items = pv_move_steps_dup_items (self->steps);
+  PvRunner *runner;
+
+  self->resumed = TRUE;
+  runner = pv_runner_new (PV_RUN_STEPS (self->steps), (const char * const *) items,
+                          pv_run_state_get_flow (self->resume), self->journal, self->resume);
+  for (guint i = 0; items[i] != NULL; i++)
+    pv_run_results_set_name (pv_runner_get_run_results (runner), items[i],
+                             pv_move_steps_get_name (self->steps, items[i]));
+  return runner;
+}
+
+/**
+ * pv_move_flow_get_resuming:
+ *
+ * Returns: whether the flow continues a run of the history (one that
+ *   waits for the operator, or was interrupted)
+ */
+gboolean
+pv_move_flow_get_resuming (PvMoveFlow *self)
+{
+  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), FALSE);
+
+  return self->resume != NULL;
+}
+
 /**
  * pv_move_flow_new_runner:
- * @only_unfinished: run again only the people not moved yet; their
- *   steps that took effect are found done and not sent again
  *
- * Returns: (transfer full) (nullable): a run with a journal of its own
- *   in the user's state directory, or %NULL without a service
+ * The run of the move: a new one, with a journal of its own in the
+ * user's state directory, or the run of the history the flow continues
+ * (once). Running again those not moved is a new pass of the same run
+ * (pv_runner_run_unfinished_async()).
+ *
+ * Returns: (transfer full) (nullable): the run, or %NULL without a
+ *   service
  */
 PvRunner *
-pv_move_flow_new_runner (PvMoveFlow *self,
-                         gboolean    only_unfinished)
+pv_move_flow_new_runner (PvMoveFlow *self)
 {
   g_autoptr(GPtrArray) selection = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -448,6 +488,8 @@ pv_move_flow_new_runner (PvMoveFlow *self,
 
   g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
 
+  if (self->resume != NULL)
+    return self->steps != NULL && !self->resumed ? resume_runner (self) : NULL;
   if (self->client == NULL || pv_move_plan_get_operator_id (self->plan) == NULL)
     return NULL;
 
@@ -465,17 +507,15 @@ pv_move_flow_new_runner (PvMoveFlow *self,
           g_autofree char *target = pv_move_plan_dup_run_number (self->plan, id);
 
           pv_move_steps_add_person (self->steps, id, pv_move_plan_get_current_number (self->plan, id), target);
+          pv_move_steps_set_name (self->steps, id, pv_user_get_display_name (g_ptr_array_index (selection, i)));
+          pv_move_steps_set_user_principal_name (self->steps, id,
+                                                 pv_user_get_user_principal_name (g_ptr_array_index (selection, i)));
           pv_move_steps_set_on_premises (self->steps, id, pv_move_plan_get_on_premises (self->plan, id));
         }
     }
 
   for (guint i = 0; i < selection->len; i++)
-    {
-      const char *id = pv_user_get_id (g_ptr_array_index (selection, i));
-
-      if (!only_unfinished || !pv_move_flow_is_moved (self, id))
-        g_strv_builder_add (builder, id);
-    }
+    g_strv_builder_add (builder, pv_user_get_id (g_ptr_array_index (selection, i)));
   items = g_strv_builder_end (builder);
 
   return new_runner_for (self, self->steps, (const char * const *) items);
@@ -484,16 +524,54 @@ pv_move_flow_new_runner (PvMoveFlow *self,
 /* --- Those who wait for the operator. --- */
 
 /**
+ * pv_move_flow_dup_items:
+ *
+ * Returns: (transfer full): the people of the run, by user id, in order
+ */
+GStrv
+pv_move_flow_dup_items (PvMoveFlow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) selection = NULL;
+
+  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
+
+  if (self->resume != NULL)
+    return self->steps != NULL ? pv_move_steps_dup_items (self->steps) : g_new0 (char *, 1);
+
+  selection = pv_move_plan_dup_selection (self->plan);
+  for (guint i = 0; i < selection->len; i++)
+    g_strv_builder_add (builder, pv_user_get_id (g_ptr_array_index (selection, i)));
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * pv_move_flow_get_name:
+ *
+ * Returns: (nullable): the name of a person of the run
+ */
+const char *
+pv_move_flow_get_name (PvMoveFlow *self,
+                       const char *user_id)
+{
+  g_return_val_if_fail (PV_IS_MOVE_FLOW (self), NULL);
+
+  if (self->steps != NULL)
+    return pv_move_steps_get_name (self->steps, user_id);
+  return user_id;
+}
+
+/**
  * pv_move_flow_dup_waiting_note:
  *
  * Returns: (transfer full) (nullable): who waits for the operator and
- *   at which step, and where their move is kept, as the wizard says it
- *   before closing; %NULL when nobody waits
+ *   at which step, and where the move is found again, as the wizard says
+ *   it before closing; %NULL when nobody waits
  */
 char *
 pv_move_flow_dup_waiting_note (PvMoveFlow *self)
 {
-  g_autoptr(GPtrArray) selection = NULL;
+  g_auto(GStrv) items = NULL;
   g_autoptr(GString) lines = g_string_new (NULL);
   guint n = 0;
 
@@ -502,17 +580,16 @@ pv_move_flow_dup_waiting_note (PvMoveFlow *self)
   if (self->steps == NULL)
     return NULL;
 
-  selection = pv_move_plan_dup_selection (self->plan);
-  for (guint i = 0; i < selection->len; i++)
+  items = pv_move_flow_dup_items (self);
+  for (guint i = 0; items[i] != NULL; i++)
     {
-      PvUser *user = g_ptr_array_index (selection, i);
-      int step = pv_move_steps_get_waiting_step (self->steps, pv_user_get_id (user));
+      int step = pv_move_steps_get_waiting_step (self->steps, items[i]);
       g_autofree char *line = NULL;
 
       if (step < 0)
         continue;
       /* Translators: one line of a list: %1$s is a person's name, %2$u a step's number, %3$s its name. */
-      line = g_strdup_printf (_("%1$s: step %2$u, %3$s"), pv_user_get_display_name (user), step + 1,
+      line = g_strdup_printf (_("%1$s: step %2$u, %3$s"), pv_move_steps_get_name (self->steps, items[i]), step + 1,
                               pv_move_step_title (self->kind, step));
       if (lines->len > 0)
         g_string_append_c (lines, '\n');
@@ -523,89 +600,10 @@ pv_move_flow_dup_waiting_note (PvMoveFlow *self)
   if (n == 0)
     return NULL;
   /* Translators: %u is a number of people, %s the list of them, one a line, with the step each waits at. */
-  return g_strdup_printf (ngettext ("%u person waits for the operator:\n\n%s\n\nThe move stays among Provisio’s runs as one that has not finished. Once the operator has done its part, resume it from there: it goes on from the step where each person waits.",
-                                    "%u people wait for the operator:\n\n%s\n\nThe move stays among Provisio’s runs as one that has not finished. Once the operator has done its part, resume it from there: it goes on from the step where each person waits.",
+  return g_strdup_printf (ngettext ("%u person waits for the operator:\n\n%s\n\nThe move is not finished: it stays on the start page, among the recent runs, where Provisio checks it again each time it starts. Once the operator has done its part, finish it from there: it goes on from the step where each person waits.",
+                                    "%u people wait for the operator:\n\n%s\n\nThe move is not finished: it stays on the start page, among the recent runs, where Provisio checks it again each time it starts. Once the operator has done its part, finish it from there: it goes on from the step where each person waits.",
                                     n),
                           n, lines->str);
-}
-
-static void
-waiting_recorded_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* Stopped before it started, as it was meant to be. */
-  if (!pv_runner_run_finish (PV_RUNNER (object), result, &error) &&
-      !g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-/**
- * pv_move_flow_keep_waiting_async:
- *
- * Keeps the move of those who wait for the operator among the runs: a
- * run of its own, with the plan of those people, each to start from the
- * step where they wait, recorded and stopped before anything ran. Its
- * journal is one that a resume continues (pv_run_store_list()
- * lists it). Done once; nothing is recorded when nobody waits.
- */
-void
-pv_move_flow_keep_waiting_async (PvMoveFlow          *self,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonNode) plan = NULL;
-  g_autoptr(PvMoveSteps) waiting = NULL;
-  g_autoptr(PvRunner) runner = NULL;
-  g_autoptr(GCancellable) stopped = NULL;
-  g_auto(GStrv) items = NULL;
-  GError *error = NULL;
-
-  g_return_if_fail (PV_IS_MOVE_FLOW (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pv_move_flow_keep_waiting_async);
-
-  plan = self->steps != NULL && !self->waiting_kept ? pv_move_steps_dup_waiting_plan (self->steps) : NULL;
-  if (plan == NULL)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  waiting = pv_move_steps_new_from_plan (self->client, plan, &error);
-  if (waiting == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  self->waiting_kept = TRUE;
-  items = pv_move_steps_dup_items (waiting);
-  runner = new_runner_for (self, waiting, (const char * const *) items);
-  g_task_set_task_data (task, g_object_ref (runner), g_object_unref);
-  stopped = g_cancellable_new ();
-  g_cancellable_cancel (stopped);
-  pv_runner_run_async (runner, stopped, waiting_recorded_cb, g_steal_pointer (&task));
-}
-
-gboolean
-pv_move_flow_keep_waiting_finish (PvMoveFlow    *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, pv_move_flow_keep_waiting_async), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -642,12 +640,35 @@ pv_move_flow_dup_run_info (PvMoveFlow *self)
   return info;
 }
 
-static const char *
-person_label (PvUser *user)
+/* How the exports name each person: their userPrincipalName, from the
+ * tenant, or from the plan for a run continued from the history. */
+static GHashTable *
+dup_labels (PvMoveFlow *self)
 {
-  const char *upn = pv_user_get_user_principal_name (user);
+  GHashTable *labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) selection = pv_move_plan_dup_selection (self->plan);
 
-  return upn != NULL ? upn : pv_user_get_id (user);
+  for (guint i = 0; self->resume == NULL && i < selection->len; i++)
+    {
+      PvUser *user = g_ptr_array_index (selection, i);
+      const char *upn = pv_user_get_user_principal_name (user);
+
+      g_hash_table_insert (labels, g_strdup (pv_user_get_id (user)),
+                           g_strdup (upn != NULL ? upn : pv_user_get_id (user)));
+    }
+  return labels;
+}
+
+static const char *
+person_label (PvMoveFlow *self,
+              GHashTable *labels,
+              const char *id)
+{
+  const char *label = g_hash_table_lookup (labels, id);
+
+  if (label == NULL && self->steps != NULL)
+    label = pv_move_steps_get_user_principal_name (self->steps, id);
+  return label != NULL ? label : id;
 }
 
 /**
@@ -661,21 +682,23 @@ GListModel *
 pv_move_flow_dup_results (PvMoveFlow *self)
 {
   GListStore *store = g_list_store_new (PV_TYPE_OPERATION_RESULT);
-  g_autoptr(GPtrArray) selection = NULL;
+  g_autoptr(GHashTable) labels = NULL;
+  g_auto(GStrv) items = NULL;
 
   g_return_val_if_fail (PV_IS_MOVE_FLOW (self), G_LIST_MODEL (store));
 
-  selection = pv_move_plan_dup_selection (self->plan);
-  for (guint i = 0; self->steps != NULL && i < selection->len; i++)
+  if (self->steps == NULL)
+    return G_LIST_MODEL (store);
+  labels = dup_labels (self);
+  items = pv_move_flow_dup_items (self);
+  for (guint i = 0; items[i] != NULL; i++)
     {
-      PvUser *user = g_ptr_array_index (selection, i);
-      const char *id = pv_user_get_id (user);
       g_autoptr(PvOperationResult) result =
-        pv_move_steps_dup_person_result (self->steps, id, pv_move_plan_get_on_premises (self->plan, id));
+        pv_move_steps_dup_person_result (self->steps, items[i], pv_move_steps_get_on_premises (self->steps, items[i]));
 
       if (result == NULL)
         continue;
-      pv_operation_result_set_item (result, person_label (user));
+      pv_operation_result_set_item (result, person_label (self, labels, items[i]));
       g_list_store_append (store, result);
     }
 
@@ -693,25 +716,27 @@ GListModel *
 pv_move_flow_dup_step_results (PvMoveFlow *self)
 {
   GListStore *store = g_list_store_new (PV_TYPE_OPERATION_RESULT);
-  g_autoptr(GPtrArray) selection = NULL;
+  g_autoptr(GHashTable) labels = NULL;
+  g_auto(GStrv) items = NULL;
 
   g_return_val_if_fail (PV_IS_MOVE_FLOW (self), G_LIST_MODEL (store));
 
-  selection = pv_move_plan_dup_selection (self->plan);
-  for (guint i = 0; self->steps != NULL && i < selection->len; i++)
+  if (self->steps == NULL)
+    return G_LIST_MODEL (store);
+  labels = dup_labels (self);
+  items = pv_move_flow_dup_items (self);
+  for (guint i = 0; items[i] != NULL; i++)
     {
-      PvUser *user = g_ptr_array_index (selection, i);
-
       for (guint step = 0; step < PV_MOVE_N_STEPS; step++)
         {
-          PvOperationResult *result = pv_move_steps_get_step_result (self->steps, pv_user_get_id (user), step);
+          PvOperationResult *result = pv_move_steps_get_step_result (self->steps, items[i], step);
           g_autoptr(PvOperationResult) row = NULL;
           g_autofree char *message = NULL;
 
           if (result == NULL)
             continue;
           row = pv_operation_result_new ();
-          pv_operation_result_set_item (row, person_label (user));
+          pv_operation_result_set_item (row, person_label (self, labels, items[i]));
           pv_operation_result_set_status (row, pv_operation_result_get_status (result));
           /* Translators: %u is a step's number, %s its name, then what happened. */
           message = g_strdup_printf (_("Step %u, %s: %s"), step + 1, pv_move_step_title (self->kind, step),
@@ -743,6 +768,23 @@ client_ready (GObject         *object,
     }
 
   pv_move_flow_set_client (self, client);
+  if (self->resume != NULL)
+    {
+      g_autoptr(GError) local = NULL;
+
+      /* A continued run needs only its plan, from its journal: the
+       * people and numbers it was started with. */
+      self->steps = pv_move_steps_new_from_plan (client, pv_run_state_get_plan (self->resume), &local);
+      if (self->steps == NULL)
+        {
+          g_free (self->load_error);
+          self->load_error = g_strdup (local->message);
+        }
+      else
+        pv_move_steps_restore (self->steps, self->resume);
+      set_loading (self, FALSE);
+      return;
+    }
   pv_move_flow_load (self);
 }
 
@@ -755,6 +797,35 @@ create_state (PvMoveKind kind)
     set_loading (self, TRUE);
 
   return G_OBJECT (self);
+}
+
+static GObject *
+create_resume_state (PvMoveKind  kind,
+                     const char *journal_path,
+                     PvRunState *run)
+{
+  PvMoveFlow *self = pv_move_flow_new (kind);
+
+  self->resume = g_object_ref (run);
+  self->journal = g_strdup (journal_path);
+  if (pv_application_load_client_for (G_OBJECT (self), client_ready))
+    set_loading (self, TRUE);
+
+  return G_OBJECT (self);
+}
+
+static GObject *
+create_direct_routing_resume_state (const char *journal_path,
+                                    PvRunState *run)
+{
+  return create_resume_state (PV_MOVE_KIND_DIRECT_ROUTING, journal_path, run);
+}
+
+static GObject *
+create_calling_plan_resume_state (const char *journal_path,
+                                  PvRunState *run)
+{
+  return create_resume_state (PV_MOVE_KIND_CALLING_PLAN, journal_path, run);
 }
 
 static GObject *
@@ -772,24 +843,36 @@ create_calling_plan_state (void)
 static PvPage *
 create_people_page (GObject *state)
 {
+  /* A continued run was decided before: its wizard is the run. */
+  if (pv_move_flow_get_resuming (PV_MOVE_FLOW (state)))
+    return NULL;
   return pv_move_people_page_new (PV_MOVE_FLOW (state));
 }
 
 static PvPage *
 create_operator_page (GObject *state)
 {
+  /* A continued run was decided before: its wizard is the run. */
+  if (pv_move_flow_get_resuming (PV_MOVE_FLOW (state)))
+    return NULL;
   return pv_move_operator_page_new (PV_MOVE_FLOW (state));
 }
 
 static PvPage *
 create_warning_page (GObject *state)
 {
+  /* A continued run was decided before: its wizard is the run. */
+  if (pv_move_flow_get_resuming (PV_MOVE_FLOW (state)))
+    return NULL;
   return pv_move_warning_page_new (PV_MOVE_FLOW (state));
 }
 
 static PvPage *
 create_review_page (GObject *state)
 {
+  /* A continued run was decided before: its wizard is the run. */
+  if (pv_move_flow_get_resuming (PV_MOVE_FLOW (state)))
+    return NULL;
   return pv_move_review_page_new (PV_MOVE_FLOW (state));
 }
 
@@ -815,6 +898,11 @@ const PvFlowInfo pv_move_direct_routing_flow_info = {
   .icon_name = "call-start-symbolic",
   .create_state = create_direct_routing_state,
   .pages = move_pages,
+  .create_resume_state = create_direct_routing_resume_state,
+  .continues_waiting = TRUE,
+  .dup_waiting = pv_move_history_dup_waiting,
+  .check_waiting_async = pv_move_history_check_async,
+  .check_waiting_finish = pv_move_history_check_finish,
 };
 
 const PvFlowInfo pv_move_calling_plan_flow_info = {
@@ -824,4 +912,9 @@ const PvFlowInfo pv_move_calling_plan_flow_info = {
   .icon_name = "call-start-symbolic",
   .create_state = create_calling_plan_state,
   .pages = move_pages,
+  .create_resume_state = create_calling_plan_resume_state,
+  .continues_waiting = TRUE,
+  .dup_waiting = pv_move_history_dup_waiting,
+  .check_waiting_async = pv_move_history_check_async,
+  .check_waiting_finish = pv_move_history_check_finish,
 };

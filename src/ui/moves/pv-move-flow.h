@@ -26,21 +26,17 @@ const char      *pv_move_flow_get_load_error       (PvMoveFlow      *self);
 PvMovePlan      *pv_move_flow_get_plan             (PvMoveFlow      *self);
 
 PvMoveSteps     *pv_move_flow_get_steps            (PvMoveFlow      *self);
-PvRunner        *pv_move_flow_new_runner           (PvMoveFlow      *self,
-                                                    gboolean         only_unfinished);
+PvRunner        *pv_move_flow_new_runner           (PvMoveFlow      *self);
 gboolean         pv_move_flow_is_moved             (PvMoveFlow      *self,
                                                     const char      *user_id);
 PvRunInfo       *pv_move_flow_dup_run_info         (PvMoveFlow      *self);
 GListModel      *pv_move_flow_dup_results          (PvMoveFlow      *self);
 GListModel      *pv_move_flow_dup_step_results     (PvMoveFlow      *self);
 char            *pv_move_flow_dup_waiting_note     (PvMoveFlow      *self);
-void             pv_move_flow_keep_waiting_async   (PvMoveFlow      *self,
-                                                    GCancellable    *cancellable,
-                                                    GAsyncReadyCallback callback,
-                                                    gpointer         user_data);
-gboolean         pv_move_flow_keep_waiting_finish  (PvMoveFlow      *self,
-                                                    GAsyncResult    *result,
-                                                    GError         **error);
+gboolean         pv_move_flow_get_resuming         (PvMoveFlow      *self);
+GStrv            pv_move_flow_dup_items            (PvMoveFlow      *self);
+const char      *pv_move_flow_get_name             (PvMoveFlow      *self,
+                                                    const char      *user_id);
 
 extern const PvFlowInfo pv_move_direct_routing_flow_info;
 extern const PvFlowInfo pv_move_calling_plan_flow_info;

@@ -12,9 +12,11 @@
 #include "pv-service-error.h"
 
 /* Move Status: the run, each step of each person as it has an outcome,
- * running again those not moved, and the exports. Closing the wizard
- * while someone waits for the operator says who and for what, and keeps
- * their move among the runs, so that nobody is forgotten half moved. */
+ * running again those not moved, and the exports. A run in which
+ * someone waits for the operator ends waiting, by itself (the runner
+ * asks the steps), so that nobody is forgotten half moved whatever
+ * happens to the app; closing the wizard then says who waits and where
+ * the move is found again. */
 
 struct _PvMoveRunPage
 {
@@ -23,6 +25,7 @@ struct _PvMoveRunPage
   PvMoveFlow     *flow;
   PvRunner       *runner;
   GCancellable   *cancellable;
+  gboolean        started;   /* shown once: the run was (to be) started */
 
   GtkLabel       *description_label;
   GtkProgressBar *progress_bar;
@@ -94,7 +97,9 @@ run_finished_cb (GObject      *object,
   guint n = 0;
 
   update_progress (self);
-  if (!pv_runner_run_finish (PV_RUNNER (object), result, &error) &&
+  if (!(g_async_result_is_tagged (result, pv_runner_run_async)
+          ? pv_runner_run_finish (PV_RUNNER (object), result, &error)
+          : pv_runner_run_unfinished_finish (PV_RUNNER (object), result, &error)) &&
       !g_error_matches (error, PV_SERVICE_ERROR, PV_SERVICE_ERROR_CANCELLED))
     gtk_label_set_text (self->description_label, error->message);
   else
@@ -128,20 +133,11 @@ run_finished_cb (GObject      *object,
   set_complete (self, NULL);
 }
 
-static void
-start_run (PvMoveRunPage *self,
-           gboolean       only_unfinished)
-{
-  g_clear_object (&self->runner);
-  self->runner = pv_move_flow_new_runner (self->flow, only_unfinished);
-  if (self->runner == NULL)
-    {
-      gtk_label_set_text (self->description_label, _("No service to talk to: the move cannot start."));
-      return;
-    }
+static void build_rows (PvMoveRunPage *self);
 
-  g_signal_connect_object (self->runner, "notify::n-finished", G_CALLBACK (update_progress), self,
-                           G_CONNECT_SWAPPED);
+static void
+running (PvMoveRunPage *self)
+{
   gtk_label_set_text (self->description_label, _("Moving the numbers…"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->again_button), FALSE);
   gtk_widget_set_sensitive (self->export_group, FALSE);
@@ -149,42 +145,81 @@ start_run (PvMoveRunPage *self,
   update_progress (self);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+}
+
+static void
+start_run (PvMoveRunPage *self)
+{
+  g_clear_object (&self->runner);
+  self->runner = pv_move_flow_new_runner (self->flow);
+  if (self->runner == NULL)
+    {
+      const char *error = pv_move_flow_get_load_error (self->flow);
+
+      gtk_label_set_text (self->description_label,
+                          error != NULL ? error : _("No service to talk to: the move cannot start."));
+      return;
+    }
+
+  /* The steps are made with the run; a continued one has its people's
+   * earlier steps already. */
+  build_rows (self);
+  g_signal_connect_object (pv_move_flow_get_steps (self->flow), "step-finished",
+                           G_CALLBACK (step_finished_cb), self, 0);
+  g_signal_connect_object (self->runner, "notify::n-finished", G_CALLBACK (update_progress), self,
+                           G_CONNECT_SWAPPED);
+  running (self);
   pv_runner_run_async (self->runner, self->cancellable, run_finished_cb, g_object_ref (self));
 }
 
 static void
 build_rows (PvMoveRunPage *self)
 {
-  g_autoptr(GPtrArray) selection = pv_move_plan_dup_selection (pv_move_flow_get_plan (self->flow));
+  g_auto(GStrv) items = pv_move_flow_dup_items (self->flow);
   PvMoveSteps *steps = pv_move_flow_get_steps (self->flow);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->people_list))) != NULL)
     gtk_list_box_remove (self->people_list, child);
-  for (guint i = 0; i < selection->len; i++)
+  for (guint i = 0; steps != NULL && items[i] != NULL; i++)
     {
-      PvUser *user = g_ptr_array_index (selection, i);
-      GtkWidget *row = pv_move_run_row_new (pv_move_flow_get_kind (self->flow), pv_user_get_id (user),
-                                            pv_user_get_display_name (user));
+      GtkWidget *row = pv_move_run_row_new (pv_move_flow_get_kind (self->flow), items[i],
+                                            pv_move_flow_get_name (self->flow, items[i]));
 
-      if (steps != NULL)
-        pv_move_run_row_update (PV_MOVE_RUN_ROW (row), steps);
+      pv_move_run_row_update (PV_MOVE_RUN_ROW (row), steps);
       gtk_list_box_append (self->people_list, row);
     }
 }
 
 /**
+ * pv_move_run_page_get_runner:
+ *
+ * Returns: (transfer none) (nullable): the run, once started
+ */
+PvRunner *
+pv_move_run_page_get_runner (PvMoveRunPage *self)
+{
+  g_return_val_if_fail (PV_IS_MOVE_RUN_PAGE (self), NULL);
+
+  return self->runner;
+}
+
+/**
  * pv_move_run_page_run_again:
  *
- * Runs the people not moved yet again, each from the step where they
- * stopped (the steps that took effect are found done).
+ * Runs again, in the same run, the people not moved yet, each from the
+ * step where they stopped: those who failed and those who wait for the
+ * operator.
  */
 void
 pv_move_run_page_run_again (PvMoveRunPage *self)
 {
   g_return_if_fail (PV_IS_MOVE_RUN_PAGE (self));
 
-  start_run (self, TRUE);
+  if (self->runner == NULL || pv_runner_get_running (self->runner))
+    return;
+  running (self);
+  pv_runner_run_unfinished_async (self->runner, self->cancellable, run_finished_cb, g_object_ref (self));
 }
 
 /* --- Export: through the exports of every flow (pv-export.c), written
@@ -295,28 +330,11 @@ csv_clicked_cb (PvMoveRunPage *self)
 /* --- Closing while someone waits for the operator. --- */
 
 static void
-waiting_kept_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* Not kept (the runs folder cannot be written): the wizard closes all
-   * the same, the run's own journal names who waits. */
-  if (!pv_move_flow_keep_waiting_finish (PV_MOVE_FLOW (object), result, &error))
-    g_warning ("The move of those who wait could not be kept: %s", error->message);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
 waiting_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      gpointer          user_data)
 {
   g_autoptr(GTask) task = user_data;
-  PvMoveRunPage *self = g_task_get_source_object (task);
-  GCancellable *cancellable;
 
   if (g_strcmp0 (response, "close") != 0)
     {
@@ -324,8 +342,8 @@ waiting_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  cancellable = g_task_get_cancellable (task);
-  pv_move_flow_keep_waiting_async (self->flow, cancellable, waiting_kept_cb, g_steal_pointer (&task));
+  /* Nothing to keep: the run itself ended waiting. */
+  g_task_return_boolean (task, TRUE);
 }
 
 /* Done: when someone waits for the operator, say so first. */
@@ -382,14 +400,25 @@ pv_move_run_page_shown (PvPage *page)
   PvMoveRunPage *self = PV_MOVE_RUN_PAGE (page);
 
   /* Once: coming back never runs the move again. */
-  if (pv_move_flow_get_steps (self->flow) != NULL)
+  if (self->started)
     return;
+  self->started = TRUE;
 
-  build_rows (self);
-  start_run (self, FALSE);
-  if (pv_move_flow_get_steps (self->flow) != NULL)
-    g_signal_connect_object (pv_move_flow_get_steps (self->flow), "step-finished",
-                             G_CALLBACK (step_finished_cb), self, 0);
+  /* A continued run reads its service first; it starts once it has. */
+  if (pv_move_flow_get_loading (self->flow))
+    {
+      gtk_label_set_text (self->description_label, _("Reading the move…"));
+      set_complete (self, _("The move is in progress."));
+      return;
+    }
+  start_run (self);
+}
+
+static void
+flow_loading_cb (PvMoveRunPage *self)
+{
+  if (self->started && self->runner == NULL && !pv_move_flow_get_loading (self->flow))
+    start_run (self);
 }
 
 static void
@@ -407,11 +436,8 @@ pv_move_run_page_dispose (GObject *object)
   PvMoveRunPage *self = PV_MOVE_RUN_PAGE (object);
 
   /* Leaving the wizard stops the run; the steps that took effect are
-   * found done by a later move. Those who wait are kept among the runs,
-   * however the wizard was left. */
+   * found done by a later move, and the run can be resumed. */
   g_cancellable_cancel (self->cancellable);
-  if (self->flow != NULL)
-    pv_move_flow_keep_waiting_async (self->flow, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), PV_TYPE_MOVE_RUN_PAGE);
   g_clear_object (&self->flow);
 
@@ -473,6 +499,7 @@ pv_move_run_page_new (PvMoveFlow *flow)
 
   self = g_object_new (PV_TYPE_MOVE_RUN_PAGE, NULL);
   self->flow = g_object_ref (flow);
+  g_signal_connect_object (flow, "notify::loading", G_CALLBACK (flow_loading_cb), self, G_CONNECT_SWAPPED);
   pv_page_set_title (PV_PAGE (self), _("Move Status"));
   pv_page_set_can_go_back (PV_PAGE (self), FALSE);
   set_complete (self, NULL);

@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (PvMoveRunPage, pv_move_run_page, PV, MOVE_RUN_PAGE, PvPage
 
 PvPage   *pv_move_run_page_new            (PvMoveFlow          *flow);
 void      pv_move_run_page_run_again      (PvMoveRunPage       *self);
+PvRunner *pv_move_run_page_get_runner     (PvMoveRunPage       *self);
 void      pv_move_run_page_export_async   (PvMoveRunPage       *self,
                                            PvExportFormat       format,
                                            GFile               *file,
