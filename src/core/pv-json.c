@@ -153,6 +153,53 @@ pv_json_object_get_string (JsonObject *object,
   return json_node_get_string (member);
 }
 
+/**
+ * pv_json_object_read_string:
+ * @optional: whether the member may be absent, null or empty
+ * @value: (out) (transfer full) (nullable): the string, %NULL when absent
+ *   or null
+ *
+ * Reads a string member of something read back from disk or the wire,
+ * where another type is never taken for "absent".
+ *
+ * Returns: whether the member is as expected
+ */
+gboolean
+pv_json_object_read_string (JsonObject  *object,
+                            const char  *name,
+                            gboolean     optional,
+                            char       **value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *value = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return optional;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+  *value = g_strdup (json_node_get_string (node));
+  return optional || **value != '\0';
+}
+
+/**
+ * pv_json_object_read_boolean:
+ * @value: (out): left as it was unless the member is a boolean
+ *
+ * Returns: whether the member is there and a boolean
+ */
+gboolean
+pv_json_object_read_boolean (JsonObject *object,
+                             const char *name,
+                             gboolean   *value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return FALSE;
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
 char *
 pv_json_to_string (JsonNode *node)
 {

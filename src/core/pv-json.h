@@ -59,6 +59,13 @@ JsonNode   *pv_json_parse        (const char         *data,
 char       *pv_json_to_string    (JsonNode           *node);
 const char *pv_json_object_get_string (JsonObject    *object,
                                        const char    *name);
+gboolean    pv_json_object_read_string  (JsonObject  *object,
+                                         const char  *name,
+                                         gboolean     optional,
+                                         char       **value);
+gboolean    pv_json_object_read_boolean (JsonObject  *object,
+                                         const char  *name,
+                                         gboolean    *value);
 char       *pv_json_member_path  (const char         *path,
                                   const char         *member);
 char       *pv_json_index_path   (const char         *path,

@@ -460,37 +460,6 @@ pv_enable_steps_dup_items (PvEnableSteps *self)
   return items;
 }
 
-/* Reads an optional string member: absent or null is NULL, another type
- * is refused. */
-static gboolean
-read_optional_string (JsonObject  *object,
-                      const char  *name,
-                      char       **value)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  *value = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return FALSE;
-  *value = g_strdup (json_node_get_string (node));
-  return TRUE;
-}
-
-static gboolean
-read_boolean (JsonObject *object,
-              const char *name,
-              gboolean   *value)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return FALSE;
-  *value = json_node_get_boolean (node);
-  return TRUE;
-}
-
 /**
  * pv_enable_steps_new_from_plan:
  * @plan: what pv_run_steps_dup_plan() gave for the run, read back from
@@ -528,13 +497,13 @@ pv_enable_steps_new_from_plan (PvServiceClient  *client,
       json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) != PLAN_VERSION)
     goto unusable;
 
-  if (!read_optional_string (object, "pool", &self->pool) || self->pool == NULL || *self->pool == '\0' ||
-      !read_optional_string (object, "format", &format) || format == NULL ||
+  if (!pv_json_object_read_string (object, "pool", TRUE, &self->pool) || self->pool == NULL || *self->pool == '\0' ||
+      !pv_json_object_read_string (object, "format", TRUE, &format) || format == NULL ||
       !pv_enum_from_nick (PV_TYPE_SIP_FORMAT, format, &format_value) ||
-      !read_optional_string (object, "domain", &self->domain) ||
-      !read_boolean (object, "dryRun", &self->dry_run) ||
-      !read_boolean (object, "skipProblems", &self->skip_problems) ||
-      !read_boolean (object, "localSandbox", &self->local_sandbox))
+      !pv_json_object_read_string (object, "domain", TRUE, &self->domain) ||
+      !pv_json_object_read_boolean (object, "dryRun", &self->dry_run) ||
+      !pv_json_object_read_boolean (object, "skipProblems", &self->skip_problems) ||
+      !pv_json_object_read_boolean (object, "localSandbox", &self->local_sandbox))
     goto unusable;
   self->format = (PvSipFormat) format_value;
 
@@ -548,16 +517,16 @@ pv_enable_steps_new_from_plan (PvServiceClient  *client,
       Target *target;
 
       if (!JSON_NODE_HOLDS_OBJECT (node) ||
-          !read_optional_string (json_node_get_object (node), "id", &id) || id == NULL || *id == '\0' ||
+          !pv_json_object_read_string (json_node_get_object (node), "id", TRUE, &id) || id == NULL || *id == '\0' ||
           g_hash_table_contains (self->targets, id))
         goto unusable;
 
       target = g_new0 (Target, 1);
       g_hash_table_insert (self->targets, g_strdup (id), target);
       g_ptr_array_add (self->items, g_strdup (id));
-      if (!read_optional_string (json_node_get_object (node), "address", &target->address) ||
-          !read_optional_string (json_node_get_object (node), "before", &target->before) ||
-          !read_optional_string (json_node_get_object (node), "problem", &target->problem))
+      if (!pv_json_object_read_string (json_node_get_object (node), "address", TRUE, &target->address) ||
+          !pv_json_object_read_string (json_node_get_object (node), "before", TRUE, &target->before) ||
+          !pv_json_object_read_string (json_node_get_object (node), "problem", TRUE, &target->problem))
         goto unusable;
       /* Someone with neither an address nor a reason would be sent an
        * empty address. */

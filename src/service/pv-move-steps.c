@@ -1346,36 +1346,6 @@ pv_move_steps_check_waiting_finish (GAsyncResult  *result,
   return TRUE;
 }
 
-static gboolean
-read_string (JsonObject  *object,
-             const char  *name,
-             gboolean     optional,
-             char       **value)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  *value = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return optional;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return FALSE;
-  *value = g_strdup (json_node_get_string (node));
-  return optional || **value != '\0';
-}
-
-static gboolean
-read_boolean (JsonObject *object,
-              const char *name,
-              gboolean   *value)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return FALSE;
-  *value = json_node_get_boolean (node);
-  return TRUE;
-}
-
 /**
  * pv_move_steps_new_from_plan:
  * @client: (nullable): the service, or %NULL for steps that only read
@@ -1415,12 +1385,12 @@ pv_move_steps_new_from_plan (PvServiceClient  *client,
       json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) != PLAN_VERSION)
     goto unusable;
 
-  if (!read_string (object, "kind", FALSE, &kind) ||
-      !read_string (object, "service", TRUE, &service) ||
-      !read_string (object, "operatorId", FALSE, &self->operator_id) ||
-      !read_string (object, "operatorName", FALSE, &self->operator_name) ||
-      !read_string (object, "tenantId", TRUE, &self->tenant_id) ||
-      !read_boolean (object, "portConfirmed", &self->port_confirmed))
+  if (!pv_json_object_read_string (object, "kind", FALSE, &kind) ||
+      !pv_json_object_read_string (object, "service", TRUE, &service) ||
+      !pv_json_object_read_string (object, "operatorId", FALSE, &self->operator_id) ||
+      !pv_json_object_read_string (object, "operatorName", FALSE, &self->operator_name) ||
+      !pv_json_object_read_string (object, "tenantId", TRUE, &self->tenant_id) ||
+      !pv_json_object_read_boolean (object, "portConfirmed", &self->port_confirmed))
     goto unusable;
   if (g_strcmp0 (kind, kind_nick (PV_MOVE_KIND_DIRECT_ROUTING)) == 0)
     self->kind = PV_MOVE_KIND_DIRECT_ROUTING;
@@ -1449,12 +1419,12 @@ pv_move_steps_new_from_plan (PvServiceClient  *client,
         goto unusable;
       entry = json_node_get_object (node);
       from = json_object_get_member (entry, "fromStep");
-      if (!read_string (entry, "id", FALSE, &id) || g_hash_table_contains (self->people, id) ||
-          !read_string (entry, "name", TRUE, &name) ||
-          !read_string (entry, "userPrincipalName", TRUE, &upn) ||
-          !read_string (entry, "currentNumber", TRUE, &current) ||
-          !read_string (entry, "targetNumber", FALSE, &target) ||
-          !read_boolean (entry, "onPremises", &on_premises) ||
+      if (!pv_json_object_read_string (entry, "id", FALSE, &id) || g_hash_table_contains (self->people, id) ||
+          !pv_json_object_read_string (entry, "name", TRUE, &name) ||
+          !pv_json_object_read_string (entry, "userPrincipalName", TRUE, &upn) ||
+          !pv_json_object_read_string (entry, "currentNumber", TRUE, &current) ||
+          !pv_json_object_read_string (entry, "targetNumber", FALSE, &target) ||
+          !pv_json_object_read_boolean (entry, "onPremises", &on_premises) ||
           from == NULL || !JSON_NODE_HOLDS_VALUE (from) || json_node_get_value_type (from) != G_TYPE_INT64 ||
           json_node_get_int (from) < 0 || json_node_get_int (from) >= PV_MOVE_N_STEPS)
         goto unusable;

@@ -432,6 +432,52 @@ test_json_deep_nesting (void)
   g_assert_nonnull (node);
 }
 
+/* The readers of what a run's journal keeps: absent and null are
+ * "none" only where allowed, another type never is. */
+static void
+test_object_read (void)
+{
+  const struct { const char *json; gboolean optional; gboolean ok; const char *value; } strings[] = {
+    { "{\"a\":\"x\"}", FALSE, TRUE, "x" },
+    { "{\"a\":\"x\"}", TRUE, TRUE, "x" },
+    { "{}", TRUE, TRUE, NULL },
+    { "{}", FALSE, FALSE, NULL },
+    { "{\"a\":null}", TRUE, TRUE, NULL },
+    { "{\"a\":null}", FALSE, FALSE, NULL },
+    { "{\"a\":\"\"}", TRUE, TRUE, "" },
+    { "{\"a\":\"\"}", FALSE, FALSE, "" },
+    { "{\"a\":1}", TRUE, FALSE, NULL },
+    { "{\"a\":[\"x\"]}", TRUE, FALSE, NULL },
+    { "{\"a\":{}}", TRUE, FALSE, NULL },
+  };
+  const struct { const char *json; gboolean ok; gboolean value; } booleans[] = {
+    { "{\"a\":true}", TRUE, TRUE },
+    { "{\"a\":false}", TRUE, FALSE },
+    { "{}", FALSE, TRUE },
+    { "{\"a\":null}", FALSE, TRUE },
+    { "{\"a\":\"true\"}", FALSE, TRUE },
+    { "{\"a\":1}", FALSE, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (strings[i].json, NULL);
+      g_autofree char *value = NULL;
+
+      g_assert_cmpint (pv_json_object_read_string (json_node_get_object (node), "a", strings[i].optional, &value),
+                       ==, strings[i].ok);
+      g_assert_cmpstr (value, ==, strings[i].value);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (booleans); i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (booleans[i].json, NULL);
+      gboolean value = TRUE;
+
+      g_assert_cmpint (pv_json_object_read_boolean (json_node_get_object (node), "a", &value), ==, booleans[i].ok);
+      g_assert_cmpint (value, ==, booleans[i].value);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +490,7 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/json/round-trip/%s", round_trips[i].what);
       g_test_add_data_func (path, &round_trips[i], test_round_trip);
     }
+  g_test_add_func ("/json/object-read", test_object_read);
   g_test_add_func ("/json/errors", test_errors);
   g_test_add_func ("/json/nested-path", test_nested_path);
   g_test_add_func ("/json/parse-errors", test_parse_errors);
