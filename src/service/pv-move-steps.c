@@ -1812,6 +1812,24 @@ took_effect (PvResultStatus status)
 }
 
 /**
+ * pv_move_steps_get_moved:
+ *
+ * Returns: whether @item's last step has taken effect (done, or found
+ *   done): their Operator Connect number is assigned
+ */
+gboolean
+pv_move_steps_get_moved (PvMoveSteps *self,
+                         const char  *item)
+{
+  PvOperationResult *last;
+
+  g_return_val_if_fail (PV_IS_MOVE_STEPS (self), FALSE);
+
+  last = pv_move_steps_get_step_result (self, item, PV_MOVE_N_STEPS - 1);
+  return last != NULL && took_effect (pv_operation_result_get_status (last));
+}
+
+/**
  * pv_move_steps_dup_person_result:
  * @item: a person of the move
  * @on_premises: whether their number was assigned on-premises

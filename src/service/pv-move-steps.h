@@ -55,6 +55,8 @@ gboolean           pv_move_steps_get_on_premises  (PvMoveSteps     *self,
 GStrv              pv_move_steps_dup_items        (PvMoveSteps     *self);
 int                pv_move_steps_get_waiting_step (PvMoveSteps     *self,
                                                    const char      *item);
+gboolean           pv_move_steps_get_moved        (PvMoveSteps     *self,
+                                                   const char      *item);
 PvOperationResult *pv_move_steps_get_step_result  (PvMoveSteps     *self,
                                                    const char      *item,
                                                    guint            step);

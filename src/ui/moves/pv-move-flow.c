@@ -394,13 +394,9 @@ gboolean
 pv_move_flow_is_moved (PvMoveFlow *self,
                        const char *user_id)
 {
-  PvOperationResult *last;
-
   g_return_val_if_fail (PV_IS_MOVE_FLOW (self), FALSE);
 
-  last = self->steps != NULL ? pv_move_steps_get_step_result (self->steps, user_id, PV_MOVE_N_STEPS - 1) : NULL;
-  return last != NULL && (pv_operation_result_get_status (last) == PV_RESULT_STATUS_DONE ||
-                          pv_operation_result_get_status (last) == PV_RESULT_STATUS_ALREADY_DONE);
+  return self->steps != NULL && pv_move_steps_get_moved (self->steps, user_id);
 }
 
 /* A run of @steps for @items, with a journal of its own in the user's
