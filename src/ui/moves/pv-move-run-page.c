@@ -260,72 +260,50 @@ pv_move_run_page_export_finish (PvMoveRunPage  *self,
                                 GAsyncResult   *result,
                                 GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, pv_move_run_page_export_async), FALSE);
+  return pv_export_finish (self, result, pv_move_run_page_export_async, error);
+}
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+static const char *
+export_stem (GtkWidget *page)
+{
+  PvMoveRunPage *self = PV_MOVE_RUN_PAGE (page);
+
+  return pv_move_flow_get_kind (self->flow) == PV_MOVE_KIND_DIRECT_ROUTING ? "move-direct-routing"
+                                                                           : "move-calling-plan";
 }
 
 static void
-exported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+export_async (GtkWidget           *page,
+              PvExportFormat       format,
+              GFile               *file,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
 {
-  PvMoveRunPage *self = PV_MOVE_RUN_PAGE (object);
-  g_autoptr(GFile) file = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
+  PvMoveRunPage *self = PV_MOVE_RUN_PAGE (page);
+
+  pv_move_run_page_export_async (self, format, file, self->cancellable, callback, user_data);
+}
+
+/* Said beside the buttons, where the next export is made. */
+static void
+exported (GtkWidget *page,
+          GFile     *file)
+{
+  PvMoveRunPage *self = PV_MOVE_RUN_PAGE (page);
+  g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = NULL;
 
-  if (!pv_move_run_page_export_finish (self, result, &error))
-    {
-      pv_export_show_error (GTK_WIDGET (self), _("The Results Could Not Be Exported"), error);
-      return;
-    }
-
-  name = g_file_get_basename (file);
   /* Translators: %s is a file name. */
   text = g_strdup_printf (_("The results were exported to %s."), name);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->export_group), text);
 }
 
-static void
-write_export (GtkWidget *page,
-              int        format,
-              GFile     *file)
-{
-  PvMoveRunPage *self = PV_MOVE_RUN_PAGE (page);
-
-  pv_move_run_page_export_async (self, format, file, self->cancellable, exported_cb, g_object_ref (file));
-}
-
-static void
-ask_where (PvMoveRunPage  *self,
-           PvExportFormat  format)
-{
-  pv_export_ask_where (GTK_WIDGET (self), _("Export the Results"),
-                       pv_move_flow_get_kind (self->flow) == PV_MOVE_KIND_DIRECT_ROUTING
-                         ? "move-direct-routing" : "move-calling-plan",
-                       pv_export_format_extension (format), format, write_export);
-}
-
-static void
-xml_clicked_cb (PvMoveRunPage *self)
-{
-  ask_where (self, PV_EXPORT_FORMAT_XML);
-}
-
-static void
-ps1_clicked_cb (PvMoveRunPage *self)
-{
-  ask_where (self, PV_EXPORT_FORMAT_POWERSHELL);
-}
-
-static void
-csv_clicked_cb (PvMoveRunPage *self)
-{
-  ask_where (self, PV_EXPORT_FORMAT_CSV);
-}
+static const PvExportOwner export_owner = {
+  .get_stem = export_stem,
+  .export_async = export_async,
+  .source_tag = pv_move_run_page_export_async,
+  .exported = exported,
+};
 
 /* --- Closing while someone waits for the operator. --- */
 
@@ -485,9 +463,8 @@ pv_move_run_page_init (PvMoveRunPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->again_button, "clicked", G_CALLBACK (pv_move_run_page_run_again), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->xml_button, "clicked", G_CALLBACK (xml_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->ps1_button, "clicked", G_CALLBACK (ps1_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->csv_button, "clicked", G_CALLBACK (csv_clicked_cb), self, G_CONNECT_SWAPPED);
+  pv_export_buttons_connect (GTK_WIDGET (self), &export_owner, NULL,
+                             self->xml_button, self->ps1_button, self->csv_button);
 }
 
 PvPage *
