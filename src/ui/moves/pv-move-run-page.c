@@ -62,7 +62,7 @@ step_finished_cb (PvMoveSteps       *steps,
   PvMoveRunRow *row = row_of (self, item);
 
   if (row != NULL)
-    pv_move_run_row_update (row, steps);
+    pv_move_run_row_update (row, self->flow);
 }
 
 static void
@@ -186,7 +186,7 @@ build_rows (PvMoveRunPage *self)
       GtkWidget *row = pv_move_run_row_new (pv_move_flow_get_kind (self->flow), items[i],
                                             pv_move_flow_get_name (self->flow, items[i]));
 
-      pv_move_run_row_update (PV_MOVE_RUN_ROW (row), steps);
+      pv_move_run_row_update (PV_MOVE_RUN_ROW (row), self->flow);
       gtk_list_box_append (self->people_list, row);
     }
 }
