@@ -160,6 +160,7 @@ typedef struct
 {
   GtkWidget           *owner;  /* holds the button */
   const PvExportOwner *how;
+  char                *stem;
   AdwToastOverlay     *toasts;
   PvExportFormat       format;
 } ExportButton;
@@ -168,7 +169,10 @@ static void
 export_button_free (gpointer  data,
                     GClosure *closure)
 {
-  g_free (data);
+  ExportButton *export = data;
+
+  g_free (export->stem);
+  g_free (export);
 }
 
 static void
@@ -182,7 +186,7 @@ export_clicked_cb (GtkButton *button,
   request->format = export->format;
   request->how = export->how;
   request->toasts = export->toasts != NULL ? g_object_ref (export->toasts) : NULL;
-  ask_where (request, _("Export the Results"), export->how->get_stem (export->owner),
+  ask_where (request, _("Export the Results"), export->stem,
              pv_export_format_extension (export->format));
 }
 
@@ -191,6 +195,7 @@ export_clicked_cb (GtkButton *button,
  * @owner: the page or window that holds the buttons
  * @how: (not nullable): what @owner exports, and how it says so; must
  *   outlive @owner (a static)
+ * @stem: what the files hold, for their names (see pv_export_ask_where())
  * @toasts: (nullable): where "exported" is said, unless @how says it
  *
  * Makes each button ask where to save its format and export there off the
@@ -199,6 +204,7 @@ export_clicked_cb (GtkButton *button,
 void
 pv_export_buttons_connect (GtkWidget           *owner,
                            const PvExportOwner *how,
+                           const char          *stem,
                            AdwToastOverlay     *toasts,
                            GtkButton           *xml_button,
                            GtkButton           *ps1_button,
@@ -208,7 +214,8 @@ pv_export_buttons_connect (GtkWidget           *owner,
   const PvExportFormat formats[] = { PV_EXPORT_FORMAT_XML, PV_EXPORT_FORMAT_POWERSHELL, PV_EXPORT_FORMAT_CSV };
 
   g_return_if_fail (GTK_IS_WIDGET (owner));
-  g_return_if_fail (how != NULL && how->get_stem != NULL && how->export_async != NULL);
+  g_return_if_fail (how != NULL && how->export_async != NULL);
+  g_return_if_fail (stem != NULL);
   g_return_if_fail (toasts != NULL || how->exported != NULL);
   g_return_if_fail (GTK_IS_BUTTON (xml_button) && GTK_IS_BUTTON (ps1_button) && GTK_IS_BUTTON (csv_button));
 
@@ -218,6 +225,7 @@ pv_export_buttons_connect (GtkWidget           *owner,
 
       export->owner = owner;
       export->how = how;
+      export->stem = g_strdup (stem);
       export->toasts = toasts;
       export->format = formats[i];
       g_signal_connect_data (buttons[i], "clicked", G_CALLBACK (export_clicked_cb), export, export_button_free, 0);

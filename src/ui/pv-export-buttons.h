@@ -16,8 +16,6 @@ typedef void (*PvExportWriteFunc) (GtkWidget *page,
  * that export a run's results; the rest is pv_export_buttons_connect()'s. */
 typedef struct
 {
-  /* What the file holds, for its name (see pv_export_ask_where()). */
-  const char *(*get_stem)     (GtkWidget           *owner);
   /* The owner's export, with its own cancellable: a #GTask of @owner,
    * tagged @source_tag, that returns %TRUE once the file is written. */
   void        (*export_async) (GtkWidget           *owner,
@@ -52,6 +50,7 @@ gboolean    pv_export_finish           (gpointer             owner,
                                         GError             **error);
 void        pv_export_buttons_connect  (GtkWidget           *owner,
                                         const PvExportOwner *how,
+                                        const char          *stem,
                                         AdwToastOverlay     *toasts,
                                         GtkButton           *xml_button,
                                         GtkButton           *ps1_button,

@@ -69,12 +69,6 @@ discard_clicked_cb (PvRunDialog *self)
   g_signal_emit (self, signals[DISCARD], 0);
 }
 
-static const char *
-export_stem (GtkWidget *dialog)
-{
-  return PV_RUN_DIALOG (dialog)->flow->id;
-}
-
 static void
 export_async (GtkWidget           *dialog,
               PvExportFormat       format,
@@ -88,7 +82,6 @@ export_async (GtkWidget           *dialog,
 }
 
 static const PvExportOwner export_owner = {
-  .get_stem = export_stem,
   .export_async = export_async,
   .source_tag = pv_run_dialog_export_async,
 };
@@ -219,8 +212,6 @@ pv_run_dialog_init (PvRunDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
-  pv_export_buttons_connect (GTK_WIDGET (self), &export_owner, self->toast_overlay,
-                             self->xml_button, self->ps1_button, self->csv_button);
   g_signal_connect_object (self->discard_button, "clicked", G_CALLBACK (discard_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->retry_button, "clicked", G_CALLBACK (retry_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->resume_button, "clicked", G_CALLBACK (resume_clicked_cb), self, G_CONNECT_SWAPPED);
@@ -298,6 +289,8 @@ pv_run_dialog_new (const PvFlowInfo *flow,
   self->flow = flow;
   self->run = g_object_ref (run);
   self->resumable = resumable;
+  pv_export_buttons_connect (GTK_WIDGET (self), &export_owner, flow->id, self->toast_overlay,
+                             self->xml_button, self->ps1_button, self->csv_button);
 
   gtk_window_set_title (GTK_WINDOW (self), _(flow->title));
   adw_window_title_set_title (self->window_title, _(flow->title));

@@ -237,12 +237,6 @@ pv_enable_finish_page_export_finish (PvEnableFinishPage  *self,
   return pv_export_finish (self, result, pv_enable_finish_page_export_async, error);
 }
 
-static const char *
-export_stem (GtkWidget *page)
-{
-  return "enable-users";
-}
-
 static void
 export_async (GtkWidget           *page,
               PvExportFormat       format,
@@ -256,7 +250,6 @@ export_async (GtkWidget           *page,
 }
 
 static const PvExportOwner export_owner = {
-  .get_stem = export_stem,
   .export_async = export_async,
   .source_tag = pv_enable_finish_page_export_async,
 };
@@ -319,7 +312,7 @@ pv_enable_finish_page_init (PvEnableFinishPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->retry_button, "clicked", G_CALLBACK (pv_enable_finish_page_retry_failed), self,
                            G_CONNECT_SWAPPED);
-  pv_export_buttons_connect (GTK_WIDGET (self), &export_owner, self->toast_overlay,
+  pv_export_buttons_connect (GTK_WIDGET (self), &export_owner, "enable-users", self->toast_overlay,
                              self->xml_button, self->ps1_button, self->csv_button);
 }
 

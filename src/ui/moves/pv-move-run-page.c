@@ -263,15 +263,6 @@ pv_move_run_page_export_finish (PvMoveRunPage  *self,
   return pv_export_finish (self, result, pv_move_run_page_export_async, error);
 }
 
-static const char *
-export_stem (GtkWidget *page)
-{
-  PvMoveRunPage *self = PV_MOVE_RUN_PAGE (page);
-
-  return pv_move_flow_get_kind (self->flow) == PV_MOVE_KIND_DIRECT_ROUTING ? "move-direct-routing"
-                                                                           : "move-calling-plan";
-}
-
 static void
 export_async (GtkWidget           *page,
               PvExportFormat       format,
@@ -299,7 +290,6 @@ exported (GtkWidget *page,
 }
 
 static const PvExportOwner export_owner = {
-  .get_stem = export_stem,
   .export_async = export_async,
   .source_tag = pv_move_run_page_export_async,
   .exported = exported,
@@ -463,8 +453,6 @@ pv_move_run_page_init (PvMoveRunPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->again_button, "clicked", G_CALLBACK (pv_move_run_page_run_again), self, G_CONNECT_SWAPPED);
-  pv_export_buttons_connect (GTK_WIDGET (self), &export_owner, NULL,
-                             self->xml_button, self->ps1_button, self->csv_button);
 }
 
 PvPage *
@@ -476,6 +464,10 @@ pv_move_run_page_new (PvMoveFlow *flow)
 
   self = g_object_new (PV_TYPE_MOVE_RUN_PAGE, NULL);
   self->flow = g_object_ref (flow);
+  pv_export_buttons_connect (GTK_WIDGET (self), &export_owner,
+                             pv_move_flow_get_kind (flow) == PV_MOVE_KIND_DIRECT_ROUTING ? "move-direct-routing"
+                                                                                         : "move-calling-plan",
+                             NULL, self->xml_button, self->ps1_button, self->csv_button);
   g_signal_connect_object (flow, "notify::loading", G_CALLBACK (flow_loading_cb), self, G_CONNECT_SWAPPED);
   pv_page_set_title (PV_PAGE (self), _("Move Status"));
   pv_page_set_can_go_back (PV_PAGE (self), FALSE);
