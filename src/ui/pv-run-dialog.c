@@ -70,57 +70,21 @@ discard_clicked_cb (PvRunDialog *self)
 }
 
 static void
-exported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+export_async (GtkWidget           *dialog,
+              PvExportFormat       format,
+              GFile               *file,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
 {
-  PvRunDialog *self = PV_RUN_DIALOG (object);
-  g_autoptr(GError) error = NULL;
+  PvRunDialog *self = PV_RUN_DIALOG (dialog);
 
-  if (!pv_run_dialog_export_finish (self, result, &error))
-    {
-      pv_export_show_error (GTK_WIDGET (self), _("The Results Could Not Be Exported"), error);
-      return;
-    }
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("The results were exported.")));
+  pv_run_dialog_export_async (self, format, file, self->cancellable, callback, user_data);
 }
 
-static void
-write_export (GtkWidget *widget,
-              int        format,
-              GFile     *file)
-{
-  PvRunDialog *self = PV_RUN_DIALOG (widget);
-
-  pv_run_dialog_export_async (self, format, file, self->cancellable, exported_cb, NULL);
-}
-
-static void
-ask_where (PvRunDialog    *self,
-           PvExportFormat  format)
-{
-  pv_export_ask_where (GTK_WIDGET (self), _("Export the Results"), self->flow->id,
-                       pv_export_format_extension (format), format, write_export);
-}
-
-static void
-xml_clicked_cb (PvRunDialog *self)
-{
-  ask_where (self, PV_EXPORT_FORMAT_XML);
-}
-
-static void
-ps1_clicked_cb (PvRunDialog *self)
-{
-  ask_where (self, PV_EXPORT_FORMAT_POWERSHELL);
-}
-
-static void
-csv_clicked_cb (PvRunDialog *self)
-{
-  ask_where (self, PV_EXPORT_FORMAT_CSV);
-}
+static const PvExportOwner export_owner = {
+  .export_async = export_async,
+  .source_tag = pv_run_dialog_export_async,
+};
 
 static void
 show_results (PvRunDialog  *self,
@@ -248,9 +212,6 @@ pv_run_dialog_init (PvRunDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
-  g_signal_connect_object (self->xml_button, "clicked", G_CALLBACK (xml_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->ps1_button, "clicked", G_CALLBACK (ps1_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->csv_button, "clicked", G_CALLBACK (csv_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->discard_button, "clicked", G_CALLBACK (discard_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->retry_button, "clicked", G_CALLBACK (retry_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->resume_button, "clicked", G_CALLBACK (resume_clicked_cb), self, G_CONNECT_SWAPPED);
@@ -328,6 +289,8 @@ pv_run_dialog_new (const PvFlowInfo *flow,
   self->flow = flow;
   self->run = g_object_ref (run);
   self->resumable = resumable;
+  pv_export_buttons_connect (GTK_WIDGET (self), &export_owner, flow->id, self->toast_overlay,
+                             self->xml_button, self->ps1_button, self->csv_button);
 
   gtk_window_set_title (GTK_WINDOW (self), _(flow->title));
   adw_window_title_set_title (self->window_title, _(flow->title));
@@ -422,8 +385,5 @@ pv_run_dialog_export_finish (PvRunDialog   *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, pv_run_dialog_export_async), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return pv_export_finish (self, result, pv_run_dialog_export_async, error);
 }

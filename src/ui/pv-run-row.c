@@ -124,6 +124,30 @@ pv_run_format_when (gint64 seconds)
   return when != NULL ? g_strstrip (when) : NULL;
 }
 
+/* What every line of the history says of a run: its people done (or
+ * already done), skipped, failed and not reached.
+ *
+ * Returns: (transfer full): when it started, "?" if unknown */
+static char *
+count_outcomes (PvRunState *run,
+                guint      *done,
+                guint      *skipped,
+                guint      *failed,
+                guint      *left)
+{
+  g_autoptr(PvRunResults) results = pv_run_results_new_for_state (run);
+  guint total = pv_run_state_get_n_items (run);
+  char *when = pv_run_format_when (pv_run_state_get_started (run));
+
+  *done = pv_run_results_get_count (results, PV_RESULT_STATUS_DONE) +
+          pv_run_results_get_count (results, PV_RESULT_STATUS_ALREADY_DONE);
+  *skipped = pv_run_results_get_count (results, PV_RESULT_STATUS_SKIPPED);
+  *failed = pv_run_results_get_count (results, PV_RESULT_STATUS_FAILED);
+  *left = total > pv_run_state_get_n_finished (run) ? total - pv_run_state_get_n_finished (run) : 0;
+
+  return when != NULL ? when : g_strdup ("?");
+}
+
 /**
  * pv_run_format_summary:
  *
@@ -133,17 +157,8 @@ pv_run_format_when (gint64 seconds)
 char *
 pv_run_format_summary (PvRunState *run)
 {
-  g_autoptr(PvRunResults) results = pv_run_results_new_for_state (run);
-  guint done = pv_run_results_get_count (results, PV_RESULT_STATUS_DONE) +
-               pv_run_results_get_count (results, PV_RESULT_STATUS_ALREADY_DONE);
-  guint skipped = pv_run_results_get_count (results, PV_RESULT_STATUS_SKIPPED);
-  guint failed = pv_run_results_get_count (results, PV_RESULT_STATUS_FAILED);
-  guint total = pv_run_state_get_n_items (run);
-  guint left = total > pv_run_state_get_n_finished (run) ? total - pv_run_state_get_n_finished (run) : 0;
-  g_autofree char *when = pv_run_format_when (pv_run_state_get_started (run));
-
-  if (when == NULL)
-    when = g_strdup ("?");
+  guint done, skipped, failed, left;
+  g_autofree char *when = count_outcomes (run, &done, &skipped, &failed, &left);
 
   switch (pv_run_state_get_status (run))
     {
@@ -178,19 +193,14 @@ static char *
 format_interrupted_waiting (PvRunState *run,
                             const char *waiting)
 {
-  g_autoptr(PvRunResults) results = pv_run_results_new_for_state (run);
-  guint done = pv_run_results_get_count (results, PV_RESULT_STATUS_DONE) +
-               pv_run_results_get_count (results, PV_RESULT_STATUS_ALREADY_DONE);
-  guint failed = pv_run_results_get_count (results, PV_RESULT_STATUS_FAILED);
-  guint total = pv_run_state_get_n_items (run);
-  guint left = total > pv_run_state_get_n_finished (run) ? total - pv_run_state_get_n_finished (run) : 0;
-  g_autofree char *when = pv_run_format_when (pv_run_state_get_started (run));
+  guint done, skipped, failed, left;
+  g_autofree char *when = count_outcomes (run, &done, &skipped, &failed, &left);
 
   /* Translators: a run of the history that was interrupted while people
    * waited for something; %1$s is when it started, %2$s what they wait
    * for, then counts of people, the last those it had not reached. */
   return g_strdup_printf (_("%1$s · Interrupted · Waiting: %2$s · Done: %3$u · Failed: %4$u · Not reached: %5$u"),
-                          when != NULL ? when : "?", waiting, done, failed, left);
+                          when, waiting, done, failed, left);
 }
 
 static const char *

@@ -234,64 +234,25 @@ pv_enable_finish_page_export_finish (PvEnableFinishPage  *self,
                                      GAsyncResult        *result,
                                      GError             **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, pv_enable_finish_page_export_async), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return pv_export_finish (self, result, pv_enable_finish_page_export_async, error);
 }
 
 static void
-exported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  PvEnableFinishPage *self = PV_ENABLE_FINISH_PAGE (object);
-  g_autoptr(GError) error = NULL;
-
-  if (!pv_enable_finish_page_export_finish (self, result, &error))
-    {
-      pv_export_show_error (GTK_WIDGET (self), _("The Results Could Not Be Exported"), error);
-      return;
-    }
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("The results were exported.")));
-}
-
-static void
-write_export (GtkWidget *page,
-              int        format,
-              GFile     *file)
+export_async (GtkWidget           *page,
+              PvExportFormat       format,
+              GFile               *file,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
 {
   PvEnableFinishPage *self = PV_ENABLE_FINISH_PAGE (page);
 
-  pv_enable_finish_page_export_async (self, format, file, self->cancellable, exported_cb, NULL);
+  pv_enable_finish_page_export_async (self, format, file, self->cancellable, callback, user_data);
 }
 
-static void
-ask_where (PvEnableFinishPage *self,
-           PvExportFormat      format)
-{
-  pv_export_ask_where (GTK_WIDGET (self), _("Export the Results"), "enable-users",
-                       pv_export_format_extension (format), format, write_export);
-}
-
-static void
-xml_clicked_cb (PvEnableFinishPage *self)
-{
-  ask_where (self, PV_EXPORT_FORMAT_XML);
-}
-
-static void
-ps1_clicked_cb (PvEnableFinishPage *self)
-{
-  ask_where (self, PV_EXPORT_FORMAT_POWERSHELL);
-}
-
-static void
-csv_clicked_cb (PvEnableFinishPage *self)
-{
-  ask_where (self, PV_EXPORT_FORMAT_CSV);
-}
+static const PvExportOwner export_owner = {
+  .export_async = export_async,
+  .source_tag = pv_enable_finish_page_export_async,
+};
 
 static void
 pv_enable_finish_page_dispose (GObject *object)
@@ -351,9 +312,8 @@ pv_enable_finish_page_init (PvEnableFinishPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->retry_button, "clicked", G_CALLBACK (pv_enable_finish_page_retry_failed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->xml_button, "clicked", G_CALLBACK (xml_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->ps1_button, "clicked", G_CALLBACK (ps1_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->csv_button, "clicked", G_CALLBACK (csv_clicked_cb), self, G_CONNECT_SWAPPED);
+  pv_export_buttons_connect (GTK_WIDGET (self), &export_owner, "enable-users", self->toast_overlay,
+                             self->xml_button, self->ps1_button, self->csv_button);
 }
 
 PvPage *

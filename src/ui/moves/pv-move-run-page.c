@@ -62,7 +62,7 @@ step_finished_cb (PvMoveSteps       *steps,
   PvMoveRunRow *row = row_of (self, item);
 
   if (row != NULL)
-    pv_move_run_row_update (row, steps);
+    pv_move_run_row_update (row, self->flow);
 }
 
 static void
@@ -186,7 +186,7 @@ build_rows (PvMoveRunPage *self)
       GtkWidget *row = pv_move_run_row_new (pv_move_flow_get_kind (self->flow), items[i],
                                             pv_move_flow_get_name (self->flow, items[i]));
 
-      pv_move_run_row_update (PV_MOVE_RUN_ROW (row), steps);
+      pv_move_run_row_update (PV_MOVE_RUN_ROW (row), self->flow);
       gtk_list_box_append (self->people_list, row);
     }
 }
@@ -260,72 +260,40 @@ pv_move_run_page_export_finish (PvMoveRunPage  *self,
                                 GAsyncResult   *result,
                                 GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, pv_move_run_page_export_async), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return pv_export_finish (self, result, pv_move_run_page_export_async, error);
 }
 
 static void
-exported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+export_async (GtkWidget           *page,
+              PvExportFormat       format,
+              GFile               *file,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
 {
-  PvMoveRunPage *self = PV_MOVE_RUN_PAGE (object);
-  g_autoptr(GFile) file = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
+  PvMoveRunPage *self = PV_MOVE_RUN_PAGE (page);
+
+  pv_move_run_page_export_async (self, format, file, self->cancellable, callback, user_data);
+}
+
+/* Said beside the buttons, where the next export is made. */
+static void
+exported (GtkWidget *page,
+          GFile     *file)
+{
+  PvMoveRunPage *self = PV_MOVE_RUN_PAGE (page);
+  g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = NULL;
 
-  if (!pv_move_run_page_export_finish (self, result, &error))
-    {
-      pv_export_show_error (GTK_WIDGET (self), _("The Results Could Not Be Exported"), error);
-      return;
-    }
-
-  name = g_file_get_basename (file);
   /* Translators: %s is a file name. */
   text = g_strdup_printf (_("The results were exported to %s."), name);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->export_group), text);
 }
 
-static void
-write_export (GtkWidget *page,
-              int        format,
-              GFile     *file)
-{
-  PvMoveRunPage *self = PV_MOVE_RUN_PAGE (page);
-
-  pv_move_run_page_export_async (self, format, file, self->cancellable, exported_cb, g_object_ref (file));
-}
-
-static void
-ask_where (PvMoveRunPage  *self,
-           PvExportFormat  format)
-{
-  pv_export_ask_where (GTK_WIDGET (self), _("Export the Results"),
-                       pv_move_flow_get_kind (self->flow) == PV_MOVE_KIND_DIRECT_ROUTING
-                         ? "move-direct-routing" : "move-calling-plan",
-                       pv_export_format_extension (format), format, write_export);
-}
-
-static void
-xml_clicked_cb (PvMoveRunPage *self)
-{
-  ask_where (self, PV_EXPORT_FORMAT_XML);
-}
-
-static void
-ps1_clicked_cb (PvMoveRunPage *self)
-{
-  ask_where (self, PV_EXPORT_FORMAT_POWERSHELL);
-}
-
-static void
-csv_clicked_cb (PvMoveRunPage *self)
-{
-  ask_where (self, PV_EXPORT_FORMAT_CSV);
-}
+static const PvExportOwner export_owner = {
+  .export_async = export_async,
+  .source_tag = pv_move_run_page_export_async,
+  .exported = exported,
+};
 
 /* --- Closing while someone waits for the operator. --- */
 
@@ -485,9 +453,6 @@ pv_move_run_page_init (PvMoveRunPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->again_button, "clicked", G_CALLBACK (pv_move_run_page_run_again), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->xml_button, "clicked", G_CALLBACK (xml_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->ps1_button, "clicked", G_CALLBACK (ps1_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->csv_button, "clicked", G_CALLBACK (csv_clicked_cb), self, G_CONNECT_SWAPPED);
 }
 
 PvPage *
@@ -499,6 +464,10 @@ pv_move_run_page_new (PvMoveFlow *flow)
 
   self = g_object_new (PV_TYPE_MOVE_RUN_PAGE, NULL);
   self->flow = g_object_ref (flow);
+  pv_export_buttons_connect (GTK_WIDGET (self), &export_owner,
+                             pv_move_flow_get_kind (flow) == PV_MOVE_KIND_DIRECT_ROUTING ? "move-direct-routing"
+                                                                                         : "move-calling-plan",
+                             NULL, self->xml_button, self->ps1_button, self->csv_button);
   g_signal_connect_object (flow, "notify::loading", G_CALLBACK (flow_loading_cb), self, G_CONNECT_SWAPPED);
   pv_page_set_title (PV_PAGE (self), _("Move Status"));
   pv_page_set_can_go_back (PV_PAGE (self), FALSE);

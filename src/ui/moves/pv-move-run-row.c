@@ -125,27 +125,24 @@ status_text (PvResultStatus status)
     }
 }
 
-static gboolean
-took_effect (PvOperationResult *result)
-{
-  return result != NULL && (pv_operation_result_get_status (result) == PV_RESULT_STATUS_DONE ||
-                            pv_operation_result_get_status (result) == PV_RESULT_STATUS_ALREADY_DONE);
-}
-
 /**
  * pv_move_run_row_update:
  *
- * Shows what @steps know of the person: each step that ran, with its
- * message and outcome, and where the move stands.
+ * Shows what the steps of @flow know of the person: each step that ran,
+ * with its message and outcome, and where the move stands.
  */
 void
 pv_move_run_row_update (PvMoveRunRow *self,
-                        PvMoveSteps  *steps)
+                        PvMoveFlow   *flow)
 {
+  PvMoveSteps *steps;
   g_autofree char *subtitle = NULL;
   guint last = G_MAXUINT;
 
   g_return_if_fail (PV_IS_MOVE_RUN_ROW (self));
+  g_return_if_fail (PV_IS_MOVE_FLOW (flow));
+
+  steps = pv_move_flow_get_steps (flow);
   g_return_if_fail (PV_IS_MOVE_STEPS (steps));
 
   for (guint step = 0; step < PV_MOVE_N_STEPS; step++)
@@ -163,7 +160,7 @@ pv_move_run_row_update (PvMoveRunRow *self,
                                       status_text (pv_operation_result_get_status (result)), -1);
     }
 
-  self->moved = took_effect (pv_move_steps_get_step_result (steps, self->user_id, PV_MOVE_N_STEPS - 1));
+  self->moved = pv_move_flow_is_moved (flow, self->user_id);
   if (last == G_MAXUINT)
     subtitle = g_strdup (_("Not started"));
   else if (self->moved)

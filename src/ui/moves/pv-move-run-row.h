@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "pv-move-steps.h"
+#include "pv-move-flow.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ GtkWidget  *pv_move_run_row_new         (PvMoveKind    kind,
                                          const char   *name);
 const char *pv_move_run_row_get_user_id (PvMoveRunRow *self);
 void        pv_move_run_row_update      (PvMoveRunRow *self,
-                                         PvMoveSteps  *steps);
+                                         PvMoveFlow   *flow);
 gboolean    pv_move_run_row_get_moved   (PvMoveRunRow *self);
 
 G_END_DECLS
