@@ -104,21 +104,22 @@ run_finished_cb (GObject      *object,
     gtk_label_set_text (self->description_label, error->message);
   else
     {
+      PvRunResults *results = pv_runner_get_run_results (PV_RUNNER (object));
       g_autofree char *text = NULL;
 
+      /* A person's last outcome is done (or found done) exactly when
+       * their last step took effect: the results count the moved. */
+      moved = pv_run_results_get_count (results, PV_RESULT_STATUS_DONE) +
+              pv_run_results_get_count (results, PV_RESULT_STATUS_ALREADY_DONE);
+      n = pv_runner_get_n_items (PV_RUNNER (object));
       for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->people_list));
            row != NULL;
            row = gtk_widget_get_next_sibling (row))
         {
-          gboolean is_moved;
-
-          if (!PV_IS_MOVE_RUN_ROW (row))
-            continue;
-          is_moved = pv_move_run_row_get_moved (PV_MOVE_RUN_ROW (row));
           /* What needs attention stays open: those who failed or wait. */
-          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), !is_moved);
-          moved += is_moved;
-          n++;
+          if (PV_IS_MOVE_RUN_ROW (row))
+            adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
+                                           !pv_move_run_row_get_moved (PV_MOVE_RUN_ROW (row)));
         }
       /* Translators: %1$u people of %2$u were moved. */
       text = g_strdup_printf (ngettext ("%1$u of %2$u person is moved. Each step of each person is below; a person who waits for the operator or failed can be run again once the cause is dealt with.",
