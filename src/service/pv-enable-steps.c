@@ -480,7 +480,6 @@ pv_enable_steps_new_from_plan (PvServiceClient  *client,
   g_autoptr(PvEnableSteps) self = NULL;
   g_autofree char *format = NULL;
   JsonObject *object;
-  JsonNode *version;
   JsonNode *people;
   int format_value;
 
@@ -489,12 +488,8 @@ pv_enable_steps_new_from_plan (PvServiceClient  *client,
   self = g_object_new (PV_TYPE_ENABLE_STEPS, NULL);
   self->client = g_object_ref (client);
 
-  if (plan == NULL || !JSON_NODE_HOLDS_OBJECT (plan))
-    goto unusable;
-  object = json_node_get_object (plan);
-  version = json_object_get_member (object, "version");
-  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
-      json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) != PLAN_VERSION)
+  object = pv_run_steps_get_plan_object (plan, PLAN_VERSION);
+  if (object == NULL)
     goto unusable;
 
   if (!pv_json_object_read_string (object, "pool", TRUE, &self->pool) || self->pool == NULL || *self->pool == '\0' ||
@@ -537,9 +532,7 @@ pv_enable_steps_new_from_plan (PvServiceClient  *client,
   return g_steal_pointer (&self);
 
 unusable:
-  g_set_error_literal (error, PV_RUN_JOURNAL_ERROR, PV_RUN_JOURNAL_ERROR_CORRUPT,
-                       _("The run’s journal does not record its plan in a form this version of "
-                         "Provisio can read, so the run cannot be resumed."));
+  pv_run_steps_set_unusable_plan_error (error);
   return NULL;
 }
 

@@ -196,3 +196,42 @@ pv_run_steps_new_outcome_unknown_error (void)
   return g_error_new_literal (PV_SERVICE_ERROR, PV_SERVICE_ERROR_OUTCOME_UNKNOWN,
                               _("The service answered in an unexpected way; the change may or may not have been made."));
 }
+
+/**
+ * pv_run_steps_get_plan_object:
+ * @plan: (nullable): a plan read back from a journal
+ * @version: the version of plan the caller writes
+ *
+ * Returns: (transfer none) (nullable): @plan's object when it records
+ *   @version, or %NULL for anything else
+ */
+JsonObject *
+pv_run_steps_get_plan_object (JsonNode *plan,
+                              gint64    version)
+{
+  JsonObject *object;
+  JsonNode *member;
+
+  if (plan == NULL || !JSON_NODE_HOLDS_OBJECT (plan))
+    return NULL;
+  object = json_node_get_object (plan);
+  member = json_object_get_member (object, "version");
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
+      json_node_get_value_type (member) != G_TYPE_INT64 || json_node_get_int (member) != version)
+    return NULL;
+  return object;
+}
+
+/**
+ * pv_run_steps_set_unusable_plan_error:
+ *
+ * The error for a plan, read back from a journal, that the steps cannot
+ * be built from.
+ */
+void
+pv_run_steps_set_unusable_plan_error (GError **error)
+{
+  g_set_error_literal (error, PV_RUN_JOURNAL_ERROR, PV_RUN_JOURNAL_ERROR_CORRUPT,
+                       _("The run’s journal does not record its plan in a form this version of "
+                         "Provisio can read, so the run cannot be resumed."));
+}

@@ -80,5 +80,8 @@ char              *pv_run_steps_dup_user_path     (const char          *item,
                                                    const char          *action);
 gboolean           pv_run_steps_error_is_undecided (const GError       *error);
 GError            *pv_run_steps_new_outcome_unknown_error (void);
+JsonObject        *pv_run_steps_get_plan_object   (JsonNode           *plan,
+                                                   gint64              version);
+void               pv_run_steps_set_unusable_plan_error (GError    **error);
 
 G_END_DECLS
