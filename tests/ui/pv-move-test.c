@@ -47,3 +47,40 @@ pv_move_test_prepare_direct_routing (PvServiceClient *client)
   pv_move_test_post (client, "/provisio/v1/users/" PV_MOVE_TEST_THOMAS_G "/grantVoiceRoutingPolicy",
                      "{\"policyName\":\"International\"}");
 }
+
+/* The number as the tenant has it now; it must be there. */
+PvPhoneNumber *
+pv_move_test_get_number (PvServiceClient *client,
+                         const char      *number)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PvPhoneNumber *found;
+
+  pv_service_client_get_number_async (client, number, NULL, pv_test_store_result_cb, &result);
+  found = pv_service_client_get_number_finish (client, pv_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+
+  return found;
+}
+
+/* The voice members of a person, as the tenant has them now. */
+PvUser *
+pv_move_test_get_user (PvServiceClient *client,
+                       const char      *id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PvServiceResponse) response = NULL;
+  g_autofree char *path = g_strdup_printf ("/v1.0/users/%s?$select=id,lineUri,onPremLineUri,voiceRoutingPolicy", id);
+  PvUser *user;
+
+  pv_service_client_request_async (client, SOUP_METHOD_GET, path, NULL, PV_REQUEST_FLAGS_NONE,
+                                   NULL, pv_test_store_result_cb, &result);
+  response = pv_service_client_request_finish (client, pv_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  user = pv_user_new_from_json (pv_service_response_get_body (response), "user", &error);
+  g_assert_no_error (error);
+
+  return user;
+}

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pv-phone-number.h"
 #include "pv-service-client.h"
+#include "pv-user.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +16,9 @@ void pv_move_test_post                      (PvServiceClient *client,
                                              const char      *path,
                                              const char      *json);
 void pv_move_test_prepare_direct_routing    (PvServiceClient *client);
+PvPhoneNumber *pv_move_test_get_number      (PvServiceClient *client,
+                                             const char      *number);
+PvUser        *pv_move_test_get_user        (PvServiceClient *client,
+                                             const char      *id);
 
 G_END_DECLS

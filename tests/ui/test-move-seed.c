@@ -7,6 +7,7 @@
 #include "moves/pv-move-flow.h"
 #include "pv-application.h"
 #include "pv-assistant.h"
+#include "pv-move-test.h"
 #include "pv-phone-number.h"
 #include "pv-start-page.h"
 #include "pv-test-util.h"
@@ -73,39 +74,6 @@ static const Person calling_plan[] = {
 static PvWindow *test_window;
 static PvServiceClient *test_client;
 static int test_status = -1;
-
-static PvPhoneNumber *
-get_number (const char *number)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  PvPhoneNumber *found;
-
-  pv_service_client_get_number_async (test_client, number, NULL, pv_test_store_result_cb, &result);
-  found = pv_service_client_get_number_finish (test_client, pv_test_wait_result (&result), &error);
-  g_assert_no_error (error);
-
-  return found;
-}
-
-static PvUser *
-get_user (const char *id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PvServiceResponse) response = NULL;
-  g_autofree char *path = g_strdup_printf ("/v1.0/users/%s?$select=id,lineUri,onPremLineUri,voiceRoutingPolicy", id);
-  PvUser *user;
-
-  pv_service_client_request_async (test_client, SOUP_METHOD_GET, path, NULL, PV_REQUEST_FLAGS_NONE,
-                                   NULL, pv_test_store_result_cb, &result);
-  response = pv_service_client_request_finish (test_client, pv_test_wait_result (&result), &error);
-  g_assert_no_error (error);
-  user = pv_user_new_from_json (pv_service_response_get_body (response), "user", &error);
-  g_assert_no_error (error);
-
-  return user;
-}
 
 static gboolean
 flow_loaded (gpointer data)
@@ -224,8 +192,8 @@ static void
 check_holds (const Person *person,
              const char   *number)
 {
-  g_autoptr(PvPhoneNumber) held = get_number (number);
-  g_autoptr(PvUser) user = get_user (person->id);
+  g_autoptr(PvPhoneNumber) held = pv_move_test_get_number (test_client, number);
+  g_autoptr(PvUser) user = pv_move_test_get_user (test_client, person->id);
   g_autofree char *line = g_strconcat ("tel:", number, NULL);
 
   g_assert_cmpint (pv_phone_number_get_number_type (held), ==, PV_NUMBER_TYPE_OPERATOR_CONNECT);
@@ -288,7 +256,7 @@ test_direct_routing (void)
   for (gsize i = 0; i < G_N_ELEMENTS (direct_routing); i++)
     {
       const Person *person = &direct_routing[i];
-      g_autoptr(PvUser) user = get_user (person->id);
+      g_autoptr(PvUser) user = pv_move_test_get_user (test_client, person->id);
 
       if (!pv_move_flow_is_moved (flow, person->id))
         g_error ("%s was not moved", person->name);
@@ -296,7 +264,7 @@ test_direct_routing (void)
       g_assert_null (pv_user_get_voice_routing_policy (user));
       if (!person->on_premises)
         {
-          g_autoptr(PvPhoneNumber) old_number = get_number (person->number);
+          g_autoptr(PvPhoneNumber) old_number = pv_move_test_get_number (test_client, person->number);
 
           g_assert_cmpint (pv_phone_number_get_number_type (old_number), ==, PV_NUMBER_TYPE_DIRECT_ROUTING);
           g_assert_cmpint (pv_phone_number_get_status (old_number), ==, PV_NUMBER_STATUS_UNASSIGNED);
@@ -396,7 +364,7 @@ test_calling_plan (void)
   /* Chloé was left out: her Calling Plan number as it was. */
   g_assert_null (pv_move_steps_get_step_result (steps, CHLOE, 0));
   {
-    g_autoptr(PvPhoneNumber) number = get_number (CHLOE_NUMBER);
+    g_autoptr(PvPhoneNumber) number = pv_move_test_get_number (test_client, CHLOE_NUMBER);
 
     g_assert_cmpint (pv_phone_number_get_number_type (number), ==, PV_NUMBER_TYPE_CALLING_PLAN);
     g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, CHLOE);

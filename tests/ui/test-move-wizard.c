@@ -37,41 +37,6 @@
 static char *scratch;
 static gboolean walked;
 
-static PvPhoneNumber *
-get_number (PvServiceClient *client,
-            const char      *number)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  PvPhoneNumber *found;
-
-  pv_service_client_get_number_async (client, number, NULL, pv_test_store_result_cb, &result);
-  found = pv_service_client_get_number_finish (client, pv_test_wait_result (&result), &error);
-  g_assert_no_error (error);
-
-  return found;
-}
-
-static PvUser *
-get_user (PvServiceClient *client,
-          const char      *id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PvServiceResponse) response = NULL;
-  g_autofree char *path = g_strdup_printf ("/v1.0/users/%s?$select=id,lineUri,onPremLineUri,voiceRoutingPolicy", id);
-  PvUser *user;
-
-  pv_service_client_request_async (client, SOUP_METHOD_GET, path, NULL, PV_REQUEST_FLAGS_NONE,
-                                   NULL, pv_test_store_result_cb, &result);
-  response = pv_service_client_request_finish (client, pv_test_wait_result (&result), &error);
-  g_assert_no_error (error);
-  user = pv_user_new_from_json (pv_service_response_get_body (response), "user", &error);
-  g_assert_no_error (error);
-
-  return user;
-}
-
 static void
 export_to (PvMoveRunPage  *page,
            PvExportFormat  format,
@@ -214,17 +179,17 @@ walk_the_wizard (PvWindow        *window,
 
   /* The tenant: the Direct Routing numbers and policies gone, the
    * operator's first two free French numbers assigned. */
-  jerome = get_user (client, JEROME);
-  thomas = get_user (client, THOMAS_G);
+  jerome = pv_move_test_get_user (client, JEROME);
+  thomas = pv_move_test_get_user (client, THOMAS_G);
   g_assert_cmpstr (pv_user_get_line_uri (jerome), ==, "tel:+33180000000");
   g_assert_cmpstr (pv_user_get_line_uri (thomas), ==, "tel:+33180000001");
   g_assert_null (pv_user_get_on_prem_line_uri (thomas));
   g_assert_null (pv_user_get_voice_routing_policy (jerome));
   g_assert_null (pv_user_get_voice_routing_policy (thomas));
-  old_number = get_number (client, "+33190000000");
+  old_number = pv_move_test_get_number (client, "+33190000000");
   g_assert_cmpint (pv_phone_number_get_status (old_number), ==, PV_NUMBER_STATUS_UNASSIGNED);
-  first = get_number (client, "+33180000000");
-  second = get_number (client, "+33180000001");
+  first = pv_move_test_get_number (client, "+33180000000");
+  second = pv_move_test_get_number (client, "+33180000001");
   g_assert_cmpstr (pv_phone_number_get_assigned_user_id (first), ==, JEROME);
   g_assert_cmpstr (pv_phone_number_get_assigned_user_id (second), ==, THOMAS_G);
 
@@ -426,19 +391,19 @@ walk_calling_plan (PvWindow        *window,
    * numbers assigned; Émilie's taken by someone else. */
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
     {
-      g_autoptr(PvPhoneNumber) old_number = get_number (client, before[i]);
+      g_autoptr(PvPhoneNumber) old_number = pv_move_test_get_number (client, before[i]);
 
       g_assert_cmpint (pv_phone_number_get_status (old_number), ==, PV_NUMBER_STATUS_UNASSIGNED);
       g_assert_null (pv_phone_number_get_assigned_user_id (old_number));
     }
   {
-    g_autoptr(PvUser) chloe = get_user (client, CHLOE);
-    g_autoptr(PvUser) ines = get_user (client, INES);
-    g_autoptr(PvUser) emilie = get_user (client, EMILIE);
+    g_autoptr(PvUser) chloe = pv_move_test_get_user (client, CHLOE);
+    g_autoptr(PvUser) ines = pv_move_test_get_user (client, INES);
+    g_autoptr(PvUser) emilie = pv_move_test_get_user (client, EMILIE);
     g_autofree char *chloe_line = g_strconcat ("tel:", chloe_target, NULL);
     g_autofree char *ines_line = g_strconcat ("tel:", ines_target, NULL);
-    g_autoptr(PvPhoneNumber) taken = get_number (client, emilie_target);
-    g_autoptr(PvPhoneNumber) chloe_number = get_number (client, chloe_target);
+    g_autoptr(PvPhoneNumber) taken = pv_move_test_get_number (client, emilie_target);
+    g_autoptr(PvPhoneNumber) chloe_number = pv_move_test_get_number (client, chloe_target);
 
     g_assert_cmpstr (pv_user_get_line_uri (chloe), ==, chloe_line);
     g_assert_cmpstr (pv_user_get_line_uri (ines), ==, ines_line);
@@ -475,7 +440,7 @@ walk_calling_plan (PvWindow        *window,
   g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (pv_move_flow_get_steps (flow), EMILIE, 3)),
                    ==, PV_RESULT_STATUS_DONE);
   {
-    g_autoptr(PvUser) emilie = get_user (client, EMILIE);
+    g_autoptr(PvUser) emilie = pv_move_test_get_user (client, EMILIE);
     g_autofree char *emilie_line = g_strconcat ("tel:", emilie_target, NULL);
 
     g_assert_cmpstr (pv_user_get_line_uri (emilie), ==, emilie_line);
@@ -576,8 +541,8 @@ walk_ported (PvWindow        *window,
 
   for (guint i = 0; i < G_N_ELEMENTS (moved); i++)
     {
-      g_autoptr(PvPhoneNumber) number = get_number (client, numbers[i]);
-      g_autoptr(PvUser) user = get_user (client, moved[i]);
+      g_autoptr(PvPhoneNumber) number = pv_move_test_get_number (client, numbers[i]);
+      g_autoptr(PvUser) user = pv_move_test_get_user (client, moved[i]);
       g_autofree char *line = g_strconcat ("tel:", numbers[i], NULL);
 
       /* Every step: the port found complete, the Calling Plan number
@@ -612,7 +577,7 @@ walk_ported (PvWindow        *window,
                             "FR-2026-00452"));
   g_assert_null (pv_move_steps_get_step_result (steps, SEAN, 1));
   {
-    g_autoptr(PvPhoneNumber) number = get_number (client, "+33170360105");
+    g_autoptr(PvPhoneNumber) number = pv_move_test_get_number (client, "+33170360105");
 
     g_assert_cmpint (pv_phone_number_get_number_type (number), ==, PV_NUMBER_TYPE_CALLING_PLAN);
     g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, SEAN);
@@ -644,8 +609,8 @@ walk_ported (PvWindow        *window,
   g_assert_cmpint (pv_operation_result_get_status (pv_move_steps_get_step_result (steps, SEAN, 3)), ==,
                    PV_RESULT_STATUS_DONE);
   {
-    g_autoptr(PvPhoneNumber) number = get_number (client, "+33170360105");
-    g_autoptr(PvUser) user = get_user (client, SEAN);
+    g_autoptr(PvPhoneNumber) number = pv_move_test_get_number (client, "+33170360105");
+    g_autoptr(PvUser) user = pv_move_test_get_user (client, SEAN);
 
     g_assert_cmpint (pv_phone_number_get_number_type (number), ==, PV_NUMBER_TYPE_OPERATOR_CONNECT);
     g_assert_cmpstr (pv_phone_number_get_operator_id (number), ==, "orange-business");
@@ -841,7 +806,7 @@ finish_waiting_move (PvWindow        *window,
   g_assert_cmpint (pv_run_row_get_check (PV_RUN_ROW (row)), ==, PV_RUN_CHECK_READY);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Ready to finish"));
   {
-    g_autoptr(PvPhoneNumber) uploaded = get_number (client, number_id);
+    g_autoptr(PvPhoneNumber) uploaded = pv_move_test_get_number (client, number_id);
 
     g_assert_null (pv_phone_number_get_assigned_user_id (uploaded));
   }
@@ -856,11 +821,11 @@ finish_waiting_move (PvWindow        *window,
   g_assert_cmpstr (person_subtitle (assistant, name), ==, "Moved to Operator Connect");
 
   /* The tenant: her number, the operator's now, assigned to her. */
-  number = get_number (client, number_id);
+  number = pv_move_test_get_number (client, number_id);
   g_assert_cmpint (pv_phone_number_get_number_type (number), ==, PV_NUMBER_TYPE_OPERATOR_CONNECT);
   g_assert_cmpint (pv_phone_number_get_status (number), ==, PV_NUMBER_STATUS_ASSIGNED);
   g_assert_cmpstr (pv_phone_number_get_assigned_user_id (number), ==, user_id);
-  user = get_user (client, user_id);
+  user = pv_move_test_get_user (client, user_id);
   g_assert_cmpstr (pv_user_get_line_uri (user), ==, line);
 
   /* Its export names her by her address and has every step, those of
